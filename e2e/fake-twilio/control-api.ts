@@ -1,0 +1,215 @@
+/**
+ * The control API: JSON over HTTP on its own port, so tests can seed and
+ * inspect a fake that runs in another process (Playwright fixtures may point
+ * at one started with `npm run fake-twilio`). Inputs are validated with the
+ * schemas in control-schema.ts; a bad input is a 400 whose `error` says what
+ * is wrong, since the reader is a developer looking at a failing test.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import {
+  AccountPatchSchema,
+  FaultInputSchema,
+  RequestFilterSchema,
+  SeedAccountInputSchema,
+  SeedMessagingServiceInputSchema,
+  type FakeTwilioHosts,
+  type SeededAccount,
+  type SeededMessagingService,
+} from './control-schema';
+import { BodyTooLargeError, readBody, searchParamsToRecord, sendJson } from './http-util';
+import type { Lifecycle } from './lifecycle';
+import { RouteTable } from './router';
+import { FakeStateError, type FakeAccount, type FakeMessagingService, type FakeState } from './state';
+import type { JsonReply } from './twilio-route';
+
+export interface ControlApiOptions {
+  state: FakeState;
+  lifecycle: Lifecycle;
+  hosts: FakeTwilioHosts;
+}
+
+interface ControlContext extends ControlApiOptions {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  /** Parsed JSON body; undefined when the body is empty. */
+  body: unknown;
+}
+
+interface ControlRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  handler: (ctx: ControlContext) => JsonReply;
+}
+
+class ControlError extends Error {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'ControlError';
+    this.status = status;
+  }
+}
+
+const STATE_ERROR_STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const;
+
+const noContent: JsonReply = { status: 204, body: undefined };
+
+function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ControlError(400, `Invalid ${what}:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export function seededAccount(account: FakeAccount): SeededAccount {
+  return {
+    sid: account.sid,
+    authToken: account.authToken,
+    friendlyName: account.friendlyName,
+    status: account.status,
+    type: account.type,
+    ownerAccountSid: account.ownerAccountSid,
+    balance: account.balance,
+    currency: account.currency,
+    dateCreated: account.dateCreated.toISOString(),
+    dateUpdated: account.dateUpdated.toISOString(),
+  };
+}
+
+export function seededMessagingService(service: FakeMessagingService): SeededMessagingService {
+  return {
+    sid: service.sid,
+    accountSid: service.accountSid,
+    friendlyName: service.friendlyName,
+    inboundRequestUrl: service.inboundRequestUrl,
+    fallbackUrl: service.fallbackUrl,
+    statusCallback: service.statusCallback,
+    useInboundWebhookOnNumber: service.useInboundWebhookOnNumber,
+    usecase: service.usecase,
+    usAppToPersonRegistered: service.usAppToPersonRegistered,
+  };
+}
+
+const controlRoutes: ControlRoute[] = [
+  { method: 'GET', path: '/hosts', handler: (ctx) => ({ status: 200, body: { hosts: ctx.hosts } }) },
+  {
+    method: 'POST',
+    path: '/accounts',
+    handler: (ctx) => {
+      const input = parseInput(SeedAccountInputSchema, ctx.body ?? {}, 'account');
+      return { status: 201, body: seededAccount(ctx.state.createAccount(input)) };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/accounts/{sid}',
+    handler: (ctx) => {
+      const patch = parseInput(AccountPatchSchema, ctx.body ?? {}, 'account patch');
+      return { status: 200, body: seededAccount(ctx.state.updateAccount(ctx.params.sid ?? '', patch)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/messaging-services',
+    handler: (ctx) => {
+      const input = parseInput(SeedMessagingServiceInputSchema, ctx.body, 'messaging service');
+      return { status: 201, body: seededMessagingService(ctx.state.createMessagingService(input)) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/requests',
+    handler: (ctx) => {
+      const filter = parseInput(RequestFilterSchema, ctx.query, 'request filter');
+      return { status: 200, body: { requests: ctx.state.requests(filter) } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/requests',
+    handler: (ctx) => {
+      ctx.state.clearRequests();
+      return noContent;
+    },
+  },
+  { method: 'GET', path: '/faults', handler: (ctx) => ({ status: 200, body: { faults: ctx.state.faults() } }) },
+  {
+    method: 'POST',
+    path: '/faults',
+    handler: (ctx) => {
+      const fault = ctx.state.addFault(parseInput(FaultInputSchema, ctx.body, 'fault'));
+      return { status: 201, body: { id: fault.id } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/faults',
+    handler: (ctx) => {
+      ctx.state.clearFaults();
+      return noContent;
+    },
+  },
+  {
+    method: 'POST',
+    path: '/reset',
+    handler: (ctx) => {
+      ctx.state.reset();
+      // A request held by an earlier test's timeout fault must not outlive the reset.
+      ctx.lifecycle.releaseHeld();
+      return noContent;
+    },
+  },
+];
+
+const table = new RouteTable(controlRoutes);
+
+export function createControlListener(options: ControlApiOptions): RequestListener {
+  return (req, res) => {
+    void handleControl(options, req, res);
+  };
+}
+
+async function handleControl(options: ControlApiOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const reply = await answerControl(options, req);
+    sendJson(res, reply.status, reply.body);
+  } catch (error) {
+    if (options.lifecycle.closed) return;
+    const { status, message } = describeControlError(error);
+    if (status === 500) console.error('[fake-twilio] control API error', error);
+    if (!res.headersSent) sendJson(res, status, { error: message });
+  }
+}
+
+async function answerControl(options: ControlApiOptions, req: IncomingMessage): Promise<JsonReply> {
+  const text = await readBody(req);
+  const url = new URL(req.url ?? '/', 'http://fake.invalid');
+  const method = req.method ?? 'GET';
+  const match = table.match(method, url.pathname);
+  if (match.kind === 'not_found') throw new ControlError(404, `No control route ${method} ${url.pathname}`);
+  if (match.kind === 'method_not_allowed') throw new ControlError(405, `${method} is not allowed on ${url.pathname}`);
+  const context: ControlContext = {
+    ...options,
+    params: match.params,
+    query: searchParamsToRecord(url.searchParams),
+    body: parseJsonBody(text),
+  };
+  return match.route.handler(context);
+}
+
+function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ControlError(400, 'The request body is not valid JSON');
+  }
+}
+
+function describeControlError(error: unknown): { status: number; message: string } {
+  if (error instanceof ControlError) return { status: error.status, message: error.message };
+  if (error instanceof FakeStateError) return { status: STATE_ERROR_STATUS[error.kind], message: error.message };
+  if (error instanceof BodyTooLargeError) return { status: 413, message: error.message };
+  return { status: 500, message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,106 @@
+/**
+ * HTTP client of the fake's control API. Fixtures use this rather than the
+ * FakeState object because the fake may run in another process.
+ */
+import type {
+  AccountPatch,
+  FakeTwilioHosts,
+  FaultInput,
+  RecordedRequest,
+  RequestFilter,
+  SeedAccountInput,
+  SeededAccount,
+  SeededMessagingService,
+  SeedMessagingServiceInput,
+} from './control-schema';
+
+export type * from './control-schema';
+
+/** A control call the fake refused; `message` is the fake's explanation. */
+export class FakeTwilioControlError extends Error {
+  readonly status: number;
+
+  constructor(status: number, method: string, path: string, detail: string) {
+    super(`fake Twilio control ${method} ${path} failed (${status}): ${detail}`);
+    this.name = 'FakeTwilioControlError';
+    this.status = status;
+  }
+}
+
+export class FakeTwilioControl {
+  private readonly baseUrl: string;
+
+  constructor(controlUrl: string) {
+    this.baseUrl = controlUrl.replace(/\/+$/, '');
+  }
+
+  /** The base URL of each Twilio host, for a fake started elsewhere. */
+  async hosts(): Promise<FakeTwilioHosts> {
+    return (await this.call<{ hosts: FakeTwilioHosts }>('GET', '/hosts')).hosts;
+  }
+
+  /** Seeds an account; SID and token are random (and valid) unless given. */
+  seedAccount(input: SeedAccountInput = {}): Promise<SeededAccount> {
+    return this.call('POST', '/accounts', input);
+  }
+
+  updateAccount(sid: string, patch: AccountPatch): Promise<SeededAccount> {
+    return this.call('PATCH', `/accounts/${encodeURIComponent(sid)}`, patch);
+  }
+
+  seedMessagingService(input: SeedMessagingServiceInput): Promise<SeededMessagingService> {
+    return this.call('POST', '/messaging-services', input);
+  }
+
+  async requests(filter: RequestFilter = {}): Promise<RecordedRequest[]> {
+    const given = Object.entries(filter as Record<string, string | undefined>).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    );
+    const query = new URLSearchParams(given).toString();
+    const path = query === '' ? '/requests' : `/requests?${query}`;
+    return (await this.call<{ requests: RecordedRequest[] }>('GET', path)).requests;
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.call('DELETE', '/requests');
+  }
+
+  injectFault(fault: FaultInput): Promise<{ id: number }> {
+    return this.call('POST', '/faults', fault);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', '/faults');
+  }
+
+  /** Forgets all accounts, services, requests and faults, and ends held connections. */
+  async reset(): Promise<void> {
+    await this.call('POST', '/reset');
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new FakeTwilioControlError(response.status, method, path, errorDetail(text));
+    }
+    // Our own server's documented shapes; 204s have no body.
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+}
+
+function errorDetail(text: string): string {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed && typeof parsed.error === 'string') {
+      return parsed.error;
+    }
+  } catch {
+    // Not JSON: show it as is.
+  }
+  return text;
+}

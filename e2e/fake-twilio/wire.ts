@@ -1,0 +1,329 @@
+/**
+ * Twilio's wire format: how resources, lists and errors look in JSON.
+ *
+ * Two dialects coexist. The 2010-04-01 API (api.twilio.com) uses RFC 2822
+ * dates, a relative `uri` ending in `.json`, `subresource_uris`, and lists
+ * paged with top-level `*_page_uri` fields. The v1/v2 APIs (messaging,
+ * pricing, trusthub) use ISO 8601 dates, an absolute `url`, `links`, and a
+ * `meta` block with absolute `*_page_url`s.
+ *
+ * Every serialiser emits every property the official OpenAPI schema lists for
+ * the resource (null where Twilio has no value) because the contract suite
+ * checks these bodies against the specs, and the app must cope with the full
+ * shape. Absolute URLs name Twilio's real origins, as Twilio does, so a client
+ * following a paging link goes through its own host mapping.
+ */
+import type { FakeAccount, FakeMessagingService } from './state';
+import { twilioOrigin } from './twilio-hosts';
+
+// ----- dates -----
+
+/** "Tue, 24 Nov 2026 21:52:58 +0000" — the 2010-04-01 API's date format. */
+export function rfc2822(date: Date): string {
+  return date.toUTCString().replace(/GMT$/, '+0000');
+}
+
+/** "2026-11-24T21:52:58Z" — the v1 APIs' date format (no milliseconds). */
+export function iso8601(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// ----- errors -----
+
+export interface TwilioErrorJson {
+  code: number;
+  message: string;
+  more_info: string;
+  status: number;
+}
+
+export function twilioErrorJson(status: number, code: number, message: string): TwilioErrorJson {
+  return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
+}
+
+// ----- api.twilio.com 2010-04-01 -----
+
+const V2010 = '/2010-04-01';
+
+/** Keys exactly as the spec's FetchAccount example lists them; values are relative URIs. */
+const ACCOUNT_SUBRESOURCES = {
+  available_phone_numbers: 'AvailablePhoneNumbers.json',
+  calls: 'Calls.json',
+  conferences: 'Conferences.json',
+  incoming_phone_numbers: 'IncomingPhoneNumbers.json',
+  notifications: 'Notifications.json',
+  outgoing_caller_ids: 'OutgoingCallerIds.json',
+  recordings: 'Recordings.json',
+  transcriptions: 'Transcriptions.json',
+  addresses: 'Addresses.json',
+  signing_keys: 'SigningKeys.json',
+  connect_apps: 'ConnectApps.json',
+  sip: 'SIP.json',
+  authorized_connect_apps: 'AuthorizedConnectApps.json',
+  usage: 'Usage.json',
+  keys: 'Keys.json',
+  applications: 'Applications.json',
+  short_codes: 'SMS/ShortCodes.json',
+  queues: 'Queues.json',
+  messages: 'Messages.json',
+  balance: 'Balance.json',
+} as const;
+
+/** `api.v2010.account` */
+export interface AccountJson {
+  auth_token: string | null;
+  date_created: string | null;
+  date_updated: string | null;
+  friendly_name: string | null;
+  owner_account_sid: string | null;
+  sid: string | null;
+  status: FakeAccount['status'];
+  subresource_uris: Record<keyof typeof ACCOUNT_SUBRESOURCES, string> | null;
+  type: FakeAccount['type'];
+  uri: string | null;
+}
+
+export function accountPath(sid: string): string {
+  return `${V2010}/Accounts/${sid}`;
+}
+
+/** Includes `auth_token` because Twilio does; the app is the one that must strip it. */
+export function accountJson(account: FakeAccount): AccountJson {
+  const base = accountPath(account.sid);
+  const subresourceUris = Object.fromEntries(
+    Object.entries(ACCOUNT_SUBRESOURCES).map(([key, file]) => [key, `${base}/${file}`]),
+  ) as Record<keyof typeof ACCOUNT_SUBRESOURCES, string>;
+  return {
+    auth_token: account.authToken,
+    date_created: rfc2822(account.dateCreated),
+    date_updated: rfc2822(account.dateUpdated),
+    friendly_name: account.friendlyName,
+    owner_account_sid: account.ownerAccountSid,
+    sid: account.sid,
+    status: account.status,
+    subresource_uris: subresourceUris,
+    type: account.type,
+    uri: `${base}.json`,
+  };
+}
+
+/** `api.v2010.account.balance` — the balance stays a string, as on the wire. */
+export interface BalanceJson {
+  account_sid: string | null;
+  balance: string | null;
+  currency: string | null;
+}
+
+export function balanceJson(account: FakeAccount): BalanceJson {
+  return { account_sid: account.sid, balance: account.balance, currency: account.currency };
+}
+
+// ----- messaging.twilio.com v1 -----
+
+const SERVICE_LINKS = {
+  phone_numbers: 'PhoneNumbers',
+  short_codes: 'ShortCodes',
+  alpha_senders: 'AlphaSenders',
+  messages: 'Messages',
+  us_app_to_person: 'Compliance/Usa2p',
+  us_app_to_person_usecases: 'Compliance/Usa2p/Usecases',
+  channel_senders: 'ChannelSenders',
+  destination_alpha_senders: 'DestinationAlphaSenders',
+} as const;
+
+/** `messaging.v1.service` */
+export interface MessagingServiceJson {
+  sid: string | null;
+  account_sid: string | null;
+  friendly_name: string | null;
+  date_created: string | null;
+  date_updated: string | null;
+  inbound_request_url: string | null;
+  inbound_method: 'GET' | 'POST' | null;
+  fallback_url: string | null;
+  fallback_method: 'GET' | 'POST' | null;
+  status_callback: string | null;
+  sticky_sender: boolean | null;
+  mms_converter: boolean | null;
+  smart_encoding: boolean | null;
+  scan_message_content: 'inherit' | 'enable' | 'disable';
+  fallback_to_long_code: boolean | null;
+  area_code_geomatch: boolean | null;
+  synchronous_validation: boolean | null;
+  validity_period: number;
+  url: string | null;
+  links: Record<keyof typeof SERVICE_LINKS, string> | null;
+  usecase: string | null;
+  us_app_to_person_registered: boolean | null;
+  use_inbound_webhook_on_number: boolean | null;
+}
+
+export const MESSAGING_V1 = `${twilioOrigin('messaging.twilio.com')}/v1`;
+
+export function messagingServiceJson(service: FakeMessagingService): MessagingServiceJson {
+  const url = `${MESSAGING_V1}/Services/${service.sid}`;
+  const links = Object.fromEntries(
+    Object.entries(SERVICE_LINKS).map(([key, path]) => [key, `${url}/${path}`]),
+  ) as Record<keyof typeof SERVICE_LINKS, string>;
+  return {
+    sid: service.sid,
+    account_sid: service.accountSid,
+    friendly_name: service.friendlyName,
+    date_created: iso8601(service.dateCreated),
+    date_updated: iso8601(service.dateUpdated),
+    inbound_request_url: service.inboundRequestUrl,
+    inbound_method: service.inboundMethod,
+    fallback_url: service.fallbackUrl,
+    fallback_method: service.fallbackMethod,
+    status_callback: service.statusCallback,
+    sticky_sender: service.stickySender,
+    mms_converter: service.mmsConverter,
+    smart_encoding: service.smartEncoding,
+    scan_message_content: service.scanMessageContent,
+    fallback_to_long_code: service.fallbackToLongCode,
+    area_code_geomatch: service.areaCodeGeomatch,
+    synchronous_validation: service.synchronousValidation,
+    validity_period: service.validityPeriod,
+    url,
+    links,
+    usecase: service.usecase,
+    us_app_to_person_registered: service.usAppToPersonRegistered,
+    use_inbound_webhook_on_number: service.useInboundWebhookOnNumber,
+  };
+}
+
+// ----- paging -----
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+const PAGING_PARAMS = new Set(['Page', 'PageSize', 'PageToken']);
+
+/** One page cut from a full result list, plus what the links need. */
+interface PageSlice<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  /** Index of the first item of this page in the full list. */
+  start: number;
+  hasNext: boolean;
+  /** Non-paging query parameters, echoed in every link as Twilio does. */
+  filters: [string, string][];
+}
+
+function intParam(value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !/^\d+$/.test(value)) return fallback;
+  return Math.min(max, Math.max(min, Number(value)));
+}
+
+/**
+ * Page tokens are opaque to clients. Twilio's are "PA"/"PB" plus the SID next
+ * to the page boundary; the fake uses the same prefixes with the offset of the
+ * page's first item, which is all it needs to stay stateless.
+ */
+function pageToken(direction: 'next' | 'previous', offset: number): string {
+  return `${direction === 'next' ? 'PA' : 'PB'}${offset}`;
+}
+
+function offsetFromToken(token: string | undefined): number | undefined {
+  const match = token === undefined ? null : /^P[AB](\d+)$/.exec(token);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+function slicePage<T>(all: readonly T[], query: Record<string, string>): PageSlice<T> {
+  const pageSize = intParam(query.PageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  const page = intParam(query.Page, 0, 0, Number.MAX_SAFE_INTEGER);
+  const start = offsetFromToken(query.PageToken) ?? page * pageSize;
+  const filters = Object.entries(query).filter(([key]) => !PAGING_PARAMS.has(key));
+  return {
+    items: all.slice(start, start + pageSize),
+    page,
+    pageSize,
+    start,
+    hasNext: start + pageSize < all.length,
+    filters,
+  };
+}
+
+function pageQuery(slice: PageSlice<unknown>, page: number, token?: string): string {
+  const params = new URLSearchParams(slice.filters);
+  params.set('PageSize', String(slice.pageSize));
+  params.set('Page', String(page));
+  if (token !== undefined) params.set('PageToken', token);
+  return params.toString();
+}
+
+export interface V2010PageJson {
+  page: number;
+  page_size: number;
+  start: number;
+  end: number;
+  uri: string;
+  first_page_uri: string;
+  next_page_uri: string | null;
+  previous_page_uri: string | null;
+}
+
+/**
+ * A 2010-04-01 list page: `{ [key]: items, page, page_size, start, end, uri,
+ * first_page_uri, next_page_uri, previous_page_uri }`, URIs relative to
+ * api.twilio.com. `path` is the list's path without query (e.g.
+ * `/2010-04-01/Accounts.json`); `query` the request's query.
+ */
+export function pageV2010<K extends string, T>(
+  key: K,
+  path: string,
+  query: Record<string, string>,
+  all: readonly T[],
+): V2010PageJson & Record<K, T[]> {
+  const slice = slicePage(all, query);
+  const { page, pageSize, start } = slice;
+  const link = (targetPage: number, token?: string) => `${path}?${pageQuery(slice, targetPage, token)}`;
+  const meta: V2010PageJson = {
+    page,
+    page_size: pageSize,
+    start,
+    // Index of the last item on the page; Twilio reports 0 (= start) for an empty page.
+    end: Math.max(start, start + slice.items.length - 1),
+    uri: link(page, query.PageToken),
+    first_page_uri: link(0),
+    next_page_uri: slice.hasNext ? link(page + 1, pageToken('next', start + pageSize)) : null,
+    previous_page_uri: page > 0 ? link(page - 1, pageToken('previous', Math.max(0, start - pageSize))) : null,
+  };
+  return { ...meta, [key]: slice.items } as V2010PageJson & Record<K, T[]>;
+}
+
+export interface V1PageMetaJson {
+  page: number;
+  page_size: number;
+  first_page_url: string;
+  previous_page_url: string | null;
+  url: string;
+  next_page_url: string | null;
+  key: string;
+}
+
+/**
+ * A v1 list page: `{ [key]: items, meta: { page, page_size, first_page_url,
+ * previous_page_url, url, next_page_url, key } }`. `listUrl` is the list's
+ * absolute URL on Twilio's origin, without query.
+ */
+export function pageV1<K extends string, T>(
+  key: K,
+  listUrl: string,
+  query: Record<string, string>,
+  all: readonly T[],
+): { meta: V1PageMetaJson } & Record<K, T[]> {
+  const slice = slicePage(all, query);
+  const { page, pageSize, start } = slice;
+  const link = (targetPage: number, token?: string) => `${listUrl}?${pageQuery(slice, targetPage, token)}`;
+  const meta: V1PageMetaJson = {
+    page,
+    page_size: pageSize,
+    first_page_url: link(0),
+    previous_page_url: page > 0 ? link(page - 1, pageToken('previous', Math.max(0, start - pageSize))) : null,
+    url: link(page, query.PageToken),
+    next_page_url: slice.hasNext ? link(page + 1, pageToken('next', start + pageSize)) : null,
+    key,
+  };
+  return { meta, [key]: slice.items } as { meta: V1PageMetaJson } & Record<K, T[]>;
+}

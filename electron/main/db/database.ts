@@ -1,0 +1,33 @@
+/**
+ * Opens the app database with the pragmas every connection needs: WAL for
+ * concurrent reads during writes, foreign keys enforced, FULL synchronous
+ * because purchase records are money, and a busy timeout instead of
+ * immediate "database is locked" errors. Then migrates it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrate, type MigrationResult } from './migrations';
+
+export interface OpenedDatabase {
+  db: Database;
+  migration: MigrationResult;
+}
+
+/** `filePath` ':memory:' opens a private in-memory database (tests). */
+export function openDatabase(filePath: string): OpenedDatabase {
+  const inMemory = filePath === ':memory:';
+  if (!inMemory) fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const db = new BetterSqlite3(filePath);
+  try {
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    const migration = migrate(db, inMemory ? null : filePath);
+    return { db, migration };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Connecting a Twilio account: check the credentials against Twilio, then
+ * keep them. Nothing is stored until Twilio has accepted the credentials and
+ * (when given) found the Messaging Service, so a failed attempt leaves the
+ * previous state untouched.
+ */
+import type { Database } from 'better-sqlite3';
+import { AppError, appError } from '../../../shared/errors';
+import { maskSid } from '../../../shared/domain/credentials';
+import type { AccountSummary, ConnectionStatus } from '../../../shared/domain/connection';
+import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import {
+  getConnectedAccount,
+  getLatestAccount,
+  markDisconnected,
+  saveConnectedAccount,
+  setMessagingService,
+  updateAccountStatus,
+  type AccountRow,
+} from '../db/accounts-repo';
+import type { MessagingServiceInfo, TwilioAccountApi, TwilioGateway } from '../twilio/gateway';
+import type { CredentialVault, StoredCredentials } from './credential-vault';
+import type { Logger } from './logger';
+
+export interface ConnectionServiceDeps {
+  db: Database;
+  vault: CredentialVault;
+  twilio: TwilioGateway;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export interface ConnectionService {
+  getStatus(): Promise<ConnectionStatus>;
+  connect(input: ChannelParsedInput<'connection:connect'>): Promise<ConnectionStatus>;
+  verify(): Promise<ConnectionStatus>;
+  disconnect(): Promise<ConnectionStatus>;
+  setMessagingService(input: ChannelParsedInput<'connection:setMessagingService'>): Promise<ConnectionStatus>;
+}
+
+const summaryOf = (row: AccountRow): AccountSummary => ({
+  sidMask: maskSid(row.sid),
+  friendlyName: row.friendlyName,
+  status: row.status,
+  type: row.type,
+  isSubaccount: row.ownerAccountSid !== null && row.ownerAccountSid !== row.sid,
+});
+
+/** Gives a failed Messaging Service lookup a field to point at in the form. */
+function asMessagingServiceFieldError(error: unknown): unknown {
+  if (error instanceof AppError && error.code === 'not_found') {
+    return new AppError({ ...error.data, fieldErrors: { messagingServiceSid: error.data.message } });
+  }
+  return error;
+}
+
+export function createConnectionService(deps: ConnectionServiceDeps): ConnectionService {
+  const { db, vault, twilio, logger, clock } = deps;
+
+  /** The connected account and its stored credentials, when both agree. */
+  async function current(): Promise<{ row: AccountRow; stored: StoredCredentials } | null> {
+    const row = getConnectedAccount(db);
+    const stored = await vault.load();
+    return row && stored && stored.accountSid === row.sid ? { row, stored } : null;
+  }
+
+  async function getStatus(): Promise<ConnectionStatus> {
+    const connection = await current();
+    if (!connection) {
+      const latest = getLatestAccount(db);
+      return { state: 'disconnected', previousAccount: latest ? summaryOf(latest) : null };
+    }
+    const { row, stored } = connection;
+    return {
+      state: 'connected',
+      account: summaryOf(row),
+      tokenStorage: stored.storage,
+      tokenStorageNote: stored.storageNote,
+      lastVerifiedAt: row.lastVerifiedAt,
+      messagingService:
+        row.messagingServiceSid && row.messagingServiceName
+          ? { sid: row.messagingServiceSid, friendlyName: row.messagingServiceName }
+          : null,
+    };
+  }
+
+  async function lookUpMessagingService(api: TwilioAccountApi, sid: string): Promise<MessagingServiceInfo> {
+    try {
+      return await api.fetchMessagingService(sid);
+    } catch (error) {
+      throw asMessagingServiceFieldError(error);
+    }
+  }
+
+  /** The connected account's row and an API bound to its credentials; throws not_connected. */
+  async function requireConnection(): Promise<{ row: AccountRow; api: TwilioAccountApi }> {
+    const connection = await current();
+    if (!connection) throw appError('not_connected');
+    const { accountSid, authToken } = connection.stored;
+    return { row: connection.row, api: twilio.forAccount({ accountSid, authToken }) };
+  }
+
+  return {
+    getStatus,
+
+    async connect(input) {
+      const credentials = { accountSid: input.accountSid, authToken: input.authToken };
+      const api = twilio.forAccount(credentials);
+      const account = await api.fetchAccount();
+      const service = input.messagingServiceSid ? await lookUpMessagingService(api, input.messagingServiceSid) : null;
+
+      const stored = await vault.save(credentials);
+      saveConnectedAccount(db, {
+        sid: account.sid,
+        friendlyName: account.friendlyName,
+        status: account.status,
+        type: account.type,
+        ownerAccountSid: account.ownerAccountSid,
+        messagingServiceSid: service?.sid ?? null,
+        messagingServiceName: service?.friendlyName ?? null,
+        verifiedAt: clock().toISOString(),
+      });
+      logger.info('twilio account connected', {
+        account: maskSid(account.sid),
+        status: account.status,
+        type: account.type,
+        tokenStorage: stored.storage,
+      });
+      return getStatus();
+    },
+
+    async verify() {
+      const { row, api } = await requireConnection();
+      const account = await api.fetchAccount();
+      updateAccountStatus(db, {
+        sid: row.sid,
+        friendlyName: account.friendlyName,
+        status: account.status,
+        type: account.type,
+        verifiedAt: clock().toISOString(),
+      });
+      return getStatus();
+    },
+
+    async disconnect() {
+      const row = getConnectedAccount(db);
+      vault.clear();
+      if (row) {
+        markDisconnected(db, { sid: row.sid, at: clock().toISOString() });
+        logger.info('twilio account disconnected', { account: maskSid(row.sid) });
+      }
+      return getStatus();
+    },
+
+    async setMessagingService(input) {
+      const { row, api } = await requireConnection();
+      const service = input.messagingServiceSid ? await lookUpMessagingService(api, input.messagingServiceSid) : null;
+      setMessagingService(db, {
+        sid: row.sid,
+        messagingServiceSid: service?.sid ?? null,
+        messagingServiceName: service?.friendlyName ?? null,
+      });
+      return getStatus();
+    },
+  };
+}

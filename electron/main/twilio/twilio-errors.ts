@@ -1,0 +1,77 @@
+/**
+ * The one mapping from Twilio failures to app errors.
+ *
+ * Input is whatever the SDK or our request client threw; output is an
+ * AppError built only from allow-listed fields (status, Twilio code, Twilio's
+ * message, the more_info link), so no request data — and so no credential —
+ * can travel on. Callers may name a more specific message per code.
+ */
+import twilio from 'twilio';
+import { appError, type AppError, type ErrorCode } from '../../../shared/errors';
+import { TwilioTransportError } from './request-client';
+
+/** What the gateway keeps of a Twilio error. */
+export interface TwilioFailure {
+  kind: 'rest' | 'transport' | 'unexpected';
+  status?: number;
+  twilioCode?: number;
+  twilioMessage?: string;
+  moreInfo?: string;
+  transport?: TwilioTransportError['failure'];
+}
+
+export function describeTwilioFailure(error: unknown): TwilioFailure {
+  if (error instanceof twilio.RestException) {
+    return {
+      kind: 'rest',
+      status: error.status,
+      ...(typeof error.code === 'number' ? { twilioCode: error.code } : {}),
+      ...(typeof error.message === 'string' ? { twilioMessage: error.message.slice(0, 500) } : {}),
+      ...(typeof error.moreInfo === 'string' ? { moreInfo: error.moreInfo } : {}),
+    };
+  }
+  if (error instanceof TwilioTransportError) return { kind: 'transport', transport: error.failure };
+  return { kind: 'unexpected' };
+}
+
+const CODE_BY_TWILIO_CODE: Readonly<Record<number, ErrorCode>> = {
+  20003: 'invalid_credentials',
+  20403: 'account_inactive',
+  10001: 'insufficient_funds',
+  20005: 'insufficient_funds',
+  10002: 'trial_limit',
+  20404: 'not_found',
+  20429: 'rate_limited',
+};
+
+function errorCodeOf(failure: TwilioFailure): ErrorCode {
+  if (failure.kind === 'transport') return failure.transport === 'offline' ? 'offline' : 'twilio_unavailable';
+  if (failure.kind === 'unexpected') return 'internal';
+  const byCode = failure.twilioCode === undefined ? undefined : CODE_BY_TWILIO_CODE[failure.twilioCode];
+  if (byCode) return byCode;
+  const status = failure.status ?? 0;
+  if (status === 401) return 'invalid_credentials';
+  // Twilio answers a bare 403 to test credentials on resources they cannot use.
+  if (status === 403) return failure.twilioCode === undefined ? 'test_credentials' : 'account_inactive';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'twilio_unavailable';
+  return 'twilio_rejected';
+}
+
+export type MessageOverrides = Partial<Record<ErrorCode, string>>;
+
+export function toAppError(error: unknown, overrides: MessageOverrides = {}): AppError {
+  const failure = describeTwilioFailure(error);
+  const code = errorCodeOf(failure);
+  const message = overrides[code];
+  return appError(code, {
+    ...(message ? { message } : {}),
+    ...(failure.transport === 'timeout' ? { message: 'Twilio did not answer in time' } : {}),
+    ...(failure.twilioCode !== undefined ? { twilioCode: failure.twilioCode } : {}),
+    ...(failure.moreInfo ? { moreInfo: failure.moreInfo } : {}),
+    ...(code === 'twilio_rejected' && failure.twilioMessage
+      ? { hints: [failure.twilioMessage, ...appError('twilio_rejected').data.hints] }
+      : {}),
+  });
+}

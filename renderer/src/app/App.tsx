@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { ComingSoon } from '../components/ComingSoon';
+import { HelpScreen } from '../features/help/HelpScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { useAppStore } from '../store/store-context';
+import { Sidebar } from './Sidebar';
+
+function CurrentScreen() {
+  const screen = useAppStore((state) => state.screen);
+  switch (screen) {
+    case 'settings':
+      return <SettingsScreen />;
+    case 'help':
+      return <HelpScreen />;
+    case 'numbers':
+      return <ComingSoon title="Phone Numbers" icon="phone" text="Buy, import and manage your Twilio numbers here." />;
+    case 'agents':
+      return <ComingSoon title="Agents" icon="agent" text="Create AI phone agents and give them numbers here." />;
+    case 'costs':
+      return <ComingSoon title="Costs" icon="costs" text="See what your numbers, calls and texts cost here." />;
+  }
+}
+
+export function App() {
+  const loadConnection = useAppStore((state) => state.loadConnection);
+  const status = useAppStore((state) => state.connection.status);
+
+  useEffect(() => {
+    void loadConnection();
+  }, [loadConnection]);
+
+  return (
+    <div className="app" data-ready={status !== null ? 'true' : 'false'}>
+      <Sidebar />
+      <main className="content">
+        <CurrentScreen />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import type { ConnectionStatus } from '../../../../shared/domain/connection';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/icons';
+import { useAppStore } from '../../store/store-context';
+import { CredentialsForm } from './CredentialsForm';
+
+type Connected = Extract<ConnectionStatus, { state: 'connected' }>;
+
+const STATUS_LABEL = { active: 'Active', suspended: 'Suspended', closed: 'Closed' } as const;
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function ConnectedAccount({ status }: { status: Connected }) {
+  const busy = useAppStore((state) => state.connection.busy);
+  const error = useAppStore((state) =>
+    state.connection.errorOf === 'verify' || state.connection.errorOf === 'disconnect' ? state.connection.error : null,
+  );
+  const dismissError = useAppStore((state) => state.dismissConnectionError);
+  const verify = useAppStore((state) => state.verifyConnection);
+  const disconnect = useAppStore((state) => state.disconnect);
+  const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+  const { account } = status;
+
+  return (
+    <div className="connected" data-testid="connected-account">
+      <div className="connected-heading">
+        <span className="status-check" aria-hidden="true">
+          <Icon name="check" size={20} />
+        </span>
+        <div>
+          <p className="connected-label">Connected to Twilio</p>
+          <p className="connected-name">{account.friendlyName}</p>
+        </div>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Account</dt>
+          <dd>{account.sidMask}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span className={`pill pill-${account.status}`}>{STATUS_LABEL[account.status]}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Type</dt>
+          <dd>{account.type === 'Trial' ? 'Trial' : 'Full (upgraded)'}</dd>
+        </div>
+        <div>
+          <dt>Last checked</dt>
+          <dd>{formatTime(status.lastVerifiedAt)}</dd>
+        </div>
+      </dl>
+      {account.status !== 'active' && (
+        <div className="notice notice-warning" role="status">
+          This account is {account.status}. Calls and texts will not work until Twilio reactivates it. Sign in to the
+          Twilio Console to see why.
+        </div>
+      )}
+      {account.type === 'Trial' && (
+        <div className="notice notice-info" data-testid="trial-note">
+          <strong>Trial account.</strong> Twilio trial accounts can own one phone number, can only call and text phone
+          numbers you have verified in the Console, and play a short trial message on every call. Upgrade in the Twilio
+          Console to remove these limits.
+        </div>
+      )}
+      {status.tokenStorage === 'session' && status.tokenStorageNote && (
+        <div className="notice notice-warning" role="status">
+          {status.tokenStorageNote}
+        </div>
+      )}
+      {error && <ErrorNotice error={error} onDismiss={dismissError} />}
+      <div className="form-actions">
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void verify()}>
+          {busy === 'verify' ? 'Checking…' : 'Check again'}
+        </button>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => setReplacing(true)}>
+          Change credentials
+        </button>
+        <button
+          type="button"
+          className="button button-danger-outline"
+          disabled={busy !== null}
+          onClick={() => setConfirmingDisconnect(true)}
+        >
+          Disconnect
+        </button>
+      </div>
+      {replacing && (
+        <div className="subsection">
+          <h3>Change credentials</h3>
+          <p>The current credentials stay in use unless Twilio accepts the new ones.</p>
+          <CredentialsForm onCancel={() => setReplacing(false)} />
+        </div>
+      )}
+      {confirmingDisconnect && (
+        <ConfirmDialog
+          title="Disconnect Twilio?"
+          confirmLabel="Disconnect"
+          destructive
+          onCancel={() => setConfirmingDisconnect(false)}
+          onConfirm={() => {
+            setConfirmingDisconnect(false);
+            void disconnect();
+          }}
+        >
+          <p>
+            Gleam will forget the Auth Token for {account.friendlyName}. Your numbers and agents stay in Gleam’s local
+            history, and nothing changes in your Twilio account. You can connect again at any time.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

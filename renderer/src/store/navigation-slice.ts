@@ -1,0 +1,20 @@
+import type { HelpTopic } from '../../../shared/errors';
+import type { Slice } from './slice';
+
+export const SCREENS = ['numbers', 'agents', 'costs', 'settings', 'help'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export interface NavigationSlice {
+  screen: Screen;
+  /** The help section to show when the Help screen opens from an error. */
+  helpTopic: HelpTopic | null;
+  navigate: (screen: Screen) => void;
+  openHelp: (topic: HelpTopic) => void;
+}
+
+export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
+  screen: 'settings',
+  helpTopic: null,
+  navigate: (screen) => set({ screen, helpTopic: null }),
+  openHelp: (topic) => set({ screen: 'help', helpTopic: topic }),
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const AccountStatusSchema = z.enum(['active', 'suspended', 'closed']);
+export type AccountStatus = z.infer<typeof AccountStatusSchema>;
+
+export const AccountTypeSchema = z.enum(['Trial', 'Full']);
+export type AccountType = z.infer<typeof AccountTypeSchema>;
+
+/** What the renderer may know of a Twilio account: never the token, only a masked SID. */
+export const AccountSummarySchema = z.object({
+  sidMask: z.string(),
+  friendlyName: z.string(),
+  status: AccountStatusSchema,
+  type: AccountTypeSchema,
+  isSubaccount: z.boolean(),
+});
+export type AccountSummary = z.infer<typeof AccountSummarySchema>;
+
+export const MessagingServiceSummarySchema = z.object({
+  sid: z.string(),
+  friendlyName: z.string(),
+});
+export type MessagingServiceSummary = z.infer<typeof MessagingServiceSummarySchema>;
+
+/**
+ * Where the Auth Token lives: `encrypted` on disk through the OS keychain
+ * (safeStorage), or `session` in memory only, when the OS offers no
+ * encryption — then it is gone when the app quits.
+ */
+export const TokenStorageSchema = z.enum(['encrypted', 'session']);
+export type TokenStorage = z.infer<typeof TokenStorageSchema>;
+
+export const ConnectionStatusSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('disconnected'),
+    /** The last account used, kept so local history stays labelled. */
+    previousAccount: AccountSummarySchema.nullable(),
+  }),
+  z.object({
+    state: z.literal('connected'),
+    account: AccountSummarySchema,
+    tokenStorage: TokenStorageSchema,
+    /** Why the token could not be saved, when tokenStorage is `session`. */
+    tokenStorageNote: z.string().nullable(),
+    /** ISO time of the last successful check against Twilio. */
+    lastVerifiedAt: z.string(),
+    messagingService: MessagingServiceSummarySchema.nullable(),
+  }),
+]);
+export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;

@@ -1,0 +1,166 @@
+/**
+ * The app's closed set of error codes, and the words a person sees for each.
+ *
+ * Errors cross IPC as plain data (Electron drops custom fields of thrown
+ * errors), so every failure is an `AppErrorData`: a code the UI can branch
+ * on, a plain message, and hints that say what to do next. Twilio errors are
+ * mapped onto these codes in one place (electron/main/twilio/twilio-errors.ts).
+ */
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'invalid_credentials',
+  'account_inactive',
+  'insufficient_funds',
+  'trial_limit',
+  'test_credentials',
+  'offline',
+  'twilio_unavailable',
+  'rate_limited',
+  'twilio_rejected',
+  'validation',
+  'not_found',
+  'not_connected',
+  'forbidden',
+  'internal',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** Topics of the in-app help that error messages link to. */
+export const HELP_TOPICS = ['credentials', 'connection', 'account-status'] as const;
+export const HelpTopicSchema = z.enum(HELP_TOPICS);
+export type HelpTopic = z.infer<typeof HelpTopicSchema>;
+
+export const AppErrorDataSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  hints: z.array(z.string()),
+  helpTopic: HelpTopicSchema.optional(),
+  /** Per-field messages for forms, keyed by the input field's name. */
+  fieldErrors: z.record(z.string(), z.string()).optional(),
+  retryAfterSeconds: z.number().optional(),
+  twilioCode: z.number().optional(),
+  moreInfo: z.string().optional(),
+});
+export type AppErrorData = z.infer<typeof AppErrorDataSchema>;
+
+interface ErrorCopy {
+  message: string;
+  hints: string[];
+  helpTopic?: HelpTopic;
+}
+
+/** Default wording per code; callers may give a more specific message. */
+export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
+  invalid_credentials: {
+    message: 'Invalid credentials',
+    hints: [
+      'Check the Account SID: it begins with AC. Copy it again from the Twilio Console dashboard.',
+      'Make sure you copied the whole Auth Token. In the Console, click the eye icon to show it, then copy all 32 characters.',
+      'Check that nothing extra came along when you pasted, such as spaces or a line break inside the value.',
+    ],
+    helpTopic: 'credentials',
+  },
+  account_inactive: {
+    message: 'This Twilio account is not active',
+    hints: [
+      'Sign in to the Twilio Console to see whether the account is suspended or closed.',
+      'If the balance ran out, add funds. Twilio can take 5 to 10 minutes to reactivate the account.',
+    ],
+    helpTopic: 'account-status',
+  },
+  insufficient_funds: {
+    message: 'Your Twilio balance is too low',
+    hints: [
+      'Add funds or a payment method in the Twilio Console (Billing).',
+      'After a payment, Twilio can take 5 to 10 minutes to reactivate the account.',
+    ],
+    helpTopic: 'account-status',
+  },
+  trial_limit: {
+    message: 'Twilio trial accounts cannot do this',
+    hints: [
+      'A trial account can own one phone number and can only call and text verified numbers.',
+      'Upgrade the account in the Twilio Console to remove these limits.',
+    ],
+    helpTopic: 'account-status',
+  },
+  test_credentials: {
+    message: 'These look like Twilio test credentials',
+    hints: [
+      'Test credentials cannot read your account. Use the live Account SID and Auth Token from the Console dashboard.',
+    ],
+    helpTopic: 'credentials',
+  },
+  offline: {
+    message: 'You appear to be offline',
+    hints: ['Check your internet connection, then try again.'],
+    helpTopic: 'connection',
+  },
+  twilio_unavailable: {
+    message: 'Twilio did not respond',
+    hints: [
+      'Twilio may be having a problem, or a firewall or proxy may be blocking it.',
+      'Wait a minute and try again.',
+    ],
+    helpTopic: 'connection',
+  },
+  rate_limited: {
+    message: 'Twilio asked Gleam to slow down',
+    hints: ['Wait a few seconds and try again.'],
+  },
+  twilio_rejected: {
+    message: 'Twilio could not do this',
+    hints: ['Twilio’s explanation is below. Its documentation link has more detail.'],
+  },
+  validation: {
+    message: 'Some of the details are not valid',
+    hints: ['Correct the highlighted fields and try again.'],
+  },
+  not_found: {
+    message: 'Not found',
+    hints: [],
+  },
+  not_connected: {
+    message: 'No Twilio account is connected',
+    hints: ['Open Settings and connect your Twilio account first.'],
+    helpTopic: 'credentials',
+  },
+  forbidden: {
+    message: 'This request was refused',
+    hints: ['Only Gleam’s own window may ask for this.'],
+  },
+  internal: {
+    message: 'Something went wrong',
+    hints: ['Try again. If it keeps happening, the app log has the details for support.'],
+  },
+};
+
+/** The error type thrown inside main and re-thrown by the renderer's api client. */
+export class AppError extends Error {
+  readonly data: AppErrorData;
+
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'AppError';
+    this.data = data;
+  }
+
+  get code(): ErrorCode {
+    return this.data.code;
+  }
+}
+
+/** Builds an error from a code's default copy, with optional overrides. */
+export function appError(code: ErrorCode, overrides: Partial<Omit<AppErrorData, 'code'>> = {}): AppError {
+  const copy = ERROR_COPY[code];
+  return new AppError({
+    code,
+    message: copy.message,
+    hints: copy.hints,
+    ...(copy.helpTopic ? { helpTopic: copy.helpTopic } : {}),
+    ...overrides,
+  });
+}

@@ -1,0 +1,72 @@
+/// <reference types="vitest/config" />
+/**
+ * One Vite config, three builds (`vite build --mode main|preload`, plain
+ * `vite build` for the renderer), and the Vitest projects:
+ *   main     — Node, real SQLite, `electron` aliased to a stub (the binary
+ *              cannot be downloaded on CI machines);
+ *   renderer — jsdom, React components against a fake bridge.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+const mainBuild: UserConfig = {
+  build: {
+    ssr: fromRoot('electron/main/index.ts'),
+    outDir: 'out/main',
+    target: 'node22',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: { output: { format: 'es', entryFileNames: 'index.js' } },
+  },
+  ssr: { target: 'node' },
+};
+
+const preloadBuild: UserConfig = {
+  build: {
+    ssr: fromRoot('electron/preload/index.ts'),
+    outDir: 'out/preload',
+    target: 'node22',
+    emptyOutDir: true,
+    rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'index.cjs' } },
+  },
+  // Sandboxed preloads cannot require modules: bundle everything but electron.
+  ssr: { target: 'node', noExternal: true },
+};
+
+const rendererBuild: UserConfig = {
+  root: fromRoot('renderer'),
+  base: './',
+  plugins: [react()],
+  build: { outDir: fromRoot('out/renderer'), emptyOutDir: true, target: 'chrome130' },
+  test: {
+    root: fromRoot('.'),
+    projects: [
+      {
+        test: {
+          name: 'main',
+          environment: 'node',
+          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'e2e/fake-twilio/**/*.test.ts'],
+          alias: { electron: fromRoot('electron/main/test-support/electron-stub.ts') },
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.tsx'],
+          setupFiles: [fromRoot('renderer/src/test-support/setup.ts')],
+        },
+      },
+    ],
+  },
+};
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main') return mainBuild;
+  if (mode === 'preload') return preloadBuild;
+  return rendererBuild;
+});
