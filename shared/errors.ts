@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'twilio_unavailable',
   'rate_limited',
   'twilio_rejected',
+  'number_not_available',
+  'number_invalid',
+  'invalid_area_code',
+  'no_numbers_in_area',
+  'purchase_in_progress',
+  'cancelled',
   'validation',
   'not_found',
   'not_connected',
@@ -29,7 +35,7 @@ export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 /** Topics of the in-app help that error messages link to. */
-export const HELP_TOPICS = ['credentials', 'connection', 'account-status'] as const;
+export const HELP_TOPICS = ['credentials', 'connection', 'account-status', 'buying-numbers'] as const;
 export const HelpTopicSchema = z.enum(HELP_TOPICS);
 export type HelpTopic = z.infer<typeof HelpTopicSchema>;
 
@@ -114,6 +120,38 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
   twilio_rejected: {
     message: 'Twilio could not do this',
     hints: ['Twilio’s explanation is below. Its documentation link has more detail.'],
+  },
+  number_not_available: {
+    message: 'Number not available',
+    hints: [
+      'Someone else may have just taken it: pick another number from the results, or try a different area code.',
+      'Check that your Twilio account is verified (Twilio Console → Account).',
+      'Check that a payment method is set up in the Twilio Console (Billing).',
+    ],
+    helpTopic: 'buying-numbers',
+  },
+  number_invalid: {
+    message: 'That is not a valid phone number',
+    hints: ['Pick a number from the search results.'],
+    helpTopic: 'buying-numbers',
+  },
+  invalid_area_code: {
+    message: 'That area code is not valid',
+    hints: ['An area code has three digits and does not start with 0 or 1, such as 415.'],
+    helpTopic: 'buying-numbers',
+  },
+  no_numbers_in_area: {
+    message: 'No numbers are available in that area code',
+    hints: ['Try a nearby area code, or search by city or state instead.'],
+    helpTopic: 'buying-numbers',
+  },
+  purchase_in_progress: {
+    message: 'This number is already being bought',
+    hints: ['Wait for the first purchase to finish; Gleam will not buy it twice.'],
+  },
+  cancelled: {
+    message: 'Stopped',
+    hints: [],
   },
   validation: {
     message: 'Some of the details are not valid',

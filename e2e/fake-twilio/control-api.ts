@@ -9,18 +9,31 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { z } from 'zod';
 import {
   AccountPatchSchema,
+  AccountSidSchema,
   FaultInputSchema,
+  OwnedNumberPatchSchema,
   RequestFilterSchema,
   SeedAccountInputSchema,
+  SeedAvailableNumbersInputSchema,
   SeedMessagingServiceInputSchema,
+  SeedOwnedNumberInputSchema,
+  SeedOwnedNumbersInputSchema,
+  SetPricesInputSchema,
   type FakeTwilioHosts,
   type SeededAccount,
   type SeededMessagingService,
+  type SeededNumber,
 } from './control-schema';
 import { BodyTooLargeError, readBody, searchParamsToRecord, sendJson } from './http-util';
 import type { Lifecycle } from './lifecycle';
 import { RouteTable } from './router';
-import { FakeStateError, type FakeAccount, type FakeMessagingService, type FakeState } from './state';
+import {
+  FakeStateError,
+  type FakeAccount,
+  type FakeIncomingNumber,
+  type FakeMessagingService,
+  type FakeState,
+} from './state';
 import type { JsonReply } from './twilio-route';
 
 export interface ControlApiOptions {
@@ -91,6 +104,36 @@ export function seededMessagingService(service: FakeMessagingService): SeededMes
   };
 }
 
+export function seededNumber(number: FakeIncomingNumber): SeededNumber {
+  return {
+    sid: number.sid,
+    accountSid: number.accountSid,
+    phoneNumber: number.phoneNumber,
+    friendlyName: number.friendlyName,
+    type: number.type,
+    capabilities: { ...number.capabilities },
+    voiceUrl: number.voiceUrl,
+    voiceMethod: number.voiceMethod,
+    voiceFallbackUrl: number.voiceFallbackUrl,
+    voiceFallbackMethod: number.voiceFallbackMethod,
+    smsUrl: number.smsUrl,
+    smsMethod: number.smsMethod,
+    smsFallbackUrl: number.smsFallbackUrl,
+    smsFallbackMethod: number.smsFallbackMethod,
+    statusCallback: number.statusCallback,
+    statusCallbackMethod: number.statusCallbackMethod,
+    voiceApplicationSid: number.voiceApplicationSid,
+    smsApplicationSid: number.smsApplicationSid,
+    trunkSid: number.trunkSid,
+    origin: number.origin,
+    status: number.status,
+    dateCreated: number.dateCreated.toISOString(),
+    dateUpdated: number.dateUpdated.toISOString(),
+  };
+}
+
+const OwnedNumbersQuerySchema = z.strictObject({ accountSid: AccountSidSchema });
+
 const controlRoutes: ControlRoute[] = [
   { method: 'GET', path: '/hosts', handler: (ctx) => ({ status: 200, body: { hosts: ctx.hosts } }) },
   {
@@ -115,6 +158,68 @@ const controlRoutes: ControlRoute[] = [
     handler: (ctx) => {
       const input = parseInput(SeedMessagingServiceInputSchema, ctx.body, 'messaging service');
       return { status: 201, body: seededMessagingService(ctx.state.createMessagingService(input)) };
+    },
+  },
+  // Before /owned-numbers/{sid}, which would otherwise take "bulk" for a SID.
+  {
+    method: 'POST',
+    path: '/owned-numbers/bulk',
+    handler: (ctx) => {
+      const input = parseInput(SeedOwnedNumbersInputSchema, ctx.body, 'owned numbers');
+      // Only the count: echoing 10,000 numbers would cost more than creating them.
+      return { status: 201, body: { count: ctx.state.seedOwnedNumbers(input).length } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/owned-numbers',
+    handler: (ctx) => {
+      const input = parseInput(SeedOwnedNumberInputSchema, ctx.body, 'owned number');
+      return { status: 201, body: seededNumber(ctx.state.seedOwnedNumber(input)) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/owned-numbers',
+    handler: (ctx) => {
+      const { accountSid } = parseInput(OwnedNumbersQuerySchema, ctx.query, 'owned numbers query');
+      if (!ctx.state.getAccount(accountSid)) throw new ControlError(404, `Account ${accountSid} does not exist`);
+      return { status: 200, body: { numbers: ctx.state.incomingNumbersOf(accountSid).map(seededNumber) } };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/owned-numbers/{sid}',
+    handler: (ctx) => {
+      const patch = parseInput(OwnedNumberPatchSchema, ctx.body ?? {}, 'owned number patch');
+      return { status: 200, body: seededNumber(ctx.state.patchOwnedNumber(ctx.params.sid ?? '', patch)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/available-numbers',
+    handler: (ctx) => {
+      const input = parseInput(SeedAvailableNumbersInputSchema, ctx.body, 'available numbers');
+      return { status: 201, body: { count: ctx.state.addAvailableNumbers(input.country, input.type, input.numbers) } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/available-numbers/{phoneNumber}',
+    handler: (ctx) => {
+      const phoneNumber = ctx.params.phoneNumber ?? '';
+      if (!ctx.state.removeAvailableNumber(phoneNumber)) {
+        throw new ControlError(404, `${phoneNumber} is not in the available-number inventory`);
+      }
+      return noContent;
+    },
+  },
+  {
+    method: 'POST',
+    path: '/prices',
+    handler: (ctx) => {
+      ctx.state.setPrices(parseInput(SetPricesInputSchema, ctx.body, 'prices'));
+      return noContent;
     },
   },
   {

@@ -6,12 +6,18 @@ import type {
   AccountPatch,
   FakeTwilioHosts,
   FaultInput,
+  OwnedNumberPatch,
   RecordedRequest,
   RequestFilter,
   SeedAccountInput,
+  SeedAvailableNumbersInput,
   SeededAccount,
   SeededMessagingService,
+  SeededNumber,
   SeedMessagingServiceInput,
+  SeedOwnedNumberInput,
+  SeedOwnedNumbersInput,
+  SetPricesInput,
 } from './control-schema';
 
 export type * from './control-schema';
@@ -52,6 +58,42 @@ export class FakeTwilioControl {
     return this.call('POST', '/messaging-services', input);
   }
 
+  /** Gives an account a number (taking it out of the inventory if it is there). */
+  seedOwnedNumber(input: SeedOwnedNumberInput): Promise<SeededNumber> {
+    return this.call('POST', '/owned-numbers', input);
+  }
+
+  /** Gives an account `count` numbers at once (+1, area code, seven-digit index); answers only the count. */
+  seedOwnedNumbers(input: SeedOwnedNumbersInput): Promise<{ count: number }> {
+    return this.call('POST', '/owned-numbers/bulk', input);
+  }
+
+  /** An account's numbers in Twilio's list order, e.g. to assert exactly one purchase happened. */
+  async ownedNumbers(accountSid: string): Promise<SeededNumber[]> {
+    const query = new URLSearchParams({ accountSid }).toString();
+    return (await this.call<{ numbers: SeededNumber[] }>('GET', `/owned-numbers?${query}`)).numbers;
+  }
+
+  /** Changes a number "outside the app", as someone in the Twilio Console would. */
+  updateOwnedNumber(sid: string, patch: OwnedNumberPatch): Promise<SeededNumber> {
+    return this.call('PATCH', `/owned-numbers/${encodeURIComponent(sid)}`, patch);
+  }
+
+  /** Puts numbers up for sale (replacing the details of any already listed). */
+  seedAvailableNumbers(input: SeedAvailableNumbersInput): Promise<{ count: number }> {
+    return this.call('POST', '/available-numbers', input);
+  }
+
+  /** Takes a number off the market, e.g. someone else bought it between search and purchase. */
+  async removeAvailableNumber(phoneNumber: string): Promise<void> {
+    await this.call('DELETE', `/available-numbers/${encodeURIComponent(phoneNumber)}`);
+  }
+
+  /** Replaces one country's monthly number prices. */
+  async setPrices(input: SetPricesInput): Promise<void> {
+    await this.call('POST', '/prices', input);
+  }
+
   async requests(filter: RequestFilter = {}): Promise<RecordedRequest[]> {
     const given = Object.entries(filter as Record<string, string | undefined>).filter(
       (entry): entry is [string, string] => entry[1] !== undefined,
@@ -73,7 +115,10 @@ export class FakeTwilioControl {
     await this.call('DELETE', '/faults');
   }
 
-  /** Forgets all accounts, services, requests and faults, and ends held connections. */
+  /**
+   * Forgets all accounts, services, numbers, requests and faults, restores the
+   * default inventory and prices, and ends held connections.
+   */
   async reset(): Promise<void> {
     await this.call('POST', '/reset');
   }

@@ -77,9 +77,15 @@ const faultCommon = {
   match: FaultMatchSchema.optional(),
 };
 
+/**
+ * Performs the request first (a purchase is recorded and charged), and only
+ * then misbehaves: "Twilio did it but the app never heard back".
+ */
+const afterCommit = { afterCommit: z.boolean().optional() };
+
 export const FaultInputSchema = z.discriminatedUnion('kind', [
-  /** Wait, then answer normally. */
-  z.strictObject({ kind: z.literal('latency'), ms: z.int().min(0).max(600_000), ...faultCommon }),
+  /** Wait, then answer normally; with afterCommit, perform the request first and wait before answering. */
+  z.strictObject({ kind: z.literal('latency'), ms: z.int().min(0).max(600_000), ...afterCommit, ...faultCommon }),
   /** Answer with this HTTP status and a Twilio error body (code defaults to 20000 + status). */
   z.strictObject({
     kind: z.literal('status'),
@@ -91,9 +97,9 @@ export const FaultInputSchema = z.discriminatedUnion('kind', [
   /** 429 / 20429, with Retry-After when given. */
   z.strictObject({ kind: z.literal('rate_limit'), retryAfterSeconds: z.int().min(0).optional(), ...faultCommon }),
   /** Read the request and never answer; the socket is held until reset or close. */
-  z.strictObject({ kind: z.literal('timeout'), ...faultCommon }),
+  z.strictObject({ kind: z.literal('timeout'), ...afterCommit, ...faultCommon }),
   /** Destroy the socket without a response. */
-  z.strictObject({ kind: z.literal('drop'), ...faultCommon }),
+  z.strictObject({ kind: z.literal('drop'), ...afterCommit, ...faultCommon }),
   /**
    * Answer normally, but overwrite these top-level fields of a successful JSON
    * body: a response Twilio's spec forbids, for the contract suite's canary and
@@ -103,6 +109,118 @@ export const FaultInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type FaultInput = z.infer<typeof FaultInputSchema>;
 export type FaultKind = FaultInput['kind'];
+
+// ----- phone numbers and prices -----
+
+/** The fake's number types; each has its own IncomingPhoneNumbers and AvailablePhoneNumbers list. */
+export const NumberTypeSchema = z.enum(['local', 'toll-free', 'mobile']);
+export type NumberType = z.infer<typeof NumberTypeSchema>;
+/** The same types as Pricing spells them in `number_type`. */
+export const PriceNumberTypeSchema = z.enum(['local', 'toll free', 'mobile']);
+export type PriceNumberType = z.infer<typeof PriceNumberTypeSchema>;
+
+export const HttpMethodSchema = z.enum(['GET', 'POST']);
+export type HttpMethod = z.infer<typeof HttpMethodSchema>;
+
+const E164Schema = z.string().regex(/^\+[1-9]\d{1,14}$/, 'must be E.164, such as "+14155550100"');
+const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "US"');
+const AreaCodeSchema = z.string().regex(/^[2-9]\d{2}$/, 'must be three digits, not starting with 0 or 1');
+/** Twilio stores an unset webhook as "", so "" is how a fixture clears one too. */
+const WebhookOrEmptySchema = z.union([z.literal(''), z.url()]);
+const nullableSid = (prefix: string) => sidSchema(prefix).nullable();
+
+/** Missing capabilities default to voice, SMS and MMS without fax: what most US local numbers have. */
+export const CapabilitiesInputSchema = z.strictObject({
+  voice: z.boolean().optional(),
+  sms: z.boolean().optional(),
+  mms: z.boolean().optional(),
+  fax: z.boolean().optional(),
+});
+export type CapabilitiesInput = z.infer<typeof CapabilitiesInputSchema>;
+
+export interface NumberCapabilities {
+  voice: boolean;
+  sms: boolean;
+  mms: boolean;
+  fax: boolean;
+}
+
+/** The webhook configuration of an owned number, as fixtures set it. */
+const numberConfig = {
+  friendlyName: FriendlyNameSchema.optional(),
+  capabilities: CapabilitiesInputSchema.optional(),
+  voiceUrl: WebhookOrEmptySchema.optional(),
+  voiceMethod: HttpMethodSchema.optional(),
+  voiceFallbackUrl: WebhookOrEmptySchema.optional(),
+  voiceFallbackMethod: HttpMethodSchema.optional(),
+  smsUrl: WebhookOrEmptySchema.optional(),
+  smsMethod: HttpMethodSchema.optional(),
+  smsFallbackUrl: WebhookOrEmptySchema.optional(),
+  smsFallbackMethod: HttpMethodSchema.optional(),
+  statusCallback: WebhookOrEmptySchema.optional(),
+  statusCallbackMethod: HttpMethodSchema.optional(),
+  voiceApplicationSid: nullableSid('AP').optional(),
+  smsApplicationSid: nullableSid('AP').optional(),
+  trunkSid: nullableSid('TK').optional(),
+};
+
+export const SeedOwnedNumberInputSchema = z.strictObject({
+  accountSid: AccountSidSchema,
+  phoneNumber: E164Schema,
+  type: NumberTypeSchema.optional(),
+  ...numberConfig,
+});
+export type SeedOwnedNumberInput = z.infer<typeof SeedOwnedNumberInputSchema>;
+
+/** Everything a fixture may change "outside the app"; null clears a SID. */
+export const OwnedNumberPatchSchema = z.strictObject(numberConfig);
+export type OwnedNumberPatch = z.infer<typeof OwnedNumberPatchSchema>;
+
+export const SeedOwnedNumbersInputSchema = z.strictObject({
+  accountSid: AccountSidSchema,
+  count: z.int().min(1).max(100_000),
+  /** 415 for local and mobile numbers, 800 for toll-free, when absent. */
+  areaCode: AreaCodeSchema.optional(),
+  type: NumberTypeSchema.optional(),
+  /** Names become `${prefix}${index}` (index from 1); the formatted number when absent. */
+  friendlyNamePrefix: z.string().min(1).max(56).optional(),
+  capabilities: CapabilitiesInputSchema.optional(),
+});
+export type SeedOwnedNumbersInput = z.infer<typeof SeedOwnedNumbersInputSchema>;
+
+const DecimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string such as "37.788"');
+
+export const AvailableNumberInputSchema = z.strictObject({
+  phoneNumber: E164Schema,
+  locality: z.string().min(1).optional(),
+  region: z.string().min(1).optional(),
+  postalCode: z.string().min(1).optional(),
+  lata: z.string().min(1).optional(),
+  rateCenter: z.string().min(1).optional(),
+  latitude: DecimalStringSchema.optional(),
+  longitude: DecimalStringSchema.optional(),
+  addressRequirements: z.enum(['none', 'any', 'local', 'foreign']).optional(),
+  beta: z.boolean().optional(),
+  capabilities: CapabilitiesInputSchema.optional(),
+});
+export type AvailableNumberInput = z.infer<typeof AvailableNumberInputSchema>;
+
+export const SeedAvailableNumbersInputSchema = z.strictObject({
+  country: CountrySchema,
+  type: NumberTypeSchema,
+  numbers: z.array(AvailableNumberInputSchema).min(1),
+});
+export type SeedAvailableNumbersInput = z.infer<typeof SeedAvailableNumbersInputSchema>;
+
+export const SetPricesInputSchema = z.strictObject({
+  country: CountrySchema,
+  prices: z.array(
+    z.strictObject({ numberType: PriceNumberTypeSchema, basePrice: MoneySchema, currentPrice: MoneySchema }),
+  ),
+  /** "USD" when absent. */
+  priceUnit: CurrencySchema.optional(),
+});
+export type SetPricesInput = z.infer<typeof SetPricesInputSchema>;
 
 export const RequestFilterSchema = z.strictObject({
   accountSid: z.string().min(1).optional(),
@@ -136,6 +254,33 @@ export interface SeededMessagingService {
   useInboundWebhookOnNumber: boolean;
   usecase: string;
   usAppToPersonRegistered: boolean;
+}
+
+/** An owned number as the control API returns it: camelCase, ISO dates. */
+export interface SeededNumber {
+  sid: string;
+  accountSid: string;
+  phoneNumber: string;
+  friendlyName: string;
+  type: NumberType;
+  capabilities: NumberCapabilities;
+  voiceUrl: string;
+  voiceMethod: HttpMethod;
+  voiceFallbackUrl: string;
+  voiceFallbackMethod: HttpMethod;
+  smsUrl: string;
+  smsMethod: HttpMethod;
+  smsFallbackUrl: string;
+  smsFallbackMethod: HttpMethod;
+  statusCallback: string;
+  statusCallbackMethod: HttpMethod;
+  voiceApplicationSid: string | null;
+  smsApplicationSid: string | null;
+  trunkSid: string | null;
+  origin: string;
+  status: string;
+  dateCreated: string;
+  dateUpdated: string;
 }
 
 /**

@@ -395,7 +395,7 @@ describe('routing', () => {
   it.each<[TwilioHost, string]>([
     ['api.twilio.com', '/2010-04-01/Accounts/{sid}/Nothing.json'],
     ['messaging.twilio.com', '/v1/Nothing'],
-    ['pricing.twilio.com', '/v1/PhoneNumbers/Countries/US'],
+    ['pricing.twilio.com', '/v1/Messaging/Countries/US'],
     ['trusthub.twilio.com', '/v1/CustomerProfiles'],
   ])('answers 404 / 20404 in Twilio error shape for an unknown path on %s', async (host, template) => {
     const seeded = await control.seedAccount();

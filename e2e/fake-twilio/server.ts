@@ -10,7 +10,10 @@ import { createControlListener } from './control-api';
 import type { FakeTwilioHosts } from './control-schema';
 import { Lifecycle } from './lifecycle';
 import { apiV2010Routes } from './routes/api-v2010';
+import { availablePhoneNumberRoutes } from './routes/available-phone-numbers';
+import { incomingPhoneNumberRoutes } from './routes/incoming-phone-numbers';
 import { messagingV1Routes } from './routes/messaging-v1';
+import { pricingV1Routes } from './routes/pricing-v1';
 import { FakeState } from './state';
 import { createTwilioHostListener } from './twilio-host';
 import { TWILIO_HOSTS, type TwilioHost } from './twilio-hosts';
@@ -36,9 +39,9 @@ export interface FakeTwilio {
 }
 
 const ROUTES: Record<TwilioHost, readonly TwilioRoute[]> = {
-  'api.twilio.com': apiV2010Routes,
+  'api.twilio.com': [...apiV2010Routes, ...incomingPhoneNumberRoutes, ...availablePhoneNumberRoutes],
   'messaging.twilio.com': messagingV1Routes,
-  'pricing.twilio.com': [],
+  'pricing.twilio.com': pricingV1Routes,
   'trusthub.twilio.com': [],
 };
 

@@ -1,6 +1,7 @@
 /**
- * The fake Twilio's data: accounts, Messaging Services, the request log and
- * queued faults. Plain in-memory objects with no HTTP in sight, so it can be
+ * The fake Twilio's data: accounts, Messaging Services, owned phone numbers,
+ * the available-number inventory, number prices, the request log and queued
+ * faults. Plain in-memory objects with no HTTP in sight, so it can be
  * unit-tested and driven directly by tests that own the fake. Records are
  * replaced, never mutated in place, so a reference handed out stays a
  * consistent snapshot.
@@ -10,12 +11,24 @@ import type {
   AccountPatch,
   AccountStatus,
   AccountType,
+  AvailableNumberInput,
+  CapabilitiesInput,
   FaultInput,
+  HttpMethod,
+  NumberCapabilities,
+  NumberType,
+  OwnedNumberPatch,
+  PriceNumberType,
   RecordedRequest,
   RequestFilter,
   SeedAccountInput,
   SeedMessagingServiceInput,
+  SeedOwnedNumberInput,
+  SeedOwnedNumbersInput,
+  SetPricesInput,
 } from './control-schema';
+import { countryName, defaultInventory, defaultPriceLists } from './default-catalog';
+import { friendlyPhoneNumber, isTollFree } from './phone-number-util';
 import type { TwilioHost } from './twilio-hosts';
 
 export interface FakeAccount {
@@ -56,6 +69,102 @@ export interface FakeMessagingService {
   readonly dateUpdated: Date;
 }
 
+export type AddressRequirement = 'none' | 'any' | 'local' | 'foreign';
+export type EmergencyAddressStatus =
+  | 'registered'
+  | 'unregistered'
+  | 'pending-registration'
+  | 'registration-failure'
+  | 'pending-unregistration'
+  | 'unregistration-failure';
+
+/** An IncomingPhoneNumber: a number an account owns. Unset webhooks are "", as Twilio stores them. */
+export interface FakeIncomingNumber {
+  readonly sid: string;
+  readonly accountSid: string;
+  readonly phoneNumber: string;
+  readonly friendlyName: string;
+  readonly type: NumberType;
+  readonly capabilities: NumberCapabilities;
+  readonly voiceUrl: string;
+  readonly voiceMethod: HttpMethod;
+  readonly voiceFallbackUrl: string;
+  readonly voiceFallbackMethod: HttpMethod;
+  readonly smsUrl: string;
+  readonly smsMethod: HttpMethod;
+  readonly smsFallbackUrl: string;
+  readonly smsFallbackMethod: HttpMethod;
+  readonly statusCallback: string;
+  readonly statusCallbackMethod: HttpMethod;
+  readonly voiceApplicationSid: string | null;
+  readonly smsApplicationSid: string | null;
+  readonly trunkSid: string | null;
+  readonly apiVersion: string;
+  readonly voiceCallerIdLookup: boolean;
+  readonly voiceReceiveMode: 'voice' | 'fax';
+  readonly emergencyStatus: 'Active' | 'Inactive';
+  readonly emergencyAddressSid: string | null;
+  readonly emergencyAddressStatus: EmergencyAddressStatus;
+  readonly addressSid: string | null;
+  readonly identitySid: string | null;
+  readonly bundleSid: string | null;
+  readonly addressRequirements: AddressRequirement;
+  readonly beta: boolean;
+  readonly origin: 'twilio' | 'hosted';
+  readonly status: string;
+  readonly dateCreated: Date;
+  readonly dateUpdated: Date;
+}
+
+/** What can be set on an owned number after it exists (the API's update, or a fixture). */
+export type IncomingNumberChanges = Partial<
+  Omit<FakeIncomingNumber, 'sid' | 'phoneNumber' | 'type' | 'origin' | 'dateCreated' | 'dateUpdated'>
+>;
+
+export interface NewIncomingNumber extends IncomingNumberChanges {
+  accountSid: string;
+  phoneNumber: string;
+  type: NumberType;
+}
+
+/** A number in the inventory, for sale to any account. */
+export interface FakeAvailableNumber {
+  readonly phoneNumber: string;
+  readonly isoCountry: string;
+  readonly type: NumberType;
+  readonly locality: string | null;
+  readonly region: string | null;
+  readonly postalCode: string | null;
+  readonly lata: string | null;
+  readonly rateCenter: string | null;
+  /** Decimal strings, as Twilio sends them. */
+  readonly latitude: string | null;
+  readonly longitude: string | null;
+  readonly addressRequirements: AddressRequirement;
+  readonly beta: boolean;
+  readonly capabilities: NumberCapabilities;
+}
+
+export interface FakeNumberPrice {
+  readonly numberType: PriceNumberType;
+  readonly basePrice: string;
+  readonly currentPrice: string;
+}
+
+/** One country's monthly number prices (Pricing v1 PhoneNumbers/Countries/{IsoCountry}). */
+export interface FakePriceList {
+  readonly isoCountry: string;
+  readonly country: string;
+  readonly priceUnit: string;
+  readonly prices: readonly FakeNumberPrice[];
+}
+
+/** An account's owned numbers; the list order is computed only when they changed. */
+interface AccountNumbers {
+  sids: Set<string>;
+  sorted: string[] | undefined;
+}
+
 /** A queued fault: its input plus an id and how many more requests it will hit. */
 export type Fault = FaultInput & { readonly id: number; readonly remaining: number };
 
@@ -88,10 +197,32 @@ const randomHex32 = () => randomBytes(16).toString('hex');
 /** Twilio timestamps have whole seconds; keeping them that way makes both date formats round-trip. */
 const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
 
+/** Twilio's list order for numbers: oldest first, ties broken by SID, so pages never reshuffle. */
+const byCreation = (a: FakeIncomingNumber, b: FakeIncomingNumber) =>
+  a.dateCreated.getTime() - b.dateCreated.getTime() || (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0);
+
+/** What most US local numbers can do; fixtures name only what differs. */
+export function capabilitiesFrom(input: CapabilitiesInput = {}): NumberCapabilities {
+  return { voice: input.voice ?? true, sms: input.sms ?? true, mms: input.mms ?? true, fax: input.fax ?? false };
+}
+
+/** Keys whose value is undefined would overwrite a record's fields with undefined on spread. */
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 export class FakeState {
   private readonly now: () => Date;
   private accounts = new Map<string, FakeAccount>();
   private services = new Map<string, FakeMessagingService>();
+  private numbers = new Map<string, FakeIncomingNumber>();
+  private numbersByAccount = new Map<string, AccountNumbers>();
+  /** Phone number → SID of the owned number that holds it; one owner per number. */
+  private ownerByPhoneNumber = new Map<string, string>();
+  /** Next index per area code for bulk-seeded numbers, so repeated seeding never rescans. */
+  private bulkIndexByAreaCode = new Map<string, number>();
+  private inventory = inventoryOf(defaultInventory());
+  private priceLists = priceListsOf(defaultPriceLists());
   private log: RecordedRequest[] = [];
   private queuedFaults: Fault[] = [];
   private nextRequestId = 1;
@@ -217,6 +348,289 @@ export class FakeState {
     return [...this.services.values()].filter((service) => service.accountSid === accountSid);
   }
 
+  // ----- owned phone numbers -----
+
+  /**
+   * Adds a number to an account, taking it out of the inventory. With
+   * `exclusive: false` the number is not claimed, so others may own it too:
+   * for Twilio's magic test number, which is always available.
+   */
+  createIncomingNumber(input: NewIncomingNumber, options: { exclusive?: boolean } = {}): FakeIncomingNumber {
+    const exclusive = options.exclusive ?? true;
+    if (!this.accounts.has(input.accountSid)) {
+      throw new FakeStateError('invalid', `Account ${input.accountSid} does not exist; seed it first`);
+    }
+    if (exclusive && this.ownerByPhoneNumber.has(input.phoneNumber)) {
+      throw new FakeStateError('conflict', `${input.phoneNumber} is already owned`);
+    }
+    const created = wholeSeconds(this.now());
+    const number = this.newIncomingNumber(`PN${randomHex32()}`, input, created);
+    this.addIncomingNumber(number, exclusive);
+    return number;
+  }
+
+  private newIncomingNumber(sid: string, input: NewIncomingNumber, created: Date): FakeIncomingNumber {
+    // Defaults are those of a number bought in the Console without configuration.
+    const defaults: FakeIncomingNumber = {
+      sid,
+      accountSid: input.accountSid,
+      phoneNumber: input.phoneNumber,
+      friendlyName: friendlyPhoneNumber(input.phoneNumber),
+      type: input.type,
+      capabilities: capabilitiesFrom(),
+      voiceUrl: '',
+      voiceMethod: 'POST',
+      voiceFallbackUrl: '',
+      voiceFallbackMethod: 'POST',
+      smsUrl: '',
+      smsMethod: 'POST',
+      smsFallbackUrl: '',
+      smsFallbackMethod: 'POST',
+      statusCallback: '',
+      statusCallbackMethod: 'POST',
+      voiceApplicationSid: null,
+      smsApplicationSid: null,
+      trunkSid: null,
+      apiVersion: '2010-04-01',
+      voiceCallerIdLookup: false,
+      voiceReceiveMode: 'voice',
+      emergencyStatus: 'Inactive',
+      emergencyAddressSid: null,
+      emergencyAddressStatus: 'unregistered',
+      addressSid: null,
+      identitySid: null,
+      bundleSid: null,
+      addressRequirements: 'none',
+      beta: false,
+      origin: 'twilio',
+      status: 'in-use',
+      dateCreated: created,
+      dateUpdated: created,
+    };
+    return { ...defaults, ...definedOnly(input) };
+  }
+
+  private addIncomingNumber(number: FakeIncomingNumber, exclusive: boolean): void {
+    this.numbers.set(number.sid, number);
+    this.accountNumbers(number.accountSid).sids.add(number.sid);
+    if (exclusive) this.ownerByPhoneNumber.set(number.phoneNumber, number.sid);
+    this.inventory.delete(number.phoneNumber);
+  }
+
+  private accountNumbers(accountSid: string): AccountNumbers {
+    let entry = this.numbersByAccount.get(accountSid);
+    if (!entry) {
+      entry = { sids: new Set(), sorted: undefined };
+      this.numbersByAccount.set(accountSid, entry);
+    }
+    return entry;
+  }
+
+  /** Changes a number; a different `accountSid` moves it to that account. */
+  updateIncomingNumber(sid: string, changes: IncomingNumberChanges): FakeIncomingNumber {
+    const current = this.numbers.get(sid);
+    if (!current) throw new FakeStateError('not_found', `Phone number ${sid} does not exist`);
+    const updated: FakeIncomingNumber = { ...current, ...definedOnly(changes), dateUpdated: wholeSeconds(this.now()) };
+    if (updated.accountSid !== current.accountSid) {
+      if (!this.accounts.has(updated.accountSid)) {
+        throw new FakeStateError('invalid', `Account ${updated.accountSid} does not exist; seed it first`);
+      }
+      const from = this.accountNumbers(current.accountSid);
+      from.sids.delete(sid);
+      from.sorted = undefined;
+      const to = this.accountNumbers(updated.accountSid);
+      to.sids.add(sid);
+      to.sorted = undefined;
+    }
+    // Creation date and SID are unchanged, so the list order holds.
+    this.numbers.set(sid, updated);
+    return updated;
+  }
+
+  /** Releases a number. Like Twilio, it does not go back on sale straight away. */
+  deleteIncomingNumber(sid: string): boolean {
+    const number = this.numbers.get(sid);
+    if (!number) return false;
+    this.numbers.delete(sid);
+    const entry = this.accountNumbers(number.accountSid);
+    entry.sids.delete(sid);
+    entry.sorted = undefined;
+    if (this.ownerByPhoneNumber.get(number.phoneNumber) === sid) this.ownerByPhoneNumber.delete(number.phoneNumber);
+    return true;
+  }
+
+  getIncomingNumber(sid: string): FakeIncomingNumber | undefined {
+    return this.numbers.get(sid);
+  }
+
+  /**
+   * An account's numbers in list order (created, then SID). Sorting happens
+   * once after a change, so paging through 10,000 numbers costs O(n) a page.
+   */
+  incomingNumbersOf(accountSid: string): FakeIncomingNumber[] {
+    const entry = this.numbersByAccount.get(accountSid);
+    if (!entry) return [];
+    entry.sorted ??= [...entry.sids]
+      .flatMap((sid) => this.numbers.get(sid) ?? [])
+      .sort(byCreation)
+      .map((number) => number.sid);
+    return entry.sorted.flatMap((sid) => this.numbers.get(sid) ?? []);
+  }
+
+  /** How many numbers an account owns, subaccounts' included: what a Trial's one-number limit counts. */
+  familyNumberCount(mainSid: string): number {
+    return this.accountFamily(mainSid).reduce(
+      (total, account) => total + (this.numbersByAccount.get(account.sid)?.sids.size ?? 0),
+      0,
+    );
+  }
+
+  isOwned(phoneNumber: string): boolean {
+    return this.ownerByPhoneNumber.has(phoneNumber);
+  }
+
+  /** A fixture's number: the type and capabilities of the inventory entry it takes, if any. */
+  seedOwnedNumber(input: SeedOwnedNumberInput): FakeIncomingNumber {
+    const { accountSid, phoneNumber, type, capabilities, ...config } = input;
+    const listed = this.inventory.get(phoneNumber);
+    return this.createIncomingNumber({
+      ...config,
+      accountSid,
+      phoneNumber,
+      type: type ?? listed?.type ?? (isTollFree(phoneNumber) ? 'toll-free' : 'local'),
+      capabilities: capabilities ? capabilitiesFrom(capabilities) : (listed?.capabilities ?? capabilitiesFrom()),
+      addressRequirements: listed?.addressRequirements,
+    });
+  }
+
+  /**
+   * Many numbers at once, for paging and sync benchmarks: +1, the area code,
+   * then a seven-digit index. Exchanges starting with 0 are never assigned in
+   * the NANP, so these neither reach anyone nor clash with the 555 inventory.
+   */
+  seedOwnedNumbers(input: SeedOwnedNumbersInput): FakeIncomingNumber[] {
+    if (!this.accounts.has(input.accountSid)) {
+      throw new FakeStateError('invalid', `Account ${input.accountSid} does not exist; seed it first`);
+    }
+    const type = input.type ?? 'local';
+    const areaCode = input.areaCode ?? (type === 'toll-free' ? '800' : '415');
+    const created = wholeSeconds(this.now());
+    // One template and one buffer of random bytes: per-number defaults and
+    // randomBytes() calls would take most of the time for 10,000 numbers.
+    const template = this.newIncomingNumber(
+      '',
+      { accountSid: input.accountSid, phoneNumber: '', type, capabilities: capabilitiesFrom(input.capabilities) },
+      created,
+    );
+    const sidBytes = randomBytes(16 * input.count);
+    let index = this.bulkIndexByAreaCode.get(areaCode) ?? 0;
+    const seeded: FakeIncomingNumber[] = [];
+    while (seeded.length < input.count) {
+      if (index >= 10_000_000) throw new FakeStateError('invalid', `Area code ${areaCode} has no numbers left`);
+      const phoneNumber = `+1${areaCode}${String(index).padStart(7, '0')}`;
+      index += 1;
+      if (this.ownerByPhoneNumber.has(phoneNumber) || this.inventory.has(phoneNumber)) continue;
+      const offset = 16 * seeded.length;
+      const number: FakeIncomingNumber = {
+        ...template,
+        sid: `PN${sidBytes.toString('hex', offset, offset + 16)}`,
+        phoneNumber,
+        friendlyName:
+          input.friendlyNamePrefix === undefined
+            ? friendlyPhoneNumber(phoneNumber)
+            : `${input.friendlyNamePrefix}${seeded.length + 1}`,
+      };
+      this.addIncomingNumber(number, true);
+      seeded.push(number);
+    }
+    this.bulkIndexByAreaCode.set(areaCode, index);
+    this.accountNumbers(input.accountSid).sorted = undefined;
+    return seeded;
+  }
+
+  /** A fixture's change "outside the app": values are taken as given, with no API rules applied. */
+  patchOwnedNumber(sid: string, patch: OwnedNumberPatch): FakeIncomingNumber {
+    const { capabilities, ...config } = patch;
+    const current = this.numbers.get(sid);
+    if (!current) throw new FakeStateError('not_found', `Phone number ${sid} does not exist`);
+    return this.updateIncomingNumber(sid, {
+      ...config,
+      capabilities: capabilities ? { ...current.capabilities, ...definedOnly(capabilities) } : undefined,
+    });
+  }
+
+  // ----- available numbers -----
+
+  availableNumber(phoneNumber: string): FakeAvailableNumber | undefined {
+    return this.inventory.get(phoneNumber);
+  }
+
+  /** A country's numbers of one type, in inventory order (defaults first, then seeded). */
+  availableNumbers(isoCountry: string, type: NumberType): FakeAvailableNumber[] {
+    return [...this.inventory.values()].filter((number) => number.isoCountry === isoCountry && number.type === type);
+  }
+
+  /** Every number of every type and country, for purchases by area code. */
+  allAvailableNumbers(): FakeAvailableNumber[] {
+    return [...this.inventory.values()];
+  }
+
+  /** Adds numbers for sale, replacing the details of any already listed; owned numbers are refused. */
+  addAvailableNumbers(isoCountry: string, type: NumberType, inputs: readonly AvailableNumberInput[]): number {
+    const owned = inputs.find((input) => this.ownerByPhoneNumber.has(input.phoneNumber));
+    if (owned) throw new FakeStateError('conflict', `${owned.phoneNumber} is owned by an account; release it first`);
+    for (const input of inputs) {
+      this.inventory.set(input.phoneNumber, {
+        phoneNumber: input.phoneNumber,
+        isoCountry,
+        type,
+        locality: input.locality ?? null,
+        region: input.region ?? null,
+        postalCode: input.postalCode ?? null,
+        lata: input.lata ?? null,
+        rateCenter: input.rateCenter ?? null,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        addressRequirements: input.addressRequirements ?? 'none',
+        beta: input.beta ?? false,
+        capabilities: capabilitiesFrom(input.capabilities),
+      });
+    }
+    return inputs.length;
+  }
+
+  removeAvailableNumber(phoneNumber: string): boolean {
+    return this.inventory.delete(phoneNumber);
+  }
+
+  // ----- number prices -----
+
+  priceList(isoCountry: string): FakePriceList | undefined {
+    return this.priceLists.get(isoCountry);
+  }
+
+  /** Every country with prices, by country name as Twilio lists them. */
+  allPriceLists(): FakePriceList[] {
+    return [...this.priceLists.values()].sort((a, b) => a.country.localeCompare(b.country));
+  }
+
+  /** The monthly price of a number of this country and type; undefined when the fake has no price for it. */
+  monthlyPrice(isoCountry: string, type: PriceNumberType): string | undefined {
+    return this.priceLists.get(isoCountry)?.prices.find((price) => price.numberType === type)?.currentPrice;
+  }
+
+  /** Replaces a country's price list (creating the country if need be). */
+  setPrices(input: SetPricesInput): FakePriceList {
+    const list: FakePriceList = {
+      isoCountry: input.country,
+      country: countryName(input.country),
+      priceUnit: input.priceUnit ?? 'USD',
+      prices: input.prices.map((price) => ({ ...price })),
+    };
+    this.priceLists.set(input.country, list);
+    return list;
+  }
+
   // ----- request log -----
 
   recordRequest(request: Omit<RecordedRequest, 'id' | 'time' | 'status'>): RecordedRequest {
@@ -279,12 +693,22 @@ export class FakeState {
   reset(): void {
     this.accounts = new Map();
     this.services = new Map();
+    this.numbers = new Map();
+    this.numbersByAccount = new Map();
+    this.ownerByPhoneNumber = new Map();
+    this.bulkIndexByAreaCode = new Map();
+    this.inventory = inventoryOf(defaultInventory());
+    this.priceLists = priceListsOf(defaultPriceLists());
     this.log = [];
     this.queuedFaults = [];
     this.nextRequestId = 1;
     this.nextFaultId = 1;
   }
 }
+
+const inventoryOf = (numbers: readonly FakeAvailableNumber[]) =>
+  new Map(numbers.map((number) => [number.phoneNumber, number]));
+const priceListsOf = (lists: readonly FakePriceList[]) => new Map(lists.map((list) => [list.isoCountry, list]));
 
 const sameMethod = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 

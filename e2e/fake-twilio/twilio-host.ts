@@ -5,6 +5,9 @@
  * on what the app sent even when it was refused. Faults come before
  * authentication because they stand for the network and Twilio's edge,
  * which fail regardless of who is asking (a 429 is "never processed").
+ * A latency, timeout or drop fault marked `afterCommit` instead lets the
+ * request take effect and then delays, withholds or drops the answer: the
+ * purchase went through but the app never heard back.
  */
 import { STATUS_CODES, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { Lifecycle } from './lifecycle';
@@ -21,6 +24,7 @@ import { RouteTable } from './router';
 import type { Fault, FakeState } from './state';
 import type { TwilioHost } from './twilio-hosts';
 import {
+  accountSuspended,
   authenticationFailed,
   resourceNotFound,
   TwilioApiError,
@@ -39,8 +43,11 @@ export interface TwilioHostOptions {
   lifecycle: Lifecycle;
 }
 
+/** A fault that misbehaves only once the request has been performed. */
+type AfterCommitFault = Extract<Fault, { kind: 'latency' | 'timeout' | 'drop' }>;
+
 type FaultOutcome =
-  | { kind: 'continue'; overwrite?: Record<string, unknown> }
+  | { kind: 'continue'; overwrite?: Record<string, unknown>; afterCommit?: AfterCommitFault }
   | { kind: 'reply'; reply: JsonReply }
   | { kind: 'no_answer' };
 
@@ -86,6 +93,7 @@ async function handle(
       return;
     }
     const reply = answer(state, table, request, credentials);
+    if (outcome.afterCommit && !(await misbehaveAfterCommit(outcome.afterCommit, req, lifecycle))) return;
     respond(outcome.overwrite ? overwriteBody(reply, outcome.overwrite) : reply);
   } catch (error) {
     // An aborted latency wait: the fake is closing and the socket is already gone.
@@ -116,6 +124,9 @@ function errorReply(error: TwilioApiError): JsonReply {
 }
 
 async function applyFault(fault: Fault, req: IncomingMessage, lifecycle: Lifecycle): Promise<FaultOutcome> {
+  if ((fault.kind === 'latency' || fault.kind === 'timeout' || fault.kind === 'drop') && fault.afterCommit === true) {
+    return { kind: 'continue', afterCommit: fault };
+  }
   switch (fault.kind) {
     case 'latency':
       await lifecycle.sleep(fault.ms);
@@ -142,6 +153,25 @@ async function applyFault(fault: Fault, req: IncomingMessage, lifecycle: Lifecyc
   }
 }
 
+/** Applies an afterCommit fault to a request already performed; true when it should still be answered. */
+async function misbehaveAfterCommit(
+  fault: AfterCommitFault,
+  req: IncomingMessage,
+  lifecycle: Lifecycle,
+): Promise<boolean> {
+  switch (fault.kind) {
+    case 'latency':
+      await lifecycle.sleep(fault.ms);
+      return true;
+    case 'timeout':
+      lifecycle.hold(req.socket);
+      return false;
+    case 'drop':
+      req.socket.destroy();
+      return false;
+  }
+}
+
 function overwriteBody(reply: JsonReply, fields: Record<string, unknown>): JsonReply {
   const { body } = reply;
   if (reply.status >= 300 || typeof body !== 'object' || body === null || Array.isArray(body)) return reply;
@@ -161,9 +191,7 @@ function answer(
     const match = table.match(request.method, request.path);
     if (match.kind === 'not_found') throw resourceNotFound(request.host, request.path);
     if (match.kind === 'method_not_allowed') throw new TwilioApiError(405, 20004, 'Method not allowed');
-    if (account.status === 'suspended' && !match.route.allowSuspended) {
-      throw new TwilioApiError(403, 20403, 'Forbidden: the account is suspended');
-    }
+    if (account.status === 'suspended' && !match.route.allowSuspended) throw accountSuspended();
     return match.route.handler({ ...request, state, params: match.params, account });
   } catch (error) {
     if (error instanceof TwilioApiError) return errorReply(error);

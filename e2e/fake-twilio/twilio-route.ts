@@ -35,6 +35,8 @@ export interface TwilioRoute {
   /**
    * Twilio lets a suspended account read its Account and Balance and little
    * else; every other route answers 403 / 20403 for a suspended account.
+   * A route that must reject bad field names first (buy, update a number)
+   * sets this too and checks suspension in its handler.
    */
   allowSuspended: boolean;
   handler: (ctx: RouteContext) => JsonReply;
@@ -57,6 +59,8 @@ export function defineRoute<Path extends string>(route: {
 }
 
 export const ok = (body: unknown): JsonReply => ({ status: 200, body });
+export const created = (body: unknown): JsonReply => ({ status: 201, body });
+export const noContent = (): JsonReply => ({ status: 204, body: undefined });
 
 export class TwilioApiError extends Error {
   readonly status: number;
@@ -79,6 +83,15 @@ export class TwilioApiError extends Error {
 export function resourceNotFound(host: TwilioHost, path: string): TwilioApiError {
   const shown = host === 'api.twilio.com' ? path : path.replace(/^\/v\d+(?=\/)/, '');
   return new TwilioApiError(404, 20404, `The requested resource ${shown} was not found`);
+}
+
+export function accountSuspended(): TwilioApiError {
+  return new TwilioApiError(403, 20403, 'Forbidden: the account is suspended');
+}
+
+/** Twilio's answer to a parameter it does not take, or a value it cannot use. */
+export function invalidParameter(name: string): TwilioApiError {
+  return new TwilioApiError(400, 20001, `Invalid parameter: ${name}`);
 }
 
 export function authenticationFailed(): TwilioApiError {

@@ -13,7 +13,17 @@
  * shape. Absolute URLs name Twilio's real origins, as Twilio does, so a client
  * following a paging link goes through its own host mapping.
  */
-import type { FakeAccount, FakeMessagingService } from './state';
+import type { NumberType } from './control-schema';
+import { friendlyPhoneNumber } from './phone-number-util';
+import type {
+  AddressRequirement,
+  EmergencyAddressStatus,
+  FakeAccount,
+  FakeAvailableNumber,
+  FakeIncomingNumber,
+  FakeMessagingService,
+  FakePriceList,
+} from './state';
 import { twilioOrigin } from './twilio-hosts';
 
 // ----- dates -----
@@ -118,6 +128,176 @@ export function balanceJson(account: FakeAccount): BalanceJson {
   return { account_sid: account.sid, balance: account.balance, currency: account.currency };
 }
 
+/** `api.v2010.account.incoming_phone_number`; `type` only on the generic endpoints (see below). */
+export interface IncomingPhoneNumberJson {
+  account_sid: string | null;
+  address_sid: string | null;
+  address_requirements: AddressRequirement;
+  api_version: string | null;
+  beta: boolean | null;
+  capabilities: { voice: boolean; sms: boolean; mms: boolean; fax: boolean } | null;
+  date_created: string | null;
+  date_updated: string | null;
+  friendly_name: string | null;
+  identity_sid: string | null;
+  phone_number: string | null;
+  origin: string | null;
+  sid: string | null;
+  sms_application_sid: string | null;
+  sms_fallback_method: 'GET' | 'POST' | null;
+  sms_fallback_url: string | null;
+  sms_method: 'GET' | 'POST' | null;
+  sms_url: string | null;
+  status_callback: string | null;
+  status_callback_method: 'GET' | 'POST' | null;
+  trunk_sid: string | null;
+  uri: string | null;
+  voice_receive_mode: 'voice' | 'fax';
+  voice_application_sid: string | null;
+  voice_caller_id_lookup: boolean | null;
+  voice_fallback_method: 'GET' | 'POST' | null;
+  voice_fallback_url: string | null;
+  voice_method: 'GET' | 'POST' | null;
+  voice_url: string | null;
+  emergency_status: 'Active' | 'Inactive';
+  emergency_address_sid: string | null;
+  emergency_address_status: EmergencyAddressStatus;
+  bundle_sid: string | null;
+  status: string | null;
+  type?: string | null;
+}
+
+export function incomingPhoneNumberPath(accountSid: string, sid: string): string {
+  return `${accountPath(accountSid)}/IncomingPhoneNumbers/${sid}.json`;
+}
+
+/**
+ * Unset webhooks are "" (Twilio's stored value) and unset SIDs null (the
+ * spec's SID patterns do not admit ""). The generic endpoints' schema has
+ * `type`; the Local/TollFree/Mobile schemas do not, so those omit it.
+ */
+export function incomingPhoneNumberJson(
+  number: FakeIncomingNumber,
+  options: { includeType: boolean } = { includeType: true },
+): IncomingPhoneNumberJson {
+  const json: IncomingPhoneNumberJson = {
+    account_sid: number.accountSid,
+    address_sid: number.addressSid,
+    address_requirements: number.addressRequirements,
+    api_version: number.apiVersion,
+    beta: number.beta,
+    capabilities: { ...number.capabilities },
+    date_created: rfc2822(number.dateCreated),
+    date_updated: rfc2822(number.dateUpdated),
+    friendly_name: number.friendlyName,
+    identity_sid: number.identitySid,
+    phone_number: number.phoneNumber,
+    origin: number.origin,
+    sid: number.sid,
+    sms_application_sid: number.smsApplicationSid,
+    sms_fallback_method: number.smsFallbackMethod,
+    sms_fallback_url: number.smsFallbackUrl,
+    sms_method: number.smsMethod,
+    sms_url: number.smsUrl,
+    status_callback: number.statusCallback,
+    status_callback_method: number.statusCallbackMethod,
+    trunk_sid: number.trunkSid,
+    uri: incomingPhoneNumberPath(number.accountSid, number.sid),
+    voice_receive_mode: number.voiceReceiveMode,
+    voice_application_sid: number.voiceApplicationSid,
+    voice_caller_id_lookup: number.voiceCallerIdLookup,
+    voice_fallback_method: number.voiceFallbackMethod,
+    voice_fallback_url: number.voiceFallbackUrl,
+    voice_method: number.voiceMethod,
+    voice_url: number.voiceUrl,
+    emergency_status: number.emergencyStatus,
+    emergency_address_sid: number.emergencyAddressSid,
+    emergency_address_status: number.emergencyAddressStatus,
+    bundle_sid: number.bundleSid,
+    status: number.status,
+  };
+  return options.includeType ? { ...json, type: number.type } : json;
+}
+
+/**
+ * `api.v2010.account.available_phone_number_country.available_phone_number_local`
+ * (Mobile and TollFree have the same properties). Latitude and longitude are
+ * strings although the spec says number: Twilio sends "37.788500".
+ */
+export interface AvailablePhoneNumberJson {
+  friendly_name: string | null;
+  phone_number: string | null;
+  lata: string | null;
+  locality: string | null;
+  rate_center: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  region: string | null;
+  postal_code: string | null;
+  iso_country: string | null;
+  address_requirements: string | null;
+  beta: boolean | null;
+  /**
+   * The spec's schema spells these keys in lower case, but the live API sends
+   * "SMS" and "MMS" here (and lower case on IncomingPhoneNumbers); the schema
+   * neither requires its keys nor forbids others, so the wire's spelling also
+   * passes validation, and the app has to read both.
+   */
+  capabilities: { voice: boolean; SMS: boolean; MMS: boolean; fax: boolean } | null;
+}
+
+export function availablePhoneNumberJson(number: FakeAvailableNumber): AvailablePhoneNumberJson {
+  return {
+    friendly_name: friendlyPhoneNumber(number.phoneNumber),
+    phone_number: number.phoneNumber,
+    lata: number.lata,
+    locality: number.locality,
+    rate_center: number.rateCenter,
+    latitude: number.latitude,
+    longitude: number.longitude,
+    region: number.region,
+    postal_code: number.postalCode,
+    iso_country: number.isoCountry,
+    address_requirements: number.addressRequirements,
+    beta: number.beta,
+    capabilities: {
+      voice: number.capabilities.voice,
+      SMS: number.capabilities.sms,
+      MMS: number.capabilities.mms,
+      fax: number.capabilities.fax,
+    },
+  };
+}
+
+/** Path segment and subresource key of each type's list, in Twilio's order. */
+export const NUMBER_TYPE_LISTS: readonly { type: NumberType; file: 'Local' | 'TollFree' | 'Mobile'; key: string }[] = [
+  { type: 'local', file: 'Local', key: 'local' },
+  { type: 'toll-free', file: 'TollFree', key: 'toll_free' },
+  { type: 'mobile', file: 'Mobile', key: 'mobile' },
+];
+
+/** `api.v2010.account.available_phone_number_country` */
+export interface AvailablePhoneNumberCountryJson {
+  country_code: string | null;
+  country: string | null;
+  uri: string | null;
+  beta: boolean | null;
+  subresource_uris: Record<string, string> | null;
+}
+
+export function availablePhoneNumberCountryJson(
+  accountSid: string,
+  isoCountry: string,
+  country: string,
+  types: ReadonlySet<NumberType>,
+): AvailablePhoneNumberCountryJson {
+  const base = `${accountPath(accountSid)}/AvailablePhoneNumbers/${isoCountry}`;
+  const subresourceUris = Object.fromEntries(
+    NUMBER_TYPE_LISTS.filter((list) => types.has(list.type)).map((list) => [list.key, `${base}/${list.file}.json`]),
+  );
+  return { country_code: isoCountry, country, uri: `${base}.json`, beta: false, subresource_uris: subresourceUris };
+}
+
 // ----- messaging.twilio.com v1 -----
 
 const SERVICE_LINKS = {
@@ -192,6 +372,50 @@ export function messagingServiceJson(service: FakeMessagingService): MessagingSe
   };
 }
 
+// ----- pricing.twilio.com v1 -----
+
+export const PRICING_V1 = `${twilioOrigin('pricing.twilio.com')}/v1`;
+
+/** `pricing.v1.phone_number.phone_number_country` (a list item) */
+export interface PhoneNumberCountryJson {
+  country: string | null;
+  iso_country: string | null;
+  url: string | null;
+}
+
+export function phoneNumberCountryJson(list: FakePriceList): PhoneNumberCountryJson {
+  return {
+    country: list.country,
+    iso_country: list.isoCountry,
+    url: `${PRICING_V1}/PhoneNumbers/Countries/${list.isoCountry}`,
+  };
+}
+
+/**
+ * `pricing.v1.phone_number.phone_number_country-instance`. Prices are strings
+ * although the spec says number (its `x-twilio.overrideType` is string):
+ * Twilio sends "1.15".
+ */
+export interface PhoneNumberCountryInstanceJson extends PhoneNumberCountryJson {
+  phone_number_prices: { number_type: string; base_price: string; current_price: string }[] | null;
+  price_unit: string | null;
+}
+
+export function phoneNumberCountryInstanceJson(list: FakePriceList): PhoneNumberCountryInstanceJson {
+  const { country, iso_country, url } = phoneNumberCountryJson(list);
+  return {
+    country,
+    iso_country,
+    phone_number_prices: list.prices.map((price) => ({
+      number_type: price.numberType,
+      base_price: price.basePrice,
+      current_price: price.currentPrice,
+    })),
+    price_unit: list.priceUnit,
+    url,
+  };
+}
+
 // ----- paging -----
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -229,8 +453,13 @@ function offsetFromToken(token: string | undefined): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
+/** The page size a list request asks for: PageSize clamped to 1…1000, 50 when absent. */
+export function requestedPageSize(query: Record<string, string>): number {
+  return intParam(query.PageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+}
+
 function slicePage<T>(all: readonly T[], query: Record<string, string>): PageSlice<T> {
-  const pageSize = intParam(query.PageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  const pageSize = requestedPageSize(query);
   const page = intParam(query.Page, 0, 0, Number.MAX_SAFE_INTEGER);
   const start = offsetFromToken(query.PageToken) ?? page * pageSize;
   const filters = Object.entries(query).filter(([key]) => !PAGING_PARAMS.has(key));

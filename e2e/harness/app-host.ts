@@ -22,18 +22,33 @@ export interface AppHostOptions {
   trustedOrigin: string;
 }
 
-/** Installed in the page before any app script runs. Runs in the browser: no imports. */
+/**
+ * Installed in the page before any app script runs. Runs in the browser: no
+ * imports. Main's events arrive through `__gleamEvent`, called by the host.
+ */
 function installBridge(channels: readonly string[]): void {
   const target = window as unknown as {
     __gleamIpc: (channel: string, input: unknown) => Promise<unknown>;
-    gleam?: unknown;
+    __gleamEvent?: (event: string, payload: unknown) => void;
   };
-  const bridge: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const bridge: Record<string, unknown> = {
+    on(event: string, listener: (payload: unknown) => void) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
   for (const channel of channels) {
     const [domain = '', method = ''] = channel.split(':');
-    (bridge[domain] ??= {})[method] = (input) => target.__gleamIpc(channel, input);
+    const methods = (bridge[domain] ??= {}) as Record<string, (input: unknown) => Promise<unknown>>;
+    methods[method] = (input) => target.__gleamIpc(channel, input);
   }
   Object.defineProperty(window, 'gleam', { value: Object.freeze(bridge), enumerable: true });
+  Object.defineProperty(window, '__gleamEvent', {
+    value: (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)),
+  });
 }
 
 export interface IpcExchange {
@@ -45,6 +60,7 @@ export class AppHost {
   /** Every call the page made and what main answered, for assertions and secret scans. */
   readonly ipcLog: IpcExchange[] = [];
   private coreInstance: AppCore | null = null;
+  private page: Page | null = null;
 
   constructor(private readonly options: AppHostOptions) {}
 
@@ -61,6 +77,7 @@ export class AppHost {
     return path.join(this.options.dataDir, 'logs');
   }
 
+  /** Starts the core as the app does: then settles open purchases and syncs, in the background. */
   start(): AppCore {
     this.coreInstance = createAppCore({
       dataDir: this.options.dataDir,
@@ -71,7 +88,18 @@ export class AppHost {
       // Short enough that a test of a hanging Twilio finishes quickly.
       twilioTimeoutMs: 3_000,
       twilioRetry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 2_000 },
+      // An event for a page that is gone (the test is over) is simply dropped.
+      emit: (event, payload) => {
+        void this.page
+          ?.evaluate(
+            ([name, data]) =>
+              (window as unknown as { __gleamEvent: (e: string, p: unknown) => void }).__gleamEvent(name, data),
+            [event, payload] as const,
+          )
+          .catch(() => undefined);
+      },
     });
+    void this.coreInstance.refreshFromTwilio();
     return this.coreInstance;
   }
 
@@ -88,6 +116,7 @@ export class AppHost {
   }
 
   async attach(page: Page): Promise<void> {
+    this.page = page;
     await page.exposeBinding('__gleamIpc', ({ frame, page: source }, channel: string, input: unknown) =>
       this.invoke({ url: frame.url(), isMainFrame: frame === source.mainFrame() }, channel, input),
     );

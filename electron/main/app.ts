@@ -25,6 +25,9 @@ export function startApp(): { core: AppCore; showWindow: () => void } {
     trustedOrigins: [APP_ORIGIN],
     ...(hostsVariable ? { twilioHosts: parseTwilioHostMap(hostsVariable) } : {}),
     echoLogs: !app.isPackaged,
+    emit: (event, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+    },
   });
   core.logger.info('app started', { version: app.getVersion(), packaged: app.isPackaged });
 
@@ -46,5 +49,6 @@ export function startApp(): { core: AppCore; showWindow: () => void } {
     });
   };
   showWindow();
+  void core.refreshFromTwilio();
   return { core, showWindow };
 }

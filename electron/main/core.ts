@@ -13,6 +13,9 @@ import { createConnectionService, type ConnectionService } from './services/conn
 import { createCredentialVault, type SecretCipher } from './services/credential-vault';
 import { createFileLogger, type Logger } from './services/logger';
 import { createSecretRedactor } from './services/secret-redactor';
+import { createNumbersService, type EmitEvent, type NumbersService } from './services/numbers-service';
+import { createPriceBook } from './services/price-book';
+import { createPurchaseService, type PurchaseService } from './services/purchase-service';
 import { createTwilioGateway, DEFAULT_RETRY } from './twilio/gateway';
 import type { TwilioHostMap } from './twilio/hosts';
 import type { RetryPolicy } from './twilio/request-client';
@@ -29,14 +32,20 @@ export interface CoreOptions {
   twilioRetry?: RetryPolicy;
   clock?: () => Date;
   echoLogs?: boolean;
+  /** Delivers events (sync progress) to the renderer. */
+  emit?: EmitEvent;
 }
 
 export interface AppCore {
   registry: IpcRegistry;
   connection: ConnectionService;
+  numbers: NumbersService;
+  purchases: PurchaseService;
   logger: Logger;
   db: Database;
   paths: { database: string; credentials: string; log: string };
+  /** Reconciles open purchases, then syncs numbers; never throws. */
+  refreshFromTwilio(): Promise<void>;
   close(): void;
 }
 
@@ -66,18 +75,53 @@ export function createAppCore(options: CoreOptions): AppCore {
   });
   const vault = createCredentialVault(paths.credentials, options.cipher);
   const connection = createConnectionService({ db, vault, twilio, logger, clock });
+  const prices = createPriceBook({ db, logger, clock });
+  const numbers = createNumbersService({ db, connection, prices, clock, emit: options.emit ?? (() => undefined) });
+  const purchases = createPurchaseService({ db, connection, prices, logger, clock });
   const registry = createIpcRegistry({
-    handlers: createHandlers({ connection }),
+    handlers: createHandlers({ connection, numbers, purchases }),
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     logger,
   });
 
+  /**
+   * Money first: settle purchases whose outcome a crash or a lost answer left
+   * open, then bring the numbers up to date. Runs at start and after each
+   * connect; failures (offline) leave the local copy as it is. A call while
+   * one runs joins it.
+   */
+  let closed = false;
+  let refreshing: Promise<void> | null = null;
+  const refresh = async () => {
+    try {
+      if ((await connection.getStatus()).state !== 'connected') return;
+      await purchases.reconcile();
+      if (!closed) await numbers.sync();
+    } catch (error) {
+      if (!closed) logger.warn('background refresh from Twilio failed', { error: String(error) });
+    }
+  };
+  const refreshFromTwilio = () => {
+    refreshing ??= refresh().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
+  connection.onConnected(() => void refreshFromTwilio());
+
   return {
     registry,
     connection,
+    numbers,
+    purchases,
     logger,
     db,
     paths,
-    close: () => db.close(),
+    refreshFromTwilio,
+    close: () => {
+      closed = true;
+      numbers.cancelSync();
+      db.close();
+    },
   };
 }

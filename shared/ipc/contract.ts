@@ -9,7 +9,7 @@
  * missing handler or a misspelt channel is a compile error.
  */
 import { z } from 'zod';
-import { AppErrorDataSchema, type AppErrorData } from '../errors';
+import type { AppErrorData } from '../errors';
 import {
   AccountSidSchema,
   AuthTokenSchema,
@@ -17,6 +17,19 @@ import {
   MessagingServiceSidSchema,
 } from '../domain/credentials';
 import { ConnectionStatusSchema } from '../domain/connection';
+import {
+  ActivityEntrySchema,
+  CountryCodeSchema,
+  CountrySchema,
+  E164Schema,
+  NumberListSchema,
+  NumberTypeSchema,
+  OwnedNumberSchema,
+  PurchaseQuoteSchema,
+  SearchResultSchema,
+  SyncResultSchema,
+} from '../domain/numbers';
+import type { Subscribe } from './events';
 
 const NoInputSchema = z.object({}).strict();
 
@@ -42,6 +55,39 @@ export const SetMessagingServiceInputSchema = z
   .object({ messagingServiceSid: MessagingServiceSidSchema.nullable() })
   .strict();
 
+export const SearchNumbersInputSchema = z
+  .object({
+    country: CountryCodeSchema,
+    type: NumberTypeSchema,
+    areaCode: z
+      .string()
+      .trim()
+      .regex(/^(\d{3})?$/, { message: 'An area code has 3 digits.' })
+      .optional(),
+    contains: z
+      .string()
+      .trim()
+      .max(16, { message: 'At most 16 characters.' })
+      .regex(/^[0-9A-Za-z*]*$/, { message: 'Use digits, letters or * only.' })
+      .optional(),
+    locality: z.string().trim().max(64).optional(),
+    region: z.string().trim().max(32).optional(),
+    capabilities: z.object({ voice: z.boolean(), sms: z.boolean(), mms: z.boolean() }).strict(),
+  })
+  .strict();
+export type SearchNumbersInput = z.input<typeof SearchNumbersInputSchema>;
+
+const NumberToBuySchema = z
+  .object({ phoneNumber: E164Schema, country: CountryCodeSchema, type: NumberTypeSchema })
+  .strict();
+export type NumberToBuy = z.input<typeof NumberToBuySchema>;
+
+/** purchaseId: made once per confirmation, so a repeated call is the same purchase, not another. */
+export const BuyNumberInputSchema = NumberToBuySchema.extend({ purchaseId: z.uuid() }).strict();
+export type BuyNumberInput = z.input<typeof BuyNumberInputSchema>;
+
+const NumberSidSchema = z.string().regex(/^PN[0-9a-fA-F]{32}$/, { message: 'Not a phone number SID.' });
+
 interface ChannelSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -53,6 +99,18 @@ export const contract = {
   'connection:verify': { input: NoInputSchema, output: ConnectionStatusSchema },
   'connection:disconnect': { input: NoInputSchema, output: ConnectionStatusSchema },
   'connection:setMessagingService': { input: SetMessagingServiceInputSchema, output: ConnectionStatusSchema },
+  'numbers:list': { input: NoInputSchema, output: NumberListSchema },
+  'numbers:sync': { input: NoInputSchema, output: SyncResultSchema },
+  'numbers:cancelSync': { input: NoInputSchema, output: z.object({ cancelled: z.boolean() }) },
+  'numbers:countries': { input: NoInputSchema, output: z.object({ countries: z.array(CountrySchema) }) },
+  'numbers:search': { input: SearchNumbersInputSchema, output: SearchResultSchema },
+  'numbers:quote': { input: NumberToBuySchema, output: PurchaseQuoteSchema },
+  'numbers:buy': { input: BuyNumberInputSchema, output: z.object({ number: OwnedNumberSchema }) },
+  'numbers:release': {
+    input: z.object({ sid: NumberSidSchema }).strict(),
+    output: z.object({ alreadyReleased: z.boolean() }),
+  },
+  'numbers:activity': { input: NoInputSchema, output: z.object({ entries: z.array(ActivityEntrySchema) }) },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -67,25 +125,24 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
-export const EnvelopeErrorSchema = z.object({ ok: z.literal(false), error: AppErrorDataSchema });
-
-export type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 export type Domain = DomainOf<Channel>;
-/** The shape of `window.gleam`: one function per channel, grouped by domain, answering envelopes. */
+
+/** `window.gleam`: one function per channel, grouped by domain, answering envelopes; `on` for events. */
 export type GleamBridge = {
   [D in Domain]: {
     [C in Channel as C extends `${D}:${infer M}` ? M : never]: (
       input: ChannelInput<C>,
     ) => Promise<Envelope<ChannelOutput<C>>>;
   };
-};
+} & { on: Subscribe };
 
 /** The renderer's api: the same shape, answering values and throwing AppError. */
 export type GleamApi = {
   [D in Domain]: {
     [C in Channel as C extends `${D}:${infer M}` ? M : never]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
   };
-};
+} & { on: Subscribe };
 
 /** Splits `domain:method`; used to build the nested bridge and api objects from CHANNELS. */
 export function splitChannel(channel: Channel): [domain: Domain, method: string] {

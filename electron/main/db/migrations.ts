@@ -40,6 +40,89 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'Phone numbers, the purchase journal, prices and the activity log',
+    up(db) {
+      db.exec(`
+        CREATE TABLE phone_numbers (
+          sid TEXT PRIMARY KEY CHECK (sid GLOB 'PN*'),
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          phone_number TEXT NOT NULL CHECK (phone_number GLOB '+[1-9]*'),
+          friendly_name TEXT NOT NULL,
+          number_type TEXT NOT NULL CHECK (number_type IN ('local', 'toll-free', 'mobile')),
+          iso_country TEXT,
+          voice INTEGER NOT NULL CHECK (voice IN (0, 1)),
+          sms INTEGER NOT NULL CHECK (sms IN (0, 1)),
+          mms INTEGER NOT NULL CHECK (mms IN (0, 1)),
+          fax INTEGER NOT NULL CHECK (fax IN (0, 1)),
+          voice_url TEXT NOT NULL DEFAULT '',
+          sms_url TEXT NOT NULL DEFAULT '',
+          voice_application_sid TEXT NOT NULL DEFAULT '',
+          sms_application_sid TEXT NOT NULL DEFAULT '',
+          trunk_sid TEXT NOT NULL DEFAULT '',
+          date_created TEXT,
+          -- Twilio's description of the number when last written; a sync rewrites only rows whose description changed.
+          fingerprint TEXT NOT NULL,
+          synced_at TEXT NOT NULL,
+          -- Set when the number was released, in Gleam or elsewhere; the row stays as history.
+          released_at TEXT
+        ) STRICT;
+        -- A number can be owned once: two live rows for one E.164 number would mean two purchases.
+        CREATE UNIQUE INDEX phone_numbers_owned_once ON phone_numbers (phone_number) WHERE released_at IS NULL;
+        CREATE INDEX phone_numbers_by_account ON phone_numbers (account_sid, released_at);
+
+        -- The purchase journal: an intent is written before Twilio is asked to buy, and
+        -- settled from Twilio's answer, or by reconciliation after a crash or a lost answer.
+        CREATE TABLE purchase_intents (
+          id TEXT PRIMARY KEY,
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          phone_number TEXT NOT NULL CHECK (phone_number GLOB '+[1-9]*'),
+          number_type TEXT NOT NULL CHECK (number_type IN ('local', 'toll-free', 'mobile')),
+          iso_country TEXT NOT NULL,
+          monthly_price TEXT,
+          price_currency TEXT,
+          state TEXT NOT NULL CHECK (state IN ('pending', 'unknown', 'bought', 'failed')),
+          number_sid TEXT,
+          error_code TEXT,
+          created_at TEXT NOT NULL,
+          settled_at TEXT
+        ) STRICT;
+        -- At most one unsettled purchase per number: a second click or window cannot start another.
+        CREATE UNIQUE INDEX purchase_intents_one_open ON purchase_intents (phone_number)
+          WHERE state IN ('pending', 'unknown');
+
+        CREATE TABLE number_prices (
+          iso_country TEXT NOT NULL,
+          number_type TEXT NOT NULL CHECK (number_type IN ('local', 'toll-free', 'mobile')),
+          amount TEXT NOT NULL,
+          currency TEXT NOT NULL,
+          fetched_at TEXT NOT NULL,
+          PRIMARY KEY (iso_country, number_type)
+        ) STRICT;
+
+        CREATE TABLE activity_log (
+          id INTEGER PRIMARY KEY,
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          at TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('purchase', 'release')),
+          phone_number TEXT NOT NULL,
+          amount TEXT,
+          currency TEXT,
+          outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed', 'pending')),
+          detail TEXT,
+          -- The purchase this entry reports, so settling it updates the same line.
+          purchase_id TEXT UNIQUE REFERENCES purchase_intents (id)
+        ) STRICT;
+
+        CREATE TABLE sync_state (
+          account_sid TEXT PRIMARY KEY REFERENCES accounts (sid),
+          numbers_synced_at TEXT,
+          numbers_count INTEGER
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export class DatabaseTooNewError extends Error {

@@ -1,17 +1,30 @@
 /** Contract channel → service method. No logic lives here. */
 import type { ConnectionService } from '../services/connection-service';
+import type { NumbersService } from '../services/numbers-service';
+import type { PurchaseService } from '../services/purchase-service';
 import type { Handlers } from './registrar';
 
 export interface Services {
   connection: ConnectionService;
+  numbers: NumbersService;
+  purchases: PurchaseService;
 }
 
-export function createHandlers({ connection }: Services): Handlers {
+export function createHandlers({ connection, numbers, purchases }: Services): Handlers {
   return {
     'connection:getStatus': () => connection.getStatus(),
     'connection:connect': (input) => connection.connect(input),
     'connection:verify': () => connection.verify(),
     'connection:disconnect': () => connection.disconnect(),
     'connection:setMessagingService': (input) => connection.setMessagingService(input),
+    'numbers:list': () => numbers.list(),
+    'numbers:sync': () => numbers.sync(),
+    'numbers:cancelSync': () => ({ cancelled: numbers.cancelSync() }),
+    'numbers:countries': async () => ({ countries: await numbers.countries() }),
+    'numbers:search': (input) => numbers.search(input),
+    'numbers:quote': (input) => purchases.quote(input),
+    'numbers:buy': (input) => purchases.buy(input),
+    'numbers:release': (input) => purchases.release(input),
+    'numbers:activity': () => ({ entries: purchases.activity() }),
   };
 }

@@ -36,6 +36,10 @@ export interface ConnectionService {
   verify(): Promise<ConnectionStatus>;
   disconnect(): Promise<ConnectionStatus>;
   setMessagingService(input: ChannelParsedInput<'connection:setMessagingService'>): Promise<ConnectionStatus>;
+  /** The connected account's row and its Twilio API; throws not_connected. */
+  connected(): Promise<{ row: AccountRow; api: TwilioAccountApi }>;
+  /** Runs `listener` after each successful connect (e.g. to sync numbers). */
+  onConnected(listener: () => void): void;
 }
 
 const summaryOf = (row: AccountRow): AccountSummary => ({
@@ -92,7 +96,8 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     }
   }
 
-  /** The connected account's row and an API bound to its credentials; throws not_connected. */
+  const connectedListeners: (() => void)[] = [];
+
   async function requireConnection(): Promise<{ row: AccountRow; api: TwilioAccountApi }> {
     const connection = await current();
     if (!connection) throw appError('not_connected');
@@ -126,6 +131,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
         type: account.type,
         tokenStorage: stored.storage,
       });
+      connectedListeners.forEach((listener) => listener());
       return getStatus();
     },
 
@@ -161,6 +167,12 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
         messagingServiceName: service?.friendlyName ?? null,
       });
       return getStatus();
+    },
+
+    connected: requireConnection,
+
+    onConnected(listener) {
+      connectedListeners.push(listener);
     },
   };
 }

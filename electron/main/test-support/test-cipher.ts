@@ -7,8 +7,8 @@
 import crypto from 'node:crypto';
 import type { SecretCipher } from '../services/credential-vault';
 
-export function createTestCipher(): SecretCipher {
-  const key = crypto.randomBytes(32);
+/** `key` (32 bytes) lets two processes share one "keychain", as two runs of the app do. */
+export function createTestCipher(key: Buffer = crypto.randomBytes(32)): SecretCipher {
   return {
     availability: () => Promise.resolve({ available: true }),
     encrypt(plain) {

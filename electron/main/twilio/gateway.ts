@@ -13,6 +13,7 @@ import type { SecretRedactor } from '../services/secret-redactor';
 import { describeTwilioFailure, toAppError, type MessageOverrides } from './twilio-errors';
 import { GleamRequestClient, type RetryPolicy } from './request-client';
 import type { TwilioHostMap } from './hosts';
+import { createNumbersApi, type NumbersApi } from './numbers-api';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -32,7 +33,7 @@ export interface MessagingServiceInfo {
   friendlyName: string;
 }
 
-export interface TwilioAccountApi {
+export interface TwilioAccountApi extends NumbersApi {
   fetchAccount(): Promise<TwilioAccountInfo>;
   fetchMessagingService(serviceSid: string): Promise<MessagingServiceInfo>;
 }
@@ -61,9 +62,13 @@ function accountStatusOf(value: string): AccountStatus {
 
 export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGateway {
   const { logger, redactor } = options;
+  // The last account's client is reused so its keep-alive connections are too.
+  let latest: { key: string; api: TwilioAccountApi } | null = null;
 
   return {
     forAccount(credentials) {
+      const key = `${credentials.accountSid}:${credentials.authToken}`;
+      if (latest?.key === key) return latest.api;
       redactor.addCredentials(credentials.accountSid, credentials.authToken);
       const httpClient = new GleamRequestClient({
         hosts: options.hosts,
@@ -73,12 +78,54 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
       });
       const client = twilio(credentials.accountSid, credentials.authToken, { httpClient });
 
-      async function call<T>(operation: string, run: () => Promise<T>, overrides?: MessageOverrides): Promise<T> {
-        try {
-          return await run();
-        } catch (error) {
-          const failure = describeTwilioFailure(error);
-          logger.warn('twilio request failed', {
+      const api: TwilioAccountApi = {
+        ...createNumbersApi(client, credentials.accountSid),
+
+        async fetchAccount() {
+          const account = await client.api.v2010.accounts(credentials.accountSid).fetch();
+          return {
+            sid: account.sid,
+            friendlyName: account.friendlyName,
+            status: accountStatusOf(account.status),
+            type: account.type === 'Trial' ? 'Trial' : 'Full',
+            ownerAccountSid: account.ownerAccountSid || null,
+          };
+        },
+
+        async fetchMessagingService(serviceSid) {
+          const service = await client.messaging.v1.services(serviceSid).fetch();
+          return { sid: service.sid, friendlyName: service.friendlyName };
+        },
+      };
+      latest = { key, api: guard(api, { logger, overrides: MESSAGE_OVERRIDES }) };
+      return latest.api;
+    },
+  };
+}
+
+/** Friendlier words for a code, per operation. */
+const MESSAGE_OVERRIDES: Partial<Record<keyof TwilioAccountApi, MessageOverrides>> = {
+  fetchMessagingService: { not_found: 'That Messaging Service does not exist in this Twilio account' },
+};
+
+/**
+ * Wraps every operation so that a failure leaves as an AppError from the one
+ * mapping, logged here with allow-listed fields only.
+ */
+function guard<Api extends object>(
+  api: Api,
+  options: { logger: Logger; overrides: Partial<Record<keyof Api, MessageOverrides>> },
+): Api {
+  const guarded = {} as Record<string, unknown>;
+  for (const [operation, method] of Object.entries(api) as [keyof Api & string, unknown][]) {
+    if (typeof method !== 'function') continue;
+    guarded[operation] = async (...args: unknown[]) => {
+      try {
+        return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        const failure = describeTwilioFailure(error);
+        if (failure.kind !== 'cancelled') {
+          options.logger.warn('twilio request failed', {
             operation,
             kind: failure.kind,
             status: failure.status,
@@ -86,33 +133,10 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
             transport: failure.transport,
             detail: failure.kind === 'unexpected' ? String(error) : failure.twilioMessage,
           });
-          throw toAppError(error, overrides);
         }
+        throw toAppError(error, options.overrides[operation]);
       }
-
-      return {
-        fetchAccount: () =>
-          call('fetchAccount', async () => {
-            const account = await client.api.v2010.accounts(credentials.accountSid).fetch();
-            return {
-              sid: account.sid,
-              friendlyName: account.friendlyName,
-              status: accountStatusOf(account.status),
-              type: account.type === 'Trial' ? 'Trial' : 'Full',
-              ownerAccountSid: account.ownerAccountSid || null,
-            };
-          }),
-
-        fetchMessagingService: (serviceSid) =>
-          call(
-            'fetchMessagingService',
-            async () => {
-              const service = await client.messaging.v1.services(serviceSid).fetch();
-              return { sid: service.sid, friendlyName: service.friendlyName };
-            },
-            { not_found: 'That Messaging Service does not exist in this Twilio account' },
-          ),
-      };
-    },
-  };
+    };
+  }
+  return guarded as Api;
 }

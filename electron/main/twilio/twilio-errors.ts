@@ -12,7 +12,7 @@ import { TwilioTransportError } from './request-client';
 
 /** What the gateway keeps of a Twilio error. */
 export interface TwilioFailure {
-  kind: 'rest' | 'transport' | 'unexpected';
+  kind: 'rest' | 'transport' | 'cancelled' | 'unexpected';
   status?: number;
   twilioCode?: number;
   twilioMessage?: string;
@@ -31,6 +31,7 @@ export function describeTwilioFailure(error: unknown): TwilioFailure {
     };
   }
   if (error instanceof TwilioTransportError) return { kind: 'transport', transport: error.failure };
+  if (error instanceof DOMException && error.name === 'AbortError') return { kind: 'cancelled' };
   return { kind: 'unexpected' };
 }
 
@@ -42,11 +43,16 @@ const CODE_BY_TWILIO_CODE: Readonly<Record<number, ErrorCode>> = {
   10002: 'trial_limit',
   20404: 'not_found',
   20429: 'rate_limited',
+  21421: 'number_invalid',
+  21422: 'number_not_available',
+  21451: 'invalid_area_code',
+  21452: 'no_numbers_in_area',
 };
 
 function errorCodeOf(failure: TwilioFailure): ErrorCode {
   if (failure.kind === 'transport') return failure.transport === 'offline' ? 'offline' : 'twilio_unavailable';
   if (failure.kind === 'unexpected') return 'internal';
+  if (failure.kind === 'cancelled') return 'cancelled';
   const byCode = failure.twilioCode === undefined ? undefined : CODE_BY_TWILIO_CODE[failure.twilioCode];
   if (byCode) return byCode;
   const status = failure.status ?? 0;

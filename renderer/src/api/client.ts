@@ -11,7 +11,7 @@ type BridgeFunction = (input: unknown) => Promise<Envelope<unknown>>;
 
 export function createApi(bridge: GleamBridge): GleamApi {
   const functions = bridge as unknown as Record<string, Record<string, BridgeFunction>>;
-  return buildByChannel((channel) => {
+  const methods = buildByChannel((channel) => {
     const [domain, method] = splitChannel(channel);
     const call = functions[domain]?.[method];
     if (!call) throw new Error(`window.gleam is missing ${channel}`);
@@ -20,5 +20,6 @@ export function createApi(bridge: GleamBridge): GleamApi {
       if (envelope.ok) return envelope.value;
       throw new AppError(envelope.error);
     };
-  }) as unknown as GleamApi;
+  });
+  return { ...methods, on: bridge.on } as unknown as GleamApi;
 }

@@ -2,7 +2,8 @@
  * A `window.gleam` for component tests that behaves like main at the door:
  * inputs are parsed with the contract's schemas (so a component sending
  * malformed input fails here as it would in the app), outputs too, and
- * errors come back as envelopes. Handlers are the test's scripted answers.
+ * errors come back as envelopes. Handlers are the test's scripted answers;
+ * `emit` plays main pushing an event.
  */
 import { AppError, appError } from '../../../shared/errors';
 import { buildByChannel } from '../../../shared/ipc/bridge-shape';
@@ -14,6 +15,7 @@ import {
   type Envelope,
   type GleamBridge,
 } from '../../../shared/ipc/contract';
+import { events, type EventName, type EventPayload } from '../../../shared/ipc/events';
 
 export type FakeHandlers = {
   [C in Channel]?: (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -22,11 +24,13 @@ export type FakeHandlers = {
 export interface FakeBridge {
   bridge: GleamBridge;
   calls: { channel: Channel; input: unknown }[];
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
 export function createFakeBridge(handlers: FakeHandlers): FakeBridge {
   const calls: FakeBridge['calls'] = [];
-  const bridge = buildByChannel((channel) => async (input: unknown): Promise<Envelope<unknown>> => {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const methods = buildByChannel((channel) => async (input: unknown): Promise<Envelope<unknown>> => {
     calls.push({ channel, input });
     const parsed = contract[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: appError('validation').data };
@@ -39,5 +43,18 @@ export function createFakeBridge(handlers: FakeHandlers): FakeBridge {
       throw error;
     }
   });
-  return { bridge: bridge as unknown as GleamBridge, calls };
+  const on = (event: EventName, listener: (payload: unknown) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+  return {
+    bridge: { ...methods, on } as unknown as GleamBridge,
+    calls,
+    emit(event, payload) {
+      const parsed = events[event].parse(payload);
+      listeners.get(event)?.forEach((listener) => listener(parsed));
+    },
+  };
 }

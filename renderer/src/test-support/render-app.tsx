@@ -14,5 +14,5 @@ export function renderApp(handlers: FakeHandlers) {
       <App />
     </StoreProvider>,
   );
-  return { ...view, store, calls: fake.calls };
+  return { ...view, store, calls: fake.calls, emit: fake.emit };
 }

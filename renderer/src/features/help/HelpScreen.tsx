@@ -40,6 +40,17 @@ const SECTIONS: HelpSection[] = [
       'Trial accounts can own one number and only call or text numbers verified in the Console. Upgrade in the Console to remove the limits.',
     ],
   },
+  {
+    topic: 'buying-numbers',
+    title: 'A number cannot be bought',
+    body: [
+      'Numbers sell quickly: if Twilio says a number is not available, pick another from the same results or search a different area code.',
+      'If no numbers come up, try a nearby area code, or search by city or state instead.',
+      'Twilio may refuse purchases until the account is verified and has a payment method (Twilio Console → Billing).',
+      'Each number costs a monthly fee that Twilio charges to your Twilio balance (typically about $1.15 for a US local number and $2.15 for toll-free; SMS carrier fees are extra).',
+      'If Gleam lost contact with Twilio during a purchase, it checks with Twilio before anything else and never buys the same number twice.',
+    ],
+  },
 ];
 
 export function HelpScreen() {

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: performance measured side by side in one run, printed as
+ * ratios against a baseline measured on the same machine at the same time.
+ *
+ * sync — the app syncing 10,000 numbers from the fake Twilio (1,000 per page,
+ *        writing SQLite) against the bare `twilio` SDK listing the same
+ *        numbers with `incomingPhoneNumbers.list({ pageSize: 1000 })`.
+ *        Goal: at most 1.3× the bare SDK. The fake runs in its own process,
+ *        as Twilio is not inside the app either.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import twilio from 'twilio';
+import { createAppCore } from '../../electron/main/core';
+import { createTestCipher } from '../../electron/main/test-support/test-cipher';
+import { GleamRequestClient } from '../../electron/main/twilio/request-client';
+import { FakeTwilioControl } from '../fake-twilio/control-client';
+import type { FakeTwilioHosts } from '../fake-twilio/control-schema';
+
+const ROUNDS = 5;
+const NUMBERS = 10_000;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+interface Comparison {
+  name: string;
+  subject: string;
+  baseline: string;
+  subjectMs: number[];
+  baselineMs: number[];
+  goal: number | null;
+}
+
+function report(comparison: Comparison): void {
+  const subject = median(comparison.subjectMs);
+  const baseline = median(comparison.baselineMs);
+  const ratio = subject / baseline;
+  const verdict =
+    comparison.goal === null
+      ? ''
+      : ratio <= comparison.goal
+        ? ` (goal ≤ ${comparison.goal}×: met)`
+        : ` (goal ≤ ${comparison.goal}×: NOT met)`;
+  console.log(`\n${comparison.name}`);
+  console.log(`  ${comparison.subject.padEnd(58)} median ${subject.toFixed(1).padStart(8)} ms`);
+  console.log(`  ${comparison.baseline.padEnd(58)} median ${baseline.toFixed(1).padStart(8)} ms`);
+  console.log(`  ratio ${ratio.toFixed(2)}×${verdict}`);
+}
+
+interface ExternalFake {
+  hosts: FakeTwilioHosts;
+  controlUrl: string;
+  process: ChildProcess;
+}
+
+/** Starts `npm run fake-twilio`'s script in a child process and reads the addresses it prints. */
+function startExternalFake(): Promise<ExternalFake> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('e2e', 'fake-twilio', 'cli.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`the fake Twilio exited (${code ?? 'signal'}): ${output}`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const hosts = /GLEAM_TWILIO_HOSTS='([^']+)'/.exec(output)?.[1];
+      const controlUrl = /GLEAM_FAKE_TWILIO_CONTROL=(\S+)/.exec(output)?.[1];
+      if (hosts && controlUrl) resolve({ hosts: JSON.parse(hosts) as FakeTwilioHosts, controlUrl, process: child });
+    });
+  });
+}
+
+async function benchSync(): Promise<Comparison> {
+  const fake = await startExternalFake();
+  const control = new FakeTwilioControl(fake.controlUrl);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gleam-bench-'));
+  try {
+    const account = await control.seedAccount({ friendlyName: 'Bench' });
+    await control.seedOwnedNumbers({ accountSid: account.sid, count: NUMBERS, areaCode: '303' });
+
+    const bare = twilio(account.sid, account.authToken, {
+      httpClient: new GleamRequestClient({
+        hosts: fake.hosts,
+        timeoutMs: 60_000,
+        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+      }),
+    });
+    const core = createAppCore({
+      dataDir,
+      logDir: path.join(dataDir, 'logs'),
+      cipher: createTestCipher(),
+      trustedOrigins: [],
+      twilioHosts: fake.hosts,
+    });
+    await core.connection.connect({ accountSid: account.sid, authToken: account.authToken });
+
+    const listBare = async () => {
+      const numbers = await bare.api.v2010.accounts(account.sid).incomingPhoneNumbers.list({ pageSize: 1000 });
+      if (numbers.length !== NUMBERS) throw new Error(`bare SDK listed ${numbers.length}`);
+    };
+    const syncApp = async () => {
+      const result = await core.numbers.sync();
+      if (result.total !== NUMBERS) throw new Error(`app synced ${result.total}`);
+    };
+
+    // Warm-up: the first sync inserts; the measured ones update every row, as a re-sync does.
+    await listBare();
+    await syncApp();
+    const subjectMs: number[] = [];
+    const baselineMs: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      baselineMs.push(await timed(listBare));
+      subjectMs.push(await timed(syncApp));
+    }
+    core.close();
+    return {
+      name: `Sync ${NUMBERS.toLocaleString('en-US')} numbers (1,000 per page), ${ROUNDS} rounds`,
+      subject: 'app: numbers.sync() incl. SQLite writes and type lists',
+      baseline: 'bare twilio SDK: incomingPhoneNumbers.list({ pageSize: 1000 })',
+      subjectMs,
+      baselineMs,
+      goal: 1.3,
+    };
+  } finally {
+    fake.process.removeAllListeners('exit');
+    fake.process.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `Gleam Desktop benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+);
+report(await benchSync());

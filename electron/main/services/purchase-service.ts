@@ -1,0 +1,286 @@
+/**
+ * Buying and releasing numbers: money.
+ *
+ * Policy (Twilio has no idempotency key for purchases):
+ * - Buy only an exact E.164 number, never by area code.
+ * - Check what can be checked first (already owned, trial limit, balance)
+ *   and say so before anything is bought.
+ * - Write an intent row before the POST. A partial unique index allows one
+ *   open intent per number, so a second click, window or IPC call cannot
+ *   start another; a repeated call with the same purchase id gets the first
+ *   call's outcome.
+ * - Make one POST. The request client retries it only when Twilio cannot
+ *   have acted (a 429, a refused connection).
+ * - When the outcome is unknown (timeout, dropped connection, 5xx, crash),
+ *   never retry: ask Twilio whether the account owns the number
+ *   (reconcile) — now, and again on the next start for anything still open.
+ */
+import type { Database } from 'better-sqlite3';
+import { AppError, appError, type ErrorCode } from '../../../shared/errors';
+import type { ActivityEntry, OwnedNumber, PurchaseQuote } from '../../../shared/domain/numbers';
+import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import { formatMoney, toMicros } from '../../../shared/money';
+import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
+import { addActivity, listActivity, settlePurchaseActivity } from '../db/activity-repo';
+import { countOwnedNumbers, getOwnedNumber, isOwned, markReleased, saveNumbers } from '../db/numbers-repo';
+import {
+  getIntent,
+  insertIntent,
+  openIntents,
+  PurchaseAlreadyOpenError,
+  setIntentState,
+  type PurchaseIntent,
+} from '../db/purchases-repo';
+import type { TwilioAccountApi } from '../twilio/gateway';
+import type { TwilioNumber } from '../twilio/numbers-api';
+import type { ConnectionService } from './connection-service';
+import type { Logger } from './logger';
+import { toOwnedNumber, toRecord } from './owned-numbers';
+import type { PriceBook } from './price-book';
+
+export interface PurchaseServiceDeps {
+  db: Database;
+  connection: ConnectionService;
+  prices: PriceBook;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export interface PurchaseService {
+  quote(input: ChannelParsedInput<'numbers:quote'>): Promise<PurchaseQuote>;
+  buy(input: ChannelParsedInput<'numbers:buy'>): Promise<{ number: OwnedNumber }>;
+  release(input: ChannelParsedInput<'numbers:release'>): Promise<{ alreadyReleased: boolean }>;
+  /** Settles every open intent of the connected account by asking Twilio; leaves them open if Twilio cannot be asked. */
+  reconcile(): Promise<void>;
+  activity(): ActivityEntry[];
+}
+
+/** Failures after which Twilio may or may not have bought the number. */
+const UNKNOWN_OUTCOME: ReadonlySet<ErrorCode> = new Set(['twilio_unavailable', 'internal']);
+
+const OUTCOME_UNCONFIRMED = appError('twilio_unavailable', {
+  message: 'Twilio did not confirm the purchase',
+  hints: [
+    'Gleam will check with Twilio whether the number was bought before doing anything else, and will not buy it twice.',
+    'Look at the list of numbers after the next sync, or try again in a minute.',
+  ],
+});
+
+export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseService {
+  const { db, connection, prices, logger, clock } = deps;
+  const now = () => clock().toISOString();
+  /** Purchases under way in this process, by purchase id: a repeated call joins the first. */
+  const inFlight = new Map<string, Promise<{ number: OwnedNumber }>>();
+
+  /** Balance is checked before buying; subaccounts have none. */
+  async function balanceOf(row: AccountRow, api: TwilioAccountApi) {
+    const isSubaccount = row.ownerAccountSid !== null && row.ownerAccountSid !== row.sid;
+    if (isSubaccount)
+      return { balance: null, note: 'Subaccounts have no balance of their own; the main account pays.' };
+    return { balance: await api.balance(), note: null };
+  }
+
+  function recordBought(intent: PurchaseIntent, number: TwilioNumber): OwnedNumber {
+    const record = toRecord(number, {
+      accountSid: intent.accountSid,
+      type: intent.type,
+      isoCountry: intent.isoCountry,
+      syncedAt: now(),
+    });
+    db.transaction(() => {
+      saveNumbers(db, [record]);
+      setIntentState(db, { id: intent.id, state: 'bought', numberSid: number.sid, at: now() });
+      settlePurchaseActivity(db, { purchaseId: intent.id, outcome: 'succeeded', detail: null });
+    })();
+    logger.info('number bought', { purchase: intent.id, number: number.sid });
+    return toOwnedNumber(record, prices);
+  }
+
+  function recordFailed(intent: PurchaseIntent, error: AppError): void {
+    db.transaction(() => {
+      setIntentState(db, { id: intent.id, state: 'failed', errorCode: error.code, at: now() });
+      settlePurchaseActivity(db, { purchaseId: intent.id, outcome: 'failed', detail: error.message });
+    })();
+    logger.info('number purchase failed', { purchase: intent.id, code: error.code });
+  }
+
+  /** Asks Twilio whether the account owns the intent's number; settles the intent if it can. */
+  async function settleFromTwilio(intent: PurchaseIntent, api: TwilioAccountApi): Promise<OwnedNumber | null> {
+    const owned = await api.findOwnedNumber(intent.phoneNumber);
+    if (owned) return recordBought(intent, owned);
+    recordFailed(intent, appError('number_not_available', { message: 'Twilio did not buy the number' }));
+    return null;
+  }
+
+  /** The answer for a purchase id that was seen before. */
+  async function outcomeOf(intent: PurchaseIntent, api: TwilioAccountApi): Promise<{ number: OwnedNumber }> {
+    if (intent.state === 'pending' || intent.state === 'unknown') {
+      const number = await settleFromTwilio(intent, api).catch(() => {
+        throw OUTCOME_UNCONFIRMED;
+      });
+      if (number) return { number };
+      throw appError('number_not_available', { message: 'Twilio did not buy the number' });
+    }
+    const number = intent.numberSid ? getOwnedNumber(db, intent.numberSid) : null;
+    if (intent.state === 'bought' && number) return { number: toOwnedNumber(number, prices) };
+    throw appError((intent.errorCode as ErrorCode | null) ?? 'internal');
+  }
+
+  async function checkBeforeBuying(row: AccountRow, api: TwilioAccountApi, input: ChannelParsedInput<'numbers:buy'>) {
+    if (isOwned(db, input.phoneNumber)) {
+      throw appError('number_not_available', { message: 'This account already owns that number', hints: [] });
+    }
+    if (row.type === 'Trial' && countOwnedNumbers(db, row.sid) >= 1) throw appError('trial_limit');
+    const price = prices.priceOf(input.country, input.type);
+    const { balance } = await balanceOf(row, api);
+    const priceMicros = price ? toMicros(price.amount) : null;
+    const balanceMicros = balance ? toMicros(balance.amount) : null;
+    if (price && balance && priceMicros !== null && balanceMicros !== null && balanceMicros < priceMicros) {
+      throw appError('insufficient_funds', {
+        message: `Your Twilio balance (${formatMoney(balance.amount, balance.currency)}) is less than this number’s monthly price (${formatMoney(price.amount, price.currency)})`,
+      });
+    }
+    return price;
+  }
+
+  async function buyOnce(input: ChannelParsedInput<'numbers:buy'>): Promise<{ number: OwnedNumber }> {
+    const { row, api } = await connection.connected();
+    const seen = getIntent(db, input.purchaseId);
+    if (seen) return outcomeOf(seen, api);
+
+    const price = await checkBeforeBuying(row, api, input);
+    const intent: PurchaseIntent = {
+      id: input.purchaseId,
+      accountSid: row.sid,
+      phoneNumber: input.phoneNumber,
+      type: input.type,
+      isoCountry: input.country,
+      monthlyPrice: price?.amount ?? null,
+      priceCurrency: price?.currency ?? null,
+      state: 'pending',
+      numberSid: null,
+      errorCode: null,
+      createdAt: now(),
+    };
+    try {
+      db.transaction(() => {
+        insertIntent(db, intent);
+        addActivity(db, {
+          accountSid: row.sid,
+          at: intent.createdAt,
+          kind: 'purchase',
+          phoneNumber: intent.phoneNumber,
+          amount: intent.monthlyPrice,
+          currency: intent.priceCurrency,
+          outcome: 'pending',
+          detail: null,
+          purchaseId: intent.id,
+        });
+      })();
+    } catch (error) {
+      if (error instanceof PurchaseAlreadyOpenError) throw appError('purchase_in_progress');
+      throw error;
+    }
+
+    let bought: TwilioNumber;
+    try {
+      bought = await api.buyNumber(intent.phoneNumber);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (!UNKNOWN_OUTCOME.has(error.code)) {
+        recordFailed(intent, error);
+        throw error;
+      }
+      setIntentState(db, { id: intent.id, state: 'unknown', at: now() });
+      logger.warn('number purchase outcome unknown; reconciling', { purchase: intent.id, code: error.code });
+      const number = await settleFromTwilio({ ...intent, state: 'unknown' }, api).catch(() => {
+        throw OUTCOME_UNCONFIRMED;
+      });
+      if (number) return { number };
+      throw error;
+    }
+    return { number: recordBought(intent, bought) };
+  }
+
+  return {
+    async quote(input) {
+      const { row, api } = await connection.connected();
+      await prices.refresh(api, [input.country]);
+      const monthlyPrice = prices.priceOf(input.country, input.type);
+      const { balance, note } = await balanceOf(row, api);
+      const priceMicros = monthlyPrice ? toMicros(monthlyPrice.amount) : null;
+      const balanceMicros = balance ? toMicros(balance.amount) : null;
+      return {
+        monthlyPrice,
+        balance,
+        balanceNote: note,
+        balanceSufficient: priceMicros !== null && balanceMicros !== null ? balanceMicros >= priceMicros : null,
+        trialAccount: row.type === 'Trial',
+        ownedCount: countOwnedNumbers(db, row.sid),
+      };
+    },
+
+    buy(input) {
+      const existing = inFlight.get(input.purchaseId);
+      if (existing) return existing;
+      const purchase = buyOnce(input).finally(() => inFlight.delete(input.purchaseId));
+      inFlight.set(input.purchaseId, purchase);
+      return purchase;
+    },
+
+    async release({ sid }) {
+      const { row, api } = await connection.connected();
+      const number = getOwnedNumber(db, sid);
+      if (!number || number.accountSid !== row.sid) {
+        throw appError('not_found', { message: 'That number is not in this account any more' });
+      }
+      const price = prices.priceOf(number.isoCountry, number.type);
+      const activity = {
+        accountSid: row.sid,
+        kind: 'release' as const,
+        phoneNumber: number.phoneNumber,
+        amount: price?.amount ?? null,
+        currency: price?.currency ?? null,
+        purchaseId: null,
+      };
+      try {
+        const existed = await api.releaseNumber(sid);
+        db.transaction(() => {
+          markReleased(db, [sid], now());
+          addActivity(db, {
+            ...activity,
+            at: now(),
+            outcome: 'succeeded',
+            detail: existed ? null : 'It had already been released outside Gleam.',
+          });
+        })();
+        logger.info('number released', { number: sid, alreadyReleased: !existed });
+        return { alreadyReleased: !existed };
+      } catch (error) {
+        addActivity(db, {
+          ...activity,
+          at: now(),
+          outcome: 'failed',
+          detail: error instanceof AppError ? error.message : 'Unexpected error',
+        });
+        throw error;
+      }
+    },
+
+    async reconcile() {
+      const { row, api } = await connection.connected();
+      for (const intent of openIntents(db, row.sid)) {
+        try {
+          await settleFromTwilio(intent, api);
+        } catch (error) {
+          logger.warn('open purchase not reconciled yet', { purchase: intent.id, error: String(error) });
+        }
+      }
+    },
+
+    activity() {
+      const account = getLatestAccount(db);
+      return account ? listActivity(db, account.sid) : [];
+    },
+  };
+}

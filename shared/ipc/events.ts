@@ -1,0 +1,17 @@
+/**
+ * Events main pushes to the renderer (progress of long work). Like channels,
+ * each has a schema; the preload forwards only these names.
+ */
+import { z } from 'zod';
+import { SyncProgressSchema } from '../domain/numbers';
+
+export const events = {
+  'numbers:syncProgress': SyncProgressSchema,
+} as const satisfies Record<`${string}:${string}`, z.ZodType>;
+
+export type EventName = keyof typeof events;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
+/** Subscribes to an event; returns the function that unsubscribes. */
+export type Subscribe = <E extends EventName>(event: E, listener: EventListener<E>) => () => void;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, fromMicros, toMicros } from './money';
+
+describe('money', () => {
+  it('parses Twilio decimal strings exactly', () => {
+    expect(toMicros('1.15')).toBe(1_150_000);
+    expect(toMicros('-0.0085')).toBe(-8_500);
+    expect(toMicros('0.00790')).toBe(7_900);
+    expect(toMicros('20')).toBe(20_000_000);
+    expect(toMicros('0.0000005')).toBe(1);
+    expect(toMicros('abc')).toBeNull();
+    expect(toMicros('')).toBeNull();
+  });
+
+  it('sums without drifting by cents, unlike binary floats', () => {
+    const amounts = Array.from({ length: 1000 }, () => '0.0085');
+    const total = amounts.reduce((sum, amount) => sum + (toMicros(amount) ?? 0), 0);
+    expect(fromMicros(total)).toBe('8.50');
+    expect(amounts.reduce((sum, amount) => sum + Number(amount), 0)).not.toBe(8.5);
+  });
+
+  it('formats amounts for people', () => {
+    expect(formatMoney('1.15', 'USD')).toBe('$1.15');
+    expect(formatMoney('2.1', 'usd')).toBe('$2.10');
+    expect(formatMoney('-0.0085', 'USD')).toBe('-$0.0085');
+    expect(formatMoney('1', 'GBP')).toBe('£1.00');
+    expect(formatMoney('3.5', 'CHF')).toBe('3.50 CHF');
+  });
+});

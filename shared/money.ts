@@ -1,0 +1,45 @@
+/**
+ * Money without binary floats. Twilio sends amounts as decimal strings
+ * ("1.15", "-0.0085", sometimes null until rated); they are parsed into
+ * integer micro-units (millionths), compared and summed as integers, and
+ * turned back into text only for display.
+ */
+const MICROS_PER_UNIT = 1_000_000;
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+
+/** Micro-units of a decimal string, or null when the text is not a decimal. Digits past the sixth are rounded half up. */
+export function toMicros(decimal: string): number | null {
+  const match = DECIMAL.exec(decimal.trim());
+  if (!match) return null;
+  const [, sign, whole = '0', fraction = ''] = match;
+  const padded = (fraction + '0000000').slice(0, 7);
+  const roundUp = Number(padded[6]) >= 5 ? 1 : 0;
+  const micros = Number(whole) * MICROS_PER_UNIT + Number(padded.slice(0, 6)) + roundUp;
+  if (!Number.isSafeInteger(micros)) return null;
+  return sign ? -micros : micros;
+}
+
+/** "1.15" style text with at least two decimals and no trailing zeros beyond them. */
+export function fromMicros(micros: number): string {
+  const sign = micros < 0 ? '-' : '';
+  const absolute = Math.abs(micros);
+  const whole = Math.floor(absolute / MICROS_PER_UNIT);
+  const fraction = String(absolute % MICROS_PER_UNIT)
+    .padStart(6, '0')
+    .replace(/0+$/, '')
+    .padEnd(2, '0');
+  return `${sign}${whole}.${fraction}`;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { USD: '$', CAD: 'CA$', GBP: '£', EUR: '€', AUD: 'A$' };
+
+/** "$1.15", "£0.0085": as many decimals as the amount has, at least two. */
+export function formatMoney(decimal: string, currency: string): string {
+  const micros = toMicros(decimal);
+  if (micros === null) return `${decimal} ${currency}`;
+  const text = fromMicros(micros);
+  const symbol = CURRENCY_SYMBOLS[currency.toUpperCase()];
+  const unsigned = text.replace(/^-/, '');
+  const sign = text.startsWith('-') ? '-' : '';
+  return symbol ? `${sign}${symbol}${unsigned}` : `${text} ${currency.toUpperCase()}`;
+}
