@@ -56,15 +56,6 @@ const fromRow = (row: NumberRow): NumberRecord => ({
   syncedAt: row.synced_at,
 });
 
-const toParams = (record: NumberRecord) => ({
-  ...record,
-  fingerprint: fingerprintOf(record),
-  voice: record.capabilities.voice ? 1 : 0,
-  sms: record.capabilities.sms ? 1 : 0,
-  mms: record.capabilities.mms ? 1 : 0,
-  fax: record.capabilities.fax ? 1 : 0,
-});
-
 type Described = Omit<NumberRecord, 'isoCountry' | 'syncedAt'>;
 
 /**
@@ -101,20 +92,22 @@ export function ownedFingerprints(db: Database, accountSid: string): Map<string,
 /**
  * Writes numbers as Twilio reported them, in one transaction. A live row for
  * the same E.164 number under another SID (released and bought again outside
- * Gleam) is closed first, so the one-owner-per-number constraint holds.
+ * Gleam) is closed first, so the one-owner-per-number constraint holds; those
+ * are found with one query per batch, not one per number.
  */
 export function saveNumbers(db: Database, records: readonly NumberRecord[]): void {
-  const closeOther = db.prepare(
-    `UPDATE phone_numbers SET released_at = @syncedAt
-     WHERE phone_number = @phoneNumber AND sid <> @sid AND released_at IS NULL`,
+  if (records.length === 0) return;
+  const findLive = db.prepare(
+    `SELECT sid, phone_number FROM phone_numbers
+     WHERE released_at IS NULL AND phone_number IN (SELECT value FROM json_each(?))`,
   );
+  const close = db.prepare('UPDATE phone_numbers SET released_at = ? WHERE sid = ?');
+  // Positional parameters: a sync writes thousands of rows and named binding costs more per row.
   const upsert = db.prepare(
     `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, number_type, iso_country,
        voice, sms, mms, fax, voice_url, sms_url, voice_application_sid, sms_application_sid, trunk_sid,
        date_created, fingerprint, synced_at, released_at)
-     VALUES (@sid, @accountSid, @phoneNumber, @friendlyName, @type, @isoCountry, @voice, @sms, @mms, @fax,
-       @voiceUrl, @smsUrl, @voiceApplicationSid, @smsApplicationSid, @trunkSid, @dateCreated, @fingerprint,
-       @syncedAt, NULL)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
      ON CONFLICT (sid) DO UPDATE SET
        account_sid = excluded.account_sid, phone_number = excluded.phone_number,
        friendly_name = excluded.friendly_name, number_type = excluded.number_type,
@@ -127,9 +120,33 @@ export function saveNumbers(db: Database, records: readonly NumberRecord[]): voi
        released_at = NULL`,
   );
   db.transaction(() => {
+    const live = findLive.raw().all(JSON.stringify(records.map((record) => record.phoneNumber))) as [string, string][];
+    const incomingSid = new Map(records.map((record) => [record.phoneNumber, record.sid]));
+    for (const [sid, phoneNumber] of live) {
+      if (incomingSid.get(phoneNumber) !== sid) close.run(records[0]?.syncedAt ?? null, sid);
+    }
     for (const record of records) {
-      closeOther.run(record);
-      upsert.run(toParams(record));
+      const { capabilities: c } = record;
+      upsert.run(
+        record.sid,
+        record.accountSid,
+        record.phoneNumber,
+        record.friendlyName,
+        record.type,
+        record.isoCountry,
+        c.voice ? 1 : 0,
+        c.sms ? 1 : 0,
+        c.mms ? 1 : 0,
+        c.fax ? 1 : 0,
+        record.voiceUrl,
+        record.smsUrl,
+        record.voiceApplicationSid,
+        record.smsApplicationSid,
+        record.trunkSid,
+        record.dateCreated,
+        fingerprintOf(record),
+        record.syncedAt,
+      );
     }
   })();
 }
