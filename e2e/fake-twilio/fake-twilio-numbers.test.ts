@@ -206,6 +206,14 @@ describe('owned numbers: list', () => {
     ]);
   });
 
+  it('lists a number added after an earlier listing', async () => {
+    const account = await control.seedAccount();
+    await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550171' });
+    expect(await numbersOf(account).list({ pageSize: 1000 })).toHaveLength(1);
+    await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550174' });
+    expect(await numbersOf(account).list({ pageSize: 1000 })).toHaveLength(2);
+  });
+
   it('seeds 10,000 numbers and lists them all', async () => {
     const account = await control.seedAccount();
     await control.seedOwnedNumbers({ accountSid: account.sid, count: 10_000, areaCode: '303' });

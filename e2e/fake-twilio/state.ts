@@ -412,7 +412,10 @@ export class FakeState {
 
   private addIncomingNumber(number: FakeIncomingNumber, exclusive: boolean): void {
     this.numbers.set(number.sid, number);
-    this.accountNumbers(number.accountSid).sids.add(number.sid);
+    const entry = this.accountNumbers(number.accountSid);
+    entry.sids.add(number.sid);
+    // The cached list order is stale once a number is added.
+    entry.sorted = undefined;
     if (exclusive) this.ownerByPhoneNumber.set(number.phoneNumber, number.sid);
     this.inventory.delete(number.phoneNumber);
   }
@@ -544,7 +547,6 @@ export class FakeState {
       seeded.push(number);
     }
     this.bulkIndexByAreaCode.set(areaCode, index);
-    this.accountNumbers(input.accountSid).sorted = undefined;
     return seeded;
   }
 

@@ -1,22 +1,9 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { findSecret, scannedFiles } from '../harness/secret-scan';
+import { enterCredentials, screenshot as saveScreenshot } from '../harness/ui';
 
-/** Screenshots for people to look at, collected in test-results/screenshots. */
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({
-    path: path.join(test.info().project.outputDir, '..', 'screenshots', `${name}.png`),
-    fullPage: true,
-  });
-
-async function enterCredentials(page: Page, accountSid: string, authToken: string, messagingServiceSid = '') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('Account SID', { exact: true }).fill(accountSid);
-  await page.getByLabel('Auth Token', { exact: true }).fill(authToken);
-  if (messagingServiceSid) await page.getByLabel('Messaging Service SID (optional)').fill(messagingServiceSid);
-  await page.getByRole('button', { name: 'Save Configuration' }).click();
-}
+const screenshot = (page: Page, name: string) => saveScreenshot(page, test.info(), name);
 
 test.describe('Settings → Twilio Configuration', () => {
   test('connects with valid credentials: green check, name, status and type; survives a restart', async ({

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../errors';
+
+/**
+ * Purchase failures after which Twilio may or may not have bought the number
+ * (no answer, a 5xx, a crash). Retrying such a purchase must reuse its
+ * purchase id so main reconciles instead of buying again; after any other
+ * failure nothing was bought, and a retry is a new purchase.
+ */
+export const PURCHASE_OUTCOME_UNKNOWN: ReadonlySet<ErrorCode> = new Set(['twilio_unavailable', 'internal']);
 
 export const NUMBER_TYPES = ['local', 'toll-free', 'mobile'] as const;
 export const NumberTypeSchema = z.enum(NUMBER_TYPES);

@@ -7,6 +7,8 @@ import { SyncProgressSchema } from '../domain/numbers';
 
 export const events = {
   'numbers:syncProgress': SyncProgressSchema,
+  /** The local copy of the numbers changed (a sync finished, a purchase settled). */
+  'numbers:changed': z.object({}),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type EventName = keyof typeof events;

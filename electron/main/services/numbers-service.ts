@@ -8,7 +8,7 @@
  * numbers are listed first (Twilio's per-type lists) so each row gets its
  * type. Only numbers that are new or changed are written. Numbers the account
  * no longer owns are marked released only after a complete listing. One sync
- * runs at a time; a second request joins it.
+ * runs at a time; one asked for meanwhile runs right after it.
  */
 import type { Database } from 'better-sqlite3';
 import type { Country, NumberList, NumberType, SearchResult, SyncResult } from '../../../shared/domain/numbers';
@@ -52,6 +52,8 @@ const SEARCH_LIMIT = 30;
 export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
   const { db, connection, prices, emit, clock } = deps;
   let running: { promise: Promise<SyncResult>; controller: AbortController } | null = null;
+  /** A sync asked for while one runs: it starts when that one ends, so it sees changes made meanwhile. */
+  let queued: Promise<SyncResult> | null = null;
 
   async function runSync(signal: AbortSignal): Promise<SyncResult> {
     const { row, api } = await connection.connected();
@@ -87,12 +89,31 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
     markReleased(db, gone, syncedAt);
     recordNumbersSync(db, { accountSid: row.sid, syncedAt, count: seen.size });
     await prices.refresh(api, countries);
+    emit('numbers:changed', {});
     return {
       total: seen.size,
       added: [...seen].filter((sid) => !before.has(sid)).length,
       removed: gone.length,
       syncedAt,
     };
+  }
+
+  function sync(): Promise<SyncResult> {
+    if (running) {
+      queued ??= running.promise
+        .catch(() => undefined)
+        .then(() => {
+          queued = null;
+          return sync();
+        });
+      return queued;
+    }
+    const controller = new AbortController();
+    const promise = runSync(controller.signal).finally(() => {
+      running = null;
+    });
+    running = { promise, controller };
+    return promise;
   }
 
   return {
@@ -106,15 +127,7 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
       };
     },
 
-    sync() {
-      if (running) return running.promise;
-      const controller = new AbortController();
-      const promise = runSync(controller.signal).finally(() => {
-        running = null;
-      });
-      running = { promise, controller };
-      return promise;
-    },
+    sync,
 
     cancelSync() {
       if (!running) return false;

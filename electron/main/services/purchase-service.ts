@@ -17,7 +17,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError, appError, type ErrorCode } from '../../../shared/errors';
-import type { ActivityEntry, OwnedNumber, PurchaseQuote } from '../../../shared/domain/numbers';
+import {
+  PURCHASE_OUTCOME_UNKNOWN,
+  type ActivityEntry,
+  type OwnedNumber,
+  type PurchaseQuote,
+} from '../../../shared/domain/numbers';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { formatMoney, toMicros } from '../../../shared/money';
 import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
@@ -54,9 +59,6 @@ export interface PurchaseService {
   reconcile(): Promise<void>;
   activity(): ActivityEntry[];
 }
-
-/** Failures after which Twilio may or may not have bought the number. */
-const UNKNOWN_OUTCOME: ReadonlySet<ErrorCode> = new Set(['twilio_unavailable', 'internal']);
 
 const OUTCOME_UNCONFIRMED = appError('twilio_unavailable', {
   message: 'Twilio did not confirm the purchase',
@@ -187,7 +189,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       bought = await api.buyNumber(intent.phoneNumber);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (!UNKNOWN_OUTCOME.has(error.code)) {
+      if (!PURCHASE_OUTCOME_UNKNOWN.has(error.code)) {
         recordFailed(intent, error);
         throw error;
       }

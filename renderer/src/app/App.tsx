@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ComingSoon } from '../components/ComingSoon';
 import { HelpScreen } from '../features/help/HelpScreen';
+import { NumbersScreen } from '../features/numbers/NumbersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useAppStore } from '../store/store-context';
 import { Sidebar } from './Sidebar';
@@ -13,7 +14,7 @@ function CurrentScreen() {
     case 'help':
       return <HelpScreen />;
     case 'numbers':
-      return <ComingSoon title="Phone Numbers" icon="phone" text="Buy, import and manage your Twilio numbers here." />;
+      return <NumbersScreen />;
     case 'agents':
       return <ComingSoon title="Agents" icon="agent" text="Create AI phone agents and give them numbers here." />;
     case 'costs':

@@ -24,7 +24,7 @@ export type FakeHandlers = {
 export interface FakeBridge {
   bridge: GleamBridge;
   calls: { channel: Channel; input: unknown }[];
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
 
 export function createFakeBridge(handlers: FakeHandlers): FakeBridge {

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../../store/store-context';
+import { NumberSearchForm } from './NumberSearchForm';
+import { PurchaseDialog } from './PurchaseDialog';
+import { SearchResults } from './SearchResults';
+import type { TwilioActions } from './twilio-actions';
+
+interface BuyNumberPanelProps {
+  actions: TwilioActions;
+  onClose: () => void;
+}
+
+/** Search Twilio's available numbers and buy one; closes itself once a number is bought. */
+export function BuyNumberPanel({ actions, onClose }: BuyNumberPanelProps) {
+  const loadCountries = useAppStore((state) => state.loadCountries);
+  const resetNumberSearch = useAppStore((state) => state.resetNumberSearch);
+  const purchase = useAppStore((state) => state.numberPurchase);
+  const accountIsTrial = useAppStore(
+    (state) =>
+      state.numberSearch.trialAccount ??
+      (state.connection.status?.state === 'connected' && state.connection.status.account.type === 'Trial'),
+  );
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    void loadCountries();
+  }, [loadCountries]);
+
+  // A fresh search next time the panel opens.
+  useEffect(() => resetNumberSearch, [resetNumberSearch]);
+
+  return (
+    <section className="card buy-panel" aria-labelledby="buy-number-title">
+      <div className="buy-panel-header">
+        <h2 id="buy-number-title" ref={headingRef} tabIndex={-1}>
+          Buy a number
+        </h2>
+        <button type="button" className="button" onClick={onClose} disabled={purchase?.buying}>
+          Close
+        </button>
+      </div>
+      <p>
+        Search the numbers Twilio has for sale. You will see the monthly price and confirm before anything is bought;
+        Twilio bills the number to your own Twilio account.
+      </p>
+      {accountIsTrial && (
+        <p className="notice notice-info">
+          <strong>Trial account:</strong> Twilio trial accounts can own one phone number. Upgrade in the Twilio Console
+          to own more.
+        </p>
+      )}
+      <NumberSearchForm actions={actions} />
+      <SearchResults actions={actions} />
+      {/* Once bought, back to the list, where the new number now is. */}
+      {purchase && <PurchaseDialog purchase={purchase} actions={actions} onBought={onClose} />}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useId } from 'react';
+import { NUMBER_TYPES } from '../../../../shared/domain/numbers';
+import { countOf, NUMBER_TYPE_LABEL } from './format';
+import type { CapabilityFilter, NumberFilters as Filters, TypeFilter } from './number-query';
+
+const CAPABILITY_OPTIONS: { value: CapabilityFilter; label: string }[] = [
+  { value: 'any', label: 'Anything' },
+  { value: 'voice', label: 'Voice' },
+  { value: 'sms', label: 'SMS' },
+  { value: 'mms', label: 'MMS' },
+];
+
+const toTypeFilter = (value: string): TypeFilter => NUMBER_TYPES.find((type) => type === value) ?? 'any';
+const toCapabilityFilter = (value: string): CapabilityFilter =>
+  CAPABILITY_OPTIONS.find((option) => option.value === value)?.value ?? 'any';
+
+interface NumberFiltersProps {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  shown: number;
+  total: number;
+}
+
+/** Search box and the type and capability filters, with how many numbers they leave. */
+export function NumberFilters({ filters, onChange, shown, total }: NumberFiltersProps) {
+  const id = useId();
+  const update = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  const filtering = filters.text.trim() !== '' || filters.type !== 'any' || filters.capability !== 'any';
+
+  return (
+    <div className="numbers-filters" role="search" aria-label="Find numbers">
+      <div className="filter-field filter-search">
+        <label htmlFor={`${id}-text`}>Search your numbers</label>
+        <input
+          id={`${id}-text`}
+          type="search"
+          value={filters.text}
+          placeholder="Digits or name, such as 415"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => update({ text: event.target.value })}
+        />
+      </div>
+      <div className="filter-field">
+        <label htmlFor={`${id}-type`}>Type</label>
+        <select
+          id={`${id}-type`}
+          value={filters.type}
+          onChange={(event) => update({ type: toTypeFilter(event.target.value) })}
+        >
+          <option value="any">All types</option>
+          {NUMBER_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {NUMBER_TYPE_LABEL[type]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-field">
+        <label htmlFor={`${id}-capability`}>Can do</label>
+        <select
+          id={`${id}-capability`}
+          value={filters.capability}
+          onChange={(event) => update({ capability: toCapabilityFilter(event.target.value) })}
+        >
+          {CAPABILITY_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="numbers-count" role="status">
+        Showing {shown.toLocaleString()} of {countOf(total, 'number')}
+        {filtering && shown < total && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onChange({ text: '', type: 'any', capability: 'any' })}
+            >
+              Show all
+            </button>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

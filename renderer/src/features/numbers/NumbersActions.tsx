@@ -1,0 +1,39 @@
+import type { Ref } from 'react';
+import { useAppStore } from '../../store/store-context';
+import type { TwilioActions } from './twilio-actions';
+
+interface NumbersActionsProps {
+  actions: TwilioActions;
+  onBuy: () => void;
+  buyOpen: boolean;
+  buyButtonRef?: Ref<HTMLButtonElement>;
+}
+
+/** Buy Number and Sync with Twilio: both change or read the Twilio account, so both need it reachable. */
+export function NumbersActions({ actions, onBuy, buyOpen, buyButtonRef }: NumbersActionsProps) {
+  const syncing = useAppStore((state) => state.numbers.sync.running);
+  const syncNumbers = useAppStore((state) => state.syncNumbers);
+  return (
+    <div className="numbers-actions">
+      <button
+        ref={buyButtonRef}
+        type="button"
+        className="button button-primary"
+        disabled={actions.blocked || buyOpen}
+        aria-describedby={actions.describedBy}
+        onClick={onBuy}
+      >
+        Buy Number
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={actions.blocked || syncing}
+        aria-describedby={actions.describedBy}
+        onClick={() => void syncNumbers()}
+      >
+        {syncing ? 'Syncing…' : 'Sync with Twilio'}
+      </button>
+    </div>
+  );
+}

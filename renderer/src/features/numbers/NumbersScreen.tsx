@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon } from '../../components/icons';
+import { useAppStore } from '../../store/store-context';
+import { AccountSummary } from './AccountSummary';
+import { ActivityLog } from './ActivityLog';
+import { BuyNumberPanel } from './BuyNumberPanel';
+import type { NumberFilters, NumberSort } from './number-query';
+import { NumbersActions } from './NumbersActions';
+import { NumbersList } from './NumbersList';
+import { NumbersNotice } from './NumbersNotice';
+import { ReleaseDialog } from './ReleaseDialog';
+import { SyncStatus } from './SyncStatus';
+import { ScreenTabs, type NumbersTab } from './ScreenTabs';
+import { ActionsBlockedNote, useTwilioActions } from './twilio-actions';
+import './numbers.css';
+
+const NO_FILTERS: NumberFilters = { text: '', type: 'any', capability: 'any' };
+const DEFAULT_SORT: NumberSort = { key: 'number', direction: 'ascending' };
+
+/** Phone Numbers: the owned list (from the local copy, so it works offline), sync, buy, release and activity. */
+export function NumbersScreen() {
+  const list = useAppStore((state) => state.numbers.list);
+  const loading = useAppStore((state) => state.numbers.loading);
+  const loadError = useAppStore((state) => state.numbers.error);
+  const loadNumbers = useAppStore((state) => state.loadNumbers);
+  const release = useAppStore((state) => state.numberRelease);
+  const actions = useTwilioActions();
+  const [tab, setTab] = useState<NumbersTab>('numbers');
+  const [buyOpen, setBuyOpen] = useState(false);
+  // Kept here, not in the list, so they survive a visit to the Activity tab.
+  const [filters, setFilters] = useState<NumberFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<NumberSort>(DEFAULT_SORT);
+  const buyButtonRef = useRef<HTMLButtonElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const watchNumbers = useAppStore((state) => state.watchNumbers);
+  useEffect(() => {
+    void loadNumbers();
+    return watchNumbers();
+  }, [loadNumbers, watchNumbers]);
+
+  const closeBuy = useCallback(() => {
+    setBuyOpen(false);
+    // After the panel is gone; the button may also have moved (an empty list became a list).
+    requestAnimationFrame(() => buyButtonRef.current?.focus());
+  }, []);
+
+  const hasAccount = list?.account != null;
+  const hasNumbers = (list?.numbers.length ?? 0) > 0;
+  const actionButtons = (
+    <NumbersActions actions={actions} buyOpen={buyOpen} onBuy={() => setBuyOpen(true)} buyButtonRef={buyButtonRef} />
+  );
+
+  return (
+    <section className="screen numbers-screen" aria-labelledby="screen-title">
+      <div className="numbers-header">
+        <h1 id="screen-title" ref={headingRef} tabIndex={-1}>
+          Phone Numbers
+        </h1>
+        {/* Without numbers, the empty list offers these same two buttons itself. */}
+        {hasAccount && (hasNumbers || tab === 'activity') && actionButtons}
+      </div>
+      {list && <AccountSummary list={list} />}
+      <ActionsBlockedNote actions={actions} />
+      <NumbersNotice />
+      <SyncStatus />
+      {buyOpen && <BuyNumberPanel actions={actions} onClose={closeBuy} />}
+
+      {list === null && loading && (
+        <p role="status" aria-busy="true">
+          Loading your numbers…
+        </p>
+      )}
+      {loadError && (
+        <div>
+          <ErrorNotice error={loadError} />
+          <button type="button" className="button" onClick={() => void loadNumbers()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {list && !hasAccount && !hasNumbers && <ConnectPrompt />}
+      {list && (hasAccount || hasNumbers) && (
+        <ScreenTabs tab={tab} onChange={setTab}>
+          {tab === 'activity' ? (
+            <ActivityLog />
+          ) : hasNumbers ? (
+            <NumbersList
+              numbers={list.numbers}
+              filters={filters}
+              onFiltersChange={setFilters}
+              sort={sort}
+              onSortChange={setSort}
+              actions={actions}
+              tableRef={tableRef}
+            />
+          ) : (
+            <div className="empty-state">
+              <Icon name="phone" size={40} />
+              <p className="empty-title">No phone numbers yet</p>
+              <p>Buy a number from Twilio, or sync to bring in the numbers this Twilio account already has.</p>
+              {actionButtons}
+            </div>
+          )}
+        </ScreenTabs>
+      )}
+      {release && (
+        <ReleaseDialog
+          release={release}
+          actions={actions}
+          fallbackFocus={() => tableRef.current ?? headingRef.current}
+        />
+      )}
+    </section>
+  );
+}
+
+function ConnectPrompt() {
+  const navigate = useAppStore((state) => state.navigate);
+  return (
+    <div className="empty-state">
+      <Icon name="phone" size={40} />
+      <p className="empty-title">Connect Twilio first</p>
+      <p>Gleam buys and manages numbers in your own Twilio account. Connect it in Settings to see your numbers here.</p>
+      <button type="button" className="button button-primary" onClick={() => navigate('settings')}>
+        Connect Twilio in Settings
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { ReleaseState } from '../../store/numbers-slice';
+import { useAppStore } from '../../store/store-context';
+import { formatPhoneNumber } from './format';
+import { Modal } from './Modal';
+import type { TwilioActions } from './twilio-actions';
+
+interface ReleaseDialogProps {
+  release: ReleaseState;
+  actions: TwilioActions;
+  /** Where focus goes once the released number's row is gone. */
+  fallbackFocus: () => HTMLElement | null;
+}
+
+/** Asks before giving a number back to Twilio: it cannot be undone. */
+export function ReleaseDialog({ release, actions, fallbackFocus }: ReleaseDialogProps) {
+  const confirmRelease = useAppStore((state) => state.confirmRelease);
+  const closeRelease = useAppStore((state) => state.closeRelease);
+  const { target, releasing, error } = release;
+  const formatted = formatPhoneNumber(target.phoneNumber);
+
+  return (
+    <Modal
+      title={`Release ${formatted}?`}
+      onCancel={closeRelease}
+      busy={releasing}
+      fallbackFocus={fallbackFocus}
+      confirm={{
+        label: releasing ? 'Releasing…' : error ? 'Try again' : 'Release number',
+        destructive: true,
+        onConfirm: () => void confirmRelease(),
+        disabled: releasing || actions.blocked,
+        describedBy: actions.describedBy,
+      }}
+    >
+      <p>
+        <strong>This cannot be undone.</strong>{' '}
+        <data value={target.phoneNumber} title={target.phoneNumber}>
+          {formatted}
+        </data>
+        {target.friendlyName && target.friendlyName !== formatted ? ` (${target.friendlyName})` : ''} goes back to
+        Twilio. Twilio stops billing you for it, and someone else may get it, so you may not be able to buy it again.
+      </p>
+      <p>
+        If the number is given to an agent, Gleam takes it off that agent first; calls to it will no longer be answered.
+      </p>
+      {actions.offline && <p className="notice notice-warning">Offline — releasing needs a connection to Twilio.</p>}
+      {error && <ErrorNotice error={error} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,68 @@
+import type { NumberList } from '../../../../shared/domain/numbers';
+import { useAppStore } from '../../store/store-context';
+import { useOnline, useTwilioOffline } from './use-online';
+
+/** The one element that says why Buy, Sync and Release are off; disabled buttons point to it. */
+export const ACTIONS_BLOCKED_REASON_ID = 'numbers-actions-blocked-reason';
+
+export interface TwilioActions {
+  offline: boolean;
+  /** The list belongs to an account that is no longer connected, or to none. */
+  disconnected: boolean;
+  blocked: boolean;
+  /** For aria-describedby on a disabled action: the note that says why. */
+  describedBy: string | undefined;
+}
+
+/** Whether actions that change the Twilio account (buy, sync, release) can run now, and why not. */
+export function useTwilioActions(): TwilioActions {
+  const offline = useTwilioOffline();
+  const disconnected = useAppStore((state) => state.numbers.list?.account?.connected !== true);
+  const notePresent = useAppStore((state) => showsDisconnectedNote(state.numbers.list));
+  const blocked = offline || disconnected;
+  const explained = offline || (disconnected && notePresent);
+  return { offline, disconnected, blocked, describedBy: blocked && explained ? ACTIONS_BLOCKED_REASON_ID : undefined };
+}
+
+/** With no account and no numbers, the screen's "Connect Twilio" prompt already says it all. */
+function showsDisconnectedNote(list: NumberList | null): boolean {
+  return list !== null && (list.account !== null || list.numbers.length > 0);
+}
+
+/** Offline and disconnected notes, in words, with the way out of each. */
+export function ActionsBlockedNote({ actions }: { actions: TwilioActions }) {
+  const online = useOnline();
+  const clearOfflineReport = useAppStore((state) => state.clearOfflineReport);
+  const navigate = useAppStore((state) => state.navigate);
+  const hasAccount = useAppStore((state) => state.numbers.list?.account != null);
+  const notePresent = useAppStore((state) => showsDisconnectedNote(state.numbers.list));
+  const showDisconnected = actions.disconnected && notePresent;
+  if (!actions.offline && !showDisconnected) return null;
+
+  return (
+    <div id={ACTIONS_BLOCKED_REASON_ID} className="notice notice-warning numbers-blocked" role="status">
+      {actions.offline && (
+        <p>
+          <strong>Offline — showing the copy saved on this computer.</strong> Buying, syncing and releasing numbers need
+          a connection to Twilio, so they are turned off until you are back online.{' '}
+          {online && (
+            // The system says it is online but Twilio was unreachable: the person decides when to try again.
+            <button type="button" className="link-button" onClick={clearOfflineReport}>
+              Check again
+            </button>
+          )}
+        </p>
+      )}
+      {showDisconnected && (
+        <p>
+          <strong>{hasAccount ? 'This account is not connected.' : 'No Twilio account is connected.'}</strong> You are
+          looking at the history Gleam saved on this computer. To buy, sync or release numbers, connect
+          {hasAccount ? ' the account again' : ' Twilio'} in Settings.{' '}
+          <button type="button" className="link-button" onClick={() => navigate('settings')}>
+            Open Settings
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,439 @@
+/**
+ * Phone numbers: the owned list (loaded once, then searched and sorted in
+ * memory by the screen), sync with Twilio, the Buy Number search, the
+ * purchase confirmation, releasing and the activity log.
+ *
+ * Money rule: a purchase carries a `purchaseId` made once when its
+ * confirmation opens. A second click, or "Try again" after an error whose
+ * outcome is unknown, sends the same id, so main answers with the first
+ * purchase instead of buying another number. After a failure that bought
+ * nothing (PURCHASE_OUTCOME_UNKNOWN says which), "Try again" is a new
+ * purchase with a new id.
+ */
+import { AppError, appError, type AppErrorData, type ErrorCode } from '../../../shared/errors';
+import {
+  PURCHASE_OUTCOME_UNKNOWN,
+  type ActivityEntry,
+  type AvailableNumber,
+  type Country,
+  type MonthlyPrice,
+  type NumberList,
+  type NumberType,
+  type OwnedNumber,
+  type PurchaseQuote,
+  type SearchResult,
+  type SyncProgress,
+  type SyncResult,
+} from '../../../shared/domain/numbers';
+import type { GleamApi, SearchNumbersInput } from '../../../shared/ipc/contract';
+import type { Slice } from './slice';
+
+export interface SyncState {
+  running: boolean;
+  cancelling: boolean;
+  /** From `numbers:syncProgress` while running; null until the first event. */
+  progress: SyncProgress | null;
+  result: SyncResult | null;
+  /** The last sync was stopped by the person before it finished. */
+  cancelled: boolean;
+  error: AppErrorData | null;
+}
+
+export interface ActivityState {
+  entries: ActivityEntry[] | null;
+  loading: boolean;
+  error: AppErrorData | null;
+}
+
+/** What just happened to a number, for a one-line confirmation on the screen. */
+export type NumbersNotice =
+  | { kind: 'bought'; phoneNumber: string; monthlyPrice: MonthlyPrice | null }
+  | { kind: 'released'; phoneNumber: string; alreadyReleased: boolean };
+
+export interface NumberSearchState {
+  countries: Country[] | null;
+  countriesError: AppErrorData | null;
+  searching: boolean;
+  /** What the shown results were searched with; a purchase takes its country and type from here. */
+  searchedWith: SearchNumbersInput | null;
+  result: SearchResult | null;
+  error: AppErrorData | null;
+  /** Numbers Twilio refused to sell after the search: still listed, no longer offered. */
+  unavailable: string[];
+  /** Why the last purchase could not go ahead with that number; the other results stay. */
+  purchaseError: AppErrorData | null;
+  /** From the latest quote: whether the connected account is a Twilio trial. */
+  trialAccount: boolean | null;
+}
+
+export interface PurchaseState {
+  candidate: AvailableNumber;
+  country: string;
+  type: NumberType;
+  /** Made once when the confirmation opens; every buy attempt from this dialog sends it. */
+  purchaseId: string;
+  quote: PurchaseQuote | null;
+  quoting: boolean;
+  quoteError: AppErrorData | null;
+  buying: boolean;
+  error: AppErrorData | null;
+}
+
+export interface ReleaseState {
+  target: OwnedNumber;
+  releasing: boolean;
+  error: AppErrorData | null;
+}
+
+export interface NumbersSlice {
+  numbers: {
+    list: NumberList | null;
+    loading: boolean;
+    error: AppErrorData | null;
+    sync: SyncState;
+    activity: ActivityState;
+    /** A call failed with `offline`; cleared by `clearOfflineReport` (the `online` event or "Check again"). */
+    offlineReported: boolean;
+    notice: NumbersNotice | null;
+  };
+  numberSearch: NumberSearchState;
+  numberPurchase: PurchaseState | null;
+  numberRelease: ReleaseState | null;
+
+  loadNumbers: () => Promise<void>;
+  /** Reloads the list whenever main says the local copy changed (its own syncs, settled purchases); returns the unsubscribe. */
+  watchNumbers: () => () => void;
+  syncNumbers: () => Promise<void>;
+  cancelSync: () => Promise<void>;
+  loadActivity: () => Promise<void>;
+  loadCountries: () => Promise<void>;
+  searchAvailableNumbers: (input: SearchNumbersInput) => Promise<void>;
+  resetNumberSearch: () => void;
+  /** Opens the confirmation for one search result and asks main for its quote. */
+  startPurchase: (candidate: AvailableNumber) => Promise<void>;
+  retryQuote: () => Promise<void>;
+  /** Buys the number in the open confirmation; answers whether it was bought. */
+  confirmPurchase: () => Promise<boolean>;
+  closePurchase: () => void;
+  askRelease: (number: OwnedNumber) => void;
+  /** Releases the number in the open confirmation; answers whether it is gone. */
+  confirmRelease: () => Promise<boolean>;
+  closeRelease: () => void;
+  clearOfflineReport: () => void;
+  dismissNumbersNotice: () => void;
+  dismissSyncOutcome: () => void;
+  dismissPurchaseError: () => void;
+}
+
+/** Why a quote rules out buying before anything is sent, or null when it does not. */
+export type PurchaseBlocker = 'balance' | 'trial';
+
+export function purchaseBlocker(quote: PurchaseQuote): PurchaseBlocker | null {
+  if (quote.balanceSufficient === false) return 'balance';
+  if (quote.trialAccount && quote.ownedCount >= 1) return 'trial';
+  return null;
+}
+
+/**
+ * Buy errors that are about this particular number: trying it again cannot
+ * work, so the dialog closes and the person picks another result.
+ */
+const NUMBER_SPECIFIC_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'number_not_available',
+  'number_invalid',
+  'no_numbers_in_area',
+  'invalid_area_code',
+]);
+
+const asErrorData = (error: unknown): AppErrorData =>
+  error instanceof AppError ? error.data : appError('internal').data;
+
+const IDLE_SYNC: SyncState = {
+  running: false,
+  cancelling: false,
+  progress: null,
+  result: null,
+  cancelled: false,
+  error: null,
+};
+
+const EMPTY_SEARCH: NumberSearchState = {
+  countries: null,
+  countriesError: null,
+  searching: false,
+  searchedWith: null,
+  result: null,
+  error: null,
+  unavailable: [],
+  purchaseError: null,
+  trialAccount: null,
+};
+
+export const createNumbersSlice =
+  (api: GleamApi): Slice<NumbersSlice> =>
+  (set, get) => {
+    type Numbers = NumbersSlice['numbers'];
+    const patchNumbers = (patch: Partial<Numbers> | ((numbers: Numbers) => Partial<Numbers>)) =>
+      set((state) => ({
+        numbers: { ...state.numbers, ...(typeof patch === 'function' ? patch(state.numbers) : patch) },
+      }));
+    const patchSync = (patch: Partial<SyncState>) =>
+      patchNumbers((numbers) => ({ sync: { ...numbers.sync, ...patch } }));
+    const patchActivity = (patch: Partial<ActivityState>) =>
+      patchNumbers((numbers) => ({ activity: { ...numbers.activity, ...patch } }));
+    const patchSearch = (patch: Partial<NumberSearchState>) =>
+      set((state) => ({ numberSearch: { ...state.numberSearch, ...patch } }));
+    /** Patches the open purchase, but only if it is still the one the answer belongs to. */
+    const patchPurchase = (purchaseId: string, patch: Partial<PurchaseState>) =>
+      set((state) =>
+        state.numberPurchase?.purchaseId === purchaseId
+          ? { numberPurchase: { ...state.numberPurchase, ...patch } }
+          : {},
+      );
+
+    /** Every failure passes here, so an `offline` answer from any call switches the screen to offline. */
+    const failure = (error: unknown): AppErrorData => {
+      const data = asErrorData(error);
+      if (data.code === 'offline') patchNumbers({ offlineReported: true });
+      return data;
+    };
+
+    /** Any answer from Twilio proves the network is back, whatever an earlier call said. */
+    const reachedTwilio = () => {
+      if (get().numbers.offlineReported) patchNumbers({ offlineReported: false });
+    };
+
+    // Answers to an older list request are dropped, so a slow load cannot overwrite a newer one.
+    let listRequest = 0;
+    let activityRequest = 0;
+
+    const refreshAfterChange = async () => {
+      const reloads = [get().loadNumbers()];
+      if (get().numbers.activity.entries !== null) reloads.push(get().loadActivity());
+      await Promise.all(reloads);
+    };
+
+    async function fetchQuote(purchase: PurchaseState): Promise<void> {
+      const { purchaseId, candidate, country, type } = purchase;
+      patchPurchase(purchaseId, { quoting: true, quoteError: null });
+      try {
+        const quote = await api.numbers.quote({ phoneNumber: candidate.phoneNumber, country, type });
+        reachedTwilio();
+        patchPurchase(purchaseId, { quote, quoting: false });
+        patchSearch({ trialAccount: quote.trialAccount });
+      } catch (error) {
+        patchPurchase(purchaseId, { quoting: false, quoteError: failure(error) });
+      }
+    }
+
+    return {
+      numbers: {
+        list: null,
+        loading: false,
+        error: null,
+        sync: IDLE_SYNC,
+        activity: { entries: null, loading: false, error: null },
+        offlineReported: false,
+        notice: null,
+      },
+      numberSearch: EMPTY_SEARCH,
+      numberPurchase: null,
+      numberRelease: null,
+
+      watchNumbers: () => api.on('numbers:changed', () => void get().loadNumbers()),
+
+      loadNumbers: async () => {
+        const request = ++listRequest;
+        patchNumbers({ loading: true, error: null });
+        try {
+          const list = await api.numbers.list({});
+          if (request === listRequest) patchNumbers({ list, loading: false });
+        } catch (error) {
+          if (request === listRequest) patchNumbers({ loading: false, error: failure(error) });
+        }
+      },
+
+      syncNumbers: async () => {
+        if (get().numbers.sync.running) return;
+        patchSync({ ...IDLE_SYNC, running: true });
+        const unsubscribe = api.on('numbers:syncProgress', (progress) => {
+          if (get().numbers.sync.running) patchSync({ progress });
+        });
+        try {
+          const result = await api.numbers.sync({});
+          reachedTwilio();
+          patchSync({ running: false, cancelling: false, result });
+        } catch (error) {
+          const data = failure(error);
+          // Stopping on request is not a failure to report.
+          if (data.code === 'cancelled') patchSync({ running: false, cancelling: false, cancelled: true });
+          else patchSync({ running: false, cancelling: false, error: data });
+        } finally {
+          unsubscribe();
+        }
+        await get().loadNumbers();
+      },
+
+      cancelSync: async () => {
+        if (!get().numbers.sync.running || get().numbers.sync.cancelling) return;
+        patchSync({ cancelling: true });
+        try {
+          await api.numbers.cancelSync({});
+        } catch (error) {
+          patchSync({ cancelling: false, error: failure(error) });
+        }
+      },
+
+      loadActivity: async () => {
+        const request = ++activityRequest;
+        patchActivity({ loading: true, error: null });
+        try {
+          const { entries } = await api.numbers.activity({});
+          if (request === activityRequest) patchActivity({ entries, loading: false });
+        } catch (error) {
+          if (request === activityRequest) patchActivity({ loading: false, error: failure(error) });
+        }
+      },
+
+      loadCountries: async () => {
+        // The list barely changes, so it is asked for once per session.
+        if (get().numberSearch.countries) return;
+        patchSearch({ countriesError: null });
+        try {
+          const { countries } = await api.numbers.countries({});
+          patchSearch({ countries });
+        } catch (error) {
+          patchSearch({ countriesError: failure(error) });
+        }
+      },
+
+      searchAvailableNumbers: async (input) => {
+        if (get().numberSearch.searching) return;
+        patchSearch({ searching: true, error: null, purchaseError: null });
+        try {
+          const result = await api.numbers.search(input);
+          reachedTwilio();
+          patchSearch({ searching: false, searchedWith: input, result, unavailable: [] });
+        } catch (error) {
+          patchSearch({ searching: false, error: failure(error), searchedWith: null, result: null, unavailable: [] });
+        }
+      },
+
+      resetNumberSearch: () =>
+        set((state) => ({
+          // Countries rarely change; keep them so reopening the panel is instant.
+          numberSearch: { ...EMPTY_SEARCH, countries: state.numberSearch.countries },
+          numberPurchase: null,
+        })),
+
+      startPurchase: async (candidate) => {
+        const searchedWith = get().numberSearch.searchedWith;
+        if (!searchedWith || get().numberPurchase) return;
+        const purchase: PurchaseState = {
+          candidate,
+          country: searchedWith.country,
+          type: searchedWith.type,
+          purchaseId: crypto.randomUUID(),
+          quote: null,
+          quoting: true,
+          quoteError: null,
+          buying: false,
+          error: null,
+        };
+        set({ numberPurchase: purchase });
+        patchSearch({ purchaseError: null });
+        await fetchQuote(purchase);
+      },
+
+      retryQuote: async () => {
+        const purchase = get().numberPurchase;
+        if (purchase && !purchase.quoting && !purchase.buying) await fetchQuote(purchase);
+      },
+
+      confirmPurchase: async () => {
+        const purchase = get().numberPurchase;
+        // The state changes synchronously below, so a second click already finds `buying` set.
+        if (!purchase || purchase.buying || purchase.quoting || !purchase.quote) return false;
+        if (purchaseBlocker(purchase.quote)) return false;
+        const { purchaseId, candidate, country, type } = purchase;
+        patchPurchase(purchaseId, { buying: true, error: null });
+        try {
+          const { number } = await api.numbers.buy({ phoneNumber: candidate.phoneNumber, country, type, purchaseId });
+          reachedTwilio();
+          // The list is read again before the dialog closes, so the new number is there when it does.
+          await refreshAfterChange();
+          set((state) => ({
+            numberPurchase: null,
+            numbers: {
+              ...state.numbers,
+              notice: { kind: 'bought', phoneNumber: number.phoneNumber, monthlyPrice: number.monthlyPrice },
+            },
+          }));
+          return true;
+        } catch (error) {
+          const data = failure(error);
+          if (NUMBER_SPECIFIC_ERRORS.has(data.code)) {
+            set((state) => ({
+              numberPurchase: null,
+              numberSearch: {
+                ...state.numberSearch,
+                unavailable: [...state.numberSearch.unavailable, candidate.phoneNumber],
+                purchaseError: data,
+              },
+            }));
+          } else {
+            const retryId = PURCHASE_OUTCOME_UNKNOWN.has(data.code) ? purchaseId : crypto.randomUUID();
+            patchPurchase(purchaseId, { buying: false, error: data, purchaseId: retryId });
+          }
+          // A failed purchase is in the activity log too.
+          if (get().numbers.activity.entries !== null) void get().loadActivity();
+          return false;
+        }
+      },
+
+      closePurchase: () => {
+        // Closing while the purchase is in flight would hide its outcome; the dialog stays until it settles.
+        if (!get().numberPurchase?.buying) set({ numberPurchase: null });
+      },
+
+      askRelease: (number) => set({ numberRelease: { target: number, releasing: false, error: null } }),
+
+      confirmRelease: async () => {
+        const release = get().numberRelease;
+        if (!release || release.releasing) return false;
+        const { target } = release;
+        set({ numberRelease: { ...release, releasing: true, error: null } });
+        try {
+          const { alreadyReleased } = await api.numbers.release({ sid: target.sid });
+          reachedTwilio();
+          // Read the list before closing, so the row is already gone when focus leaves the dialog.
+          await refreshAfterChange();
+          set((state) => ({
+            numberRelease: null,
+            numbers: {
+              ...state.numbers,
+              notice: { kind: 'released', phoneNumber: target.phoneNumber, alreadyReleased },
+            },
+          }));
+          return true;
+        } catch (error) {
+          const data = failure(error);
+          set((state) =>
+            state.numberRelease?.target.sid === target.sid
+              ? { numberRelease: { ...state.numberRelease, releasing: false, error: data } }
+              : {},
+          );
+          return false;
+        }
+      },
+
+      closeRelease: () => {
+        if (!get().numberRelease?.releasing) set({ numberRelease: null });
+      },
+
+      clearOfflineReport: () => patchNumbers({ offlineReported: false }),
+      dismissNumbersNotice: () => patchNumbers({ notice: null }),
+      dismissSyncOutcome: () => patchSync({ result: null, cancelled: false, error: null }),
+      dismissPurchaseError: () => patchSearch({ purchaseError: null }),
+    };
+  };
