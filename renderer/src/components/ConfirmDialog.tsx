@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { trapTab } from './focus-trap';
 
 interface ConfirmDialogProps {
   title: string;
@@ -29,17 +30,7 @@ export function ConfirmDialog({ title, children, confirmLabel, destructive, onCo
       onCancel();
       return;
     }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = dialogRef.current.querySelectorAll<HTMLElement>('button:not([disabled])');
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
+    if (dialogRef.current) trapTab(event, dialogRef.current);
   };
 
   return (

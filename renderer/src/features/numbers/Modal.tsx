@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { trapTab } from '../../components/focus-trap';
 
 export interface ModalConfirm {
   label: string;
@@ -19,8 +20,6 @@ interface ModalProps {
   /** Where focus goes on close when the control that opened the dialog is gone (a released row, say). */
   fallbackFocus?: () => HTMLElement | null;
 }
-
-const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), [tabindex="0"]';
 
 /**
  * A modal like ConfirmDialog, for confirmations that wait on main: the
@@ -61,17 +60,7 @@ export function Modal({ title, children, confirm, onCancel, busy = false, fallba
       if (!busy) onCancel();
       return;
     }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
+    if (dialogRef.current) trapTab(event, dialogRef.current);
   };
 
   return (
