@@ -61,14 +61,21 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
     const before = ownedFingerprints(db, row.sid);
     emit('numbers:syncProgress', { loaded: 0, expected });
 
-    const tollFree = await api.listOwnedSidsOfType('toll-free', signal);
-    const mobile = await api.listOwnedSidsOfType('mobile', signal);
+    // All three listings start at once; pages wait only for the (short) type lists.
+    const typeLists = Promise.all([
+      api.listOwnedSidsOfType('toll-free', signal),
+      api.listOwnedSidsOfType('mobile', signal),
+    ]);
+    typeLists.catch(() => undefined);
+    let tollFree = new Set<string>();
+    let mobile = new Set<string>();
     const typeOf = (sid: string): NumberType =>
       tollFree.has(sid) ? 'toll-free' : mobile.has(sid) ? 'mobile' : 'local';
     const seen = new Set<string>();
     const countries = new Set<string>();
 
-    await api.listOwnedNumbers((page) => {
+    await api.listOwnedNumbers(async (page) => {
+      [tollFree, mobile] = await typeLists;
       const syncedAt = clock().toISOString();
       const changed: NumberRecord[] = [];
       for (const number of page) {

@@ -38,7 +38,7 @@ export interface TwilioNumberPrice {
 
 export interface NumbersApi {
   /** Pages through every owned number; `onPage` runs after each page; stops when `signal` aborts. */
-  listOwnedNumbers(onPage: (page: TwilioNumber[]) => void, signal: AbortSignal): Promise<void>;
+  listOwnedNumbers(onPage: (page: TwilioNumber[]) => void | Promise<void>, signal: AbortSignal): Promise<void>;
   /** SIDs of owned numbers of one type (Twilio lists toll-free and mobile numbers separately). */
   listOwnedSidsOfType(type: 'toll-free' | 'mobile', signal: AbortSignal): Promise<Set<string>>;
   findOwnedNumber(phoneNumber: string): Promise<TwilioNumber | null>;
@@ -126,14 +126,18 @@ interface PageLike<T> {
 }
 
 /** Hands each page to `onPage` while the next one is already being fetched. */
-async function eachPage<T>(first: Promise<PageLike<T>>, onPage: (items: T[]) => void, signal: AbortSignal) {
+async function eachPage<T>(
+  first: Promise<PageLike<T>>,
+  onPage: (items: T[]) => void | Promise<void>,
+  signal: AbortSignal,
+) {
   let page: PageLike<T> | undefined = await first;
   while (page) {
     if (signal.aborted) throw cancelled();
     const next = page.nextPage();
     // A failed prefetch is reported when awaited below, not as an unhandled rejection meanwhile.
     next?.catch(() => undefined);
-    onPage(page.instances);
+    await onPage(page.instances);
     page = await next;
   }
   if (signal.aborted) throw cancelled();
