@@ -4,15 +4,13 @@
  * after a request took effect. Driven through the official `twilio` package
  * like the app, and raw HTTP where the exact wire is under test.
  */
-import twilio from 'twilio';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GleamRequestClient, TwilioTransportError } from '../../electron/main/twilio/request-client';
-import { FakeTwilioControl, FakeTwilioControlError, type SeededAccount } from './control-client';
+import { describe, expect, it } from 'vitest';
+import { TwilioTransportError } from '../../electron/main/twilio/request-client';
+import { FakeTwilioControlError, type SeededAccount } from './control-client';
+import { jsonOf, rejectionOf, useFakeTwilio } from './test-kit';
 import { compareMoney, subtractMoney } from './money';
 import { digitPattern, friendlyPhoneNumber } from './phone-number-util';
-import { startFakeTwilio, type FakeTwilio } from './server';
 import { FakeState } from './state';
-import type { TwilioHost } from './twilio-hosts';
 
 // Property names of the official schemas (twilio-oai spec/json, commit d50069b), copied so this
 // suite runs without the specs; the contract suite checks the full schemas through Prism.
@@ -82,60 +80,11 @@ const V2010_PAGE_KEYS = [
 ];
 const RFC_2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/;
 
-let fake: FakeTwilio;
-let control: FakeTwilioControl;
-
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  control = new FakeTwilioControl(fake.controlUrl);
-});
-
-afterAll(async () => {
-  await fake.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
-
-interface Credentials {
-  sid: string;
-  authToken: string;
-}
-
-function clientFor(credentials: Credentials, options: { timeoutMs?: number } = {}) {
-  const httpClient = new GleamRequestClient({
-    hosts: fake.hosts,
-    timeoutMs: options.timeoutMs ?? 2000,
-    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 20 },
-  });
-  return twilio(credentials.sid, credentials.authToken, { httpClient });
-}
+const kit = useFakeTwilio();
+const { clientFor, raw } = kit;
 
 /** The account's IncomingPhoneNumbers list resource, as the app reaches it. */
 const numbersOf = (account: SeededAccount) => clientFor(account).api.v2010.accounts(account.sid).incomingPhoneNumbers;
-
-function raw(
-  host: TwilioHost,
-  path: string,
-  init: { credentials?: Credentials; method?: string; form?: Record<string, string> } = {},
-): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (init.credentials) {
-    const { sid, authToken } = init.credentials;
-    headers.Authorization = `Basic ${Buffer.from(`${sid}:${authToken}`).toString('base64')}`;
-  }
-  if (init.form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-  return fetch(`${fake.hosts[host]}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.form ? new URLSearchParams(init.form).toString() : undefined,
-  });
-}
-
-async function jsonOf(response: Response): Promise<Record<string, unknown>> {
-  return (await response.json()) as Record<string, unknown>;
-}
 
 /** Buys over raw HTTP, for assertions on the status and exact body. */
 function buy(account: SeededAccount, form: Record<string, string>, list = 'IncomingPhoneNumbers.json') {
@@ -165,15 +114,6 @@ async function balanceOf(account: SeededAccount): Promise<string> {
   return (await clientFor(account).api.v2010.accounts(account.sid).balance.fetch()).balance;
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
-
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 2000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
@@ -184,21 +124,21 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 2000): Pro
 
 describe('owned numbers: list', () => {
   it('pages 2,500 numbers at 1,000 a page, and the twilio package gets them all in order', async () => {
-    const account = await control.seedAccount();
-    await expect(control.seedOwnedNumbers({ accountSid: account.sid, count: 2500 })).resolves.toEqual({
+    const account = await kit.control.seedAccount();
+    await expect(kit.control.seedOwnedNumbers({ accountSid: account.sid, count: 2500 })).resolves.toEqual({
       count: 2500,
     });
 
     const listed = await numbersOf(account).list({ pageSize: 1000 });
     expect(listed).toHaveLength(2500);
-    const expected = await control.ownedNumbers(account.sid);
+    const expected = await kit.control.ownedNumbers(account.sid);
     expect(listed.map((number) => number.sid)).toEqual(expected.map((number) => number.sid));
     // Created in the same second, so the order is by SID: stable from page to page.
     const sids = listed.map((number) => number.sid);
     expect(sids).toEqual([...sids].sort());
     expect(new Set(listed.map((number) => number.phoneNumber)).size).toBe(2500);
 
-    const pages = await control.requests({ pathIncludes: '/IncomingPhoneNumbers.json' });
+    const pages = await kit.control.requests({ pathIncludes: '/IncomingPhoneNumbers.json' });
     expect(pages.map((request) => [request.query.PageSize, request.query.PageToken])).toEqual([
       ['1000', undefined],
       ['1000', 'PA1000'],
@@ -207,16 +147,16 @@ describe('owned numbers: list', () => {
   });
 
   it('lists a number added after an earlier listing', async () => {
-    const account = await control.seedAccount();
-    await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550171' });
+    const account = await kit.control.seedAccount();
+    await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550171' });
     expect(await numbersOf(account).list({ pageSize: 1000 })).toHaveLength(1);
-    await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550174' });
+    await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550174' });
     expect(await numbersOf(account).list({ pageSize: 1000 })).toHaveLength(2);
   });
 
   it('seeds 10,000 numbers and lists them all', async () => {
-    const account = await control.seedAccount();
-    await control.seedOwnedNumbers({ accountSid: account.sid, count: 10_000, areaCode: '303' });
+    const account = await kit.control.seedAccount();
+    await kit.control.seedOwnedNumbers({ accountSid: account.sid, count: 10_000, areaCode: '303' });
     const listed = await numbersOf(account).list({ pageSize: 1000 });
     expect(listed).toHaveLength(10_000);
     expect(listed[0]?.phoneNumber).toMatch(/^\+1303\d{7}$/);
@@ -224,8 +164,8 @@ describe('owned numbers: list', () => {
   });
 
   it('puts exactly the spec fields on the wire: "" for unset webhooks, null for unset SIDs', async () => {
-    const account = await control.seedAccount();
-    const seeded = await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
+    const account = await kit.control.seedAccount();
+    const seeded = await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
     const response = await raw(
       'api.twilio.com',
       `/2010-04-01/Accounts/${account.sid}/IncomingPhoneNumbers/${seeded.sid}.json`,
@@ -256,10 +196,10 @@ describe('owned numbers: list', () => {
   });
 
   it('lists each type on its own endpoint, whose items have no `type`', async () => {
-    const account = await control.seedAccount();
-    await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
-    await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+18005550100' });
-    await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+447700900100', type: 'mobile' });
+    const account = await kit.control.seedAccount();
+    await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
+    await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+18005550100' });
+    await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+447700900100', type: 'mobile' });
 
     const numbers = numbersOf(account);
     // Seeded within the same second, so their list order is by (random) SID: compare sorted.
@@ -286,13 +226,13 @@ describe('owned numbers: list', () => {
   });
 
   it('filters by PhoneNumber (contains, digits only), FriendlyName (exact) and Origin', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     for (const [phoneNumber, friendlyName] of [
       ['+14155550100', 'Front desk'],
       ['+14155550101', 'Front desk 2'],
       ['+12125550100', 'NYC'],
     ] as const) {
-      await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber, friendlyName });
+      await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber, friendlyName });
     }
     const numbers = numbersOf(account);
     // Sorted: numbers seeded within one second are listed by (random) SID.
@@ -309,9 +249,9 @@ describe('owned numbers: list', () => {
   });
 
   it("hides another account's numbers (404 / 20404)", async () => {
-    const owner = await control.seedAccount();
-    const stranger = await control.seedAccount();
-    const seeded = await control.seedOwnedNumber({ accountSid: owner.sid, phoneNumber: '+14155550100' });
+    const owner = await kit.control.seedAccount();
+    const stranger = await kit.control.seedAccount();
+    const seeded = await kit.control.seedOwnedNumber({ accountSid: owner.sid, phoneNumber: '+14155550100' });
 
     expect(await numbersOf(stranger).list()).toEqual([]);
     await expect(numbersOf(stranger)(seeded.sid).fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
@@ -321,7 +261,7 @@ describe('owned numbers: list', () => {
 
 describe('owned numbers: purchase', () => {
   it('buys a listed number: 201, owned, off the market and its monthly price charged', async () => {
-    const account = await control.seedAccount({ balance: '20.00' });
+    const account = await kit.control.seedAccount({ balance: '20.00' });
     const response = await buy(account, {
       PhoneNumber: '+14155550100',
       FriendlyName: 'Reception agent',
@@ -343,13 +283,13 @@ describe('owned numbers: purchase', () => {
     });
     expect(body.sid).toMatch(/^PN[0-9a-f]{32}$/);
 
-    expect((await control.ownedNumbers(account.sid)).map((number) => number.phoneNumber)).toEqual(['+14155550100']);
+    expect((await kit.control.ownedNumbers(account.sid)).map((number) => number.phoneNumber)).toEqual(['+14155550100']);
     expect(await balanceOf(account)).toBe('18.85');
     expect(phoneNumbersOf(await search(account, 'US/Local.json', { Contains: '4155550100' }))).toEqual([]);
   });
 
   it('buys through the twilio package on the type-specific endpoints at their own price', async () => {
-    const account = await control.seedAccount({ balance: '10.00' });
+    const account = await kit.control.seedAccount({ balance: '10.00' });
     const numbers = numbersOf(account);
     const tollFree = await numbers.tollFree.create({ phoneNumber: '+18885550100' });
     expect(tollFree.phoneNumber).toBe('+18885550100');
@@ -368,8 +308,8 @@ describe('owned numbers: purchase', () => {
   });
 
   it('follows Twilio magic numbers: …0000 unavailable, …0001 invalid, …0006 always available', async () => {
-    const first = await control.seedAccount();
-    const second = await control.seedAccount();
+    const first = await kit.control.seedAccount();
+    const second = await kit.control.seedAccount();
     await expect(numbersOf(first).create({ phoneNumber: '+15005550000' })).rejects.toMatchObject({
       status: 400,
       code: 21422,
@@ -391,32 +331,32 @@ describe('owned numbers: purchase', () => {
     ['a number that is not E.164', '4155550100', 21421, 'PhoneNumber 4155550100 is invalid'],
     ['a number not in the inventory', '+14155550199', 21422, 'PhoneNumber +14155550199 is not available'],
   ])('refuses %s', async (_label, phoneNumber, code, message) => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     await expect(numbersOf(account).create({ phoneNumber })).rejects.toMatchObject({ status: 400, code, message });
-    expect(await control.ownedNumbers(account.sid)).toEqual([]);
+    expect(await kit.control.ownedNumbers(account.sid)).toEqual([]);
     expect(await balanceOf(account)).toBe('20.00');
   });
 
   it('refuses a number someone already bought (21422), and one taken between search and purchase', async () => {
-    const first = await control.seedAccount();
-    const second = await control.seedAccount();
+    const first = await kit.control.seedAccount();
+    const second = await kit.control.seedAccount();
     await numbersOf(first).create({ phoneNumber: '+14155550100' });
     await expect(numbersOf(second).create({ phoneNumber: '+14155550100' })).rejects.toMatchObject({ code: 21422 });
     await expect(numbersOf(first).create({ phoneNumber: '+14155550100' })).rejects.toMatchObject({ code: 21422 });
 
     expect(phoneNumbersOf(await search(second, 'US/Local.json', { Contains: '4155550101' }))).toEqual(['+14155550101']);
-    await control.removeAvailableNumber('+14155550101');
+    await kit.control.removeAvailableNumber('+14155550101');
     await expect(numbersOf(second).create({ phoneNumber: '+14155550101' })).rejects.toMatchObject({ code: 21422 });
-    expect(await control.ownedNumbers(second.sid)).toEqual([]);
+    expect(await kit.control.ownedNumbers(second.sid)).toEqual([]);
   });
 
   it('buys the first available number of an AreaCode, as Twilio does', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const numbers = numbersOf(account);
     await expect(numbers.create({ areaCode: '212' })).resolves.toMatchObject({ phoneNumber: '+12125550100' });
     await expect(numbers.create({ areaCode: '212' })).resolves.toMatchObject({ phoneNumber: '+12125550101' });
     await expect(numbers.create({ areaCode: '500' })).resolves.toMatchObject({ phoneNumber: '+15005550006' });
-    const purchases = await control.requests({ method: 'POST', pathIncludes: '/IncomingPhoneNumbers.json' });
+    const purchases = await kit.control.requests({ method: 'POST', pathIncludes: '/IncomingPhoneNumbers.json' });
     expect(purchases.map((request) => request.form.AreaCode)).toEqual(['212', '212', '500']);
   });
 
@@ -434,28 +374,28 @@ describe('owned numbers: purchase', () => {
     ['AreaCode on Local.json', { AreaCode: '415' }, 'IncomingPhoneNumbers/Local.json', 21457, 'AreaCode'],
     ['AreaCode on TollFree.json', { AreaCode: '800' }, 'IncomingPhoneNumbers/TollFree.json', 21457, 'AreaCode'],
   ])('answers %s with 400 / its code', async (_label, form, list, code, message) => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const response = await buy(account, form, list);
     expect(response.status).toBe(400);
     const body = await jsonOf(response);
     expect(body).toMatchObject({ code, status: 400, more_info: `https://www.twilio.com/docs/errors/${code}` });
     expect(body.message).toContain(message);
-    expect(await control.ownedNumbers(account.sid)).toEqual([]);
+    expect(await kit.control.ownedNumbers(account.sid)).toEqual([]);
   });
 
   it('limits a Trial account to one number (10002)', async () => {
-    const trial = await control.seedAccount({ type: 'Trial' });
+    const trial = await kit.control.seedAccount({ type: 'Trial' });
     await numbersOf(trial).create({ phoneNumber: '+14155550100' });
     await expect(numbersOf(trial).create({ phoneNumber: '+14155550101' })).rejects.toMatchObject({
       status: 400,
       code: 10002,
       message: 'Trial accounts are limited to one phone number',
     });
-    expect(await control.ownedNumbers(trial.sid)).toHaveLength(1);
+    expect(await kit.control.ownedNumbers(trial.sid)).toHaveLength(1);
   });
 
   it('refuses a purchase the balance cannot cover (10001) and allows one it just covers', async () => {
-    const poor = await control.seedAccount({ balance: '1.14' });
+    const poor = await kit.control.seedAccount({ balance: '1.14' });
     await expect(numbersOf(poor).create({ phoneNumber: '+14155550100' })).rejects.toMatchObject({
       status: 400,
       code: 10001,
@@ -463,14 +403,14 @@ describe('owned numbers: purchase', () => {
     });
     expect(await balanceOf(poor)).toBe('1.14');
 
-    const exact = await control.seedAccount({ balance: '1.15' });
+    const exact = await kit.control.seedAccount({ balance: '1.15' });
     await numbersOf(exact).create({ phoneNumber: '+14155550100' });
     expect(await balanceOf(exact)).toBe('0.00');
   });
 
   it("charges a subaccount's purchase to its main account", async () => {
-    const main = await control.seedAccount({ balance: '5.00' });
-    const sub = await control.seedAccount({ ownerAccountSid: main.sid });
+    const main = await kit.control.seedAccount({ balance: '5.00' });
+    const sub = await kit.control.seedAccount({ ownerAccountSid: main.sid });
     const number = await clientFor(main)
       .api.v2010.accounts(sub.sid)
       .incomingPhoneNumbers.create({ phoneNumber: '+14155550100' });
@@ -479,13 +419,13 @@ describe('owned numbers: purchase', () => {
   });
 
   it('checks field names before suspension: unknown field 20001, then suspended 403 / 20403', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const misspelt = await buy(account, { PhoneNumber: '+14155550100', VoiceURL: 'https://hooks.example.com/v' });
     expect(misspelt.status).toBe(400);
     expect(await jsonOf(misspelt)).toMatchObject({ code: 20001, message: 'Invalid parameter: VoiceURL' });
-    expect(await control.ownedNumbers(account.sid)).toEqual([]);
+    expect(await kit.control.ownedNumbers(account.sid)).toEqual([]);
 
-    await control.updateAccount(account.sid, { status: 'suspended' });
+    await kit.control.updateAccount(account.sid, { status: 'suspended' });
     expect(await jsonOf(await buy(account, { PhoneNumber: '+14155550100', Bogus: 'x' }))).toMatchObject({
       code: 20001,
       message: 'Invalid parameter: Bogus',
@@ -493,11 +433,11 @@ describe('owned numbers: purchase', () => {
     const suspended = await buy(account, { PhoneNumber: '+14155550100' });
     expect(suspended.status).toBe(403);
     expect(await jsonOf(suspended)).toMatchObject({ code: 20403 });
-    expect(await control.ownedNumbers(account.sid)).toEqual([]);
+    expect(await kit.control.ownedNumbers(account.sid)).toEqual([]);
   });
 
   it('validates configuration values on purchase', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const badMethod = await buy(account, { PhoneNumber: '+14155550100', VoiceMethod: 'PUT' });
     expect(await jsonOf(badMethod)).toMatchObject({
       status: 400,
@@ -506,14 +446,14 @@ describe('owned numbers: purchase', () => {
     });
     const badUrl = await buy(account, { PhoneNumber: '+14155550100', SmsUrl: 'not a url' });
     expect(await jsonOf(badUrl)).toMatchObject({ status: 400, code: 20001, message: 'Invalid parameter: SmsUrl' });
-    expect(await control.ownedNumbers(account.sid)).toEqual([]);
+    expect(await kit.control.ownedNumbers(account.sid)).toEqual([]);
   });
 });
 
 describe('owned numbers: update and release', () => {
   it('updates the configuration and clears URLs and SIDs with ""', async () => {
-    const account = await control.seedAccount();
-    const seeded = await control.seedOwnedNumber({
+    const account = await kit.control.seedAccount();
+    const seeded = await kit.control.seedOwnedNumber({
       accountSid: account.sid,
       phoneNumber: '+14155550100',
       voiceApplicationSid: `AP${'a'.repeat(32)}`,
@@ -541,12 +481,14 @@ describe('owned numbers: update and release', () => {
 
     const cleared = await number.update({ voiceUrl: '', smsUrl: '', statusCallback: '' });
     expect(cleared).toMatchObject({ voiceUrl: '', smsUrl: '', statusCallback: '', friendlyName: 'Agent: Reception' });
-    expect(await control.ownedNumbers(account.sid)).toMatchObject([{ voiceUrl: '', smsUrl: '', statusCallback: '' }]);
+    expect(await kit.control.ownedNumbers(account.sid)).toMatchObject([
+      { voiceUrl: '', smsUrl: '', statusCallback: '' },
+    ]);
   });
 
   it('clears voice_application_sid when a trunk is set, and the trunk when an application is', async () => {
-    const account = await control.seedAccount();
-    const seeded = await control.seedOwnedNumber({
+    const account = await kit.control.seedAccount();
+    const seeded = await kit.control.seedOwnedNumber({
       accountSid: account.sid,
       phoneNumber: '+14155550100',
       voiceApplicationSid: `AP${'a'.repeat(32)}`,
@@ -568,8 +510,8 @@ describe('owned numbers: update and release', () => {
     ['a method other than GET or POST', { SmsMethod: 'PATCH' }, 'Invalid parameter: SmsMethod'],
     ['a malformed SID', { TrunkSid: 'TK123' }, 'Invalid parameter: TrunkSid'],
   ])('refuses %s with 400 / 20001 and changes nothing', async (_label, form, message) => {
-    const account = await control.seedAccount();
-    const seeded = await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
+    const account = await kit.control.seedAccount();
+    const seeded = await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
     const response = await raw(
       'api.twilio.com',
       `/2010-04-01/Accounts/${account.sid}/IncomingPhoneNumbers/${seeded.sid}.json`,
@@ -577,18 +519,18 @@ describe('owned numbers: update and release', () => {
     );
     expect(response.status).toBe(400);
     expect(await jsonOf(response)).toMatchObject({ code: 20001, message });
-    expect(await control.ownedNumbers(account.sid)).toMatchObject([{ voiceUrl: '', trunkSid: null }]);
+    expect(await kit.control.ownedNumbers(account.sid)).toMatchObject([{ voiceUrl: '', trunkSid: null }]);
   });
 
   it('releases a number with 204, after which it is 404 / 20404', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const bought = await numbersOf(account).create({ phoneNumber: '+14155550100' });
     const path = `/2010-04-01/Accounts/${account.sid}/IncomingPhoneNumbers/${bought.sid}.json`;
 
     const released = await raw('api.twilio.com', path, { credentials: account, method: 'DELETE' });
     expect(released.status).toBe(204);
     expect(await released.text()).toBe('');
-    expect(await control.ownedNumbers(account.sid)).toEqual([]);
+    expect(await kit.control.ownedNumbers(account.sid)).toEqual([]);
 
     await expect(numbersOf(account)(bought.sid).fetch()).rejects.toMatchObject({
       status: 404,
@@ -603,7 +545,7 @@ describe('owned numbers: update and release', () => {
 
 describe('available numbers', () => {
   it('lists the countries on sale with their types', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const countries = await clientFor(account).api.v2010.accounts(account.sid).availablePhoneNumbers.list();
     expect(countries.map((country) => [country.countryCode, Object.keys(country.subresourceUris)])).toEqual([
       ['CA', ['local', 'toll_free']],
@@ -621,7 +563,7 @@ describe('available numbers', () => {
   });
 
   it('answers a search with spec items: strings for lat/long, SMS/MMS capability keys, formatted names', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const response = await raw(
       'api.twilio.com',
       `/2010-04-01/Accounts/${account.sid}/AvailablePhoneNumbers/US/Local.json?AreaCode=415&PageSize=5`,
@@ -653,7 +595,7 @@ describe('available numbers', () => {
   });
 
   it('returns only the first PageSize matches (default 50) with no next page', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     expect(await search(account, 'US/Local.json')).toHaveLength(50);
     expect(await search(account, 'US/Local.json', { PageSize: '1000' })).toHaveLength(280);
     expect(await search(account, 'US/TollFree.json', { PageSize: '1000' })).toHaveLength(60);
@@ -661,7 +603,7 @@ describe('available numbers', () => {
   });
 
   it('searches through the twilio package', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const found = await clientFor(account)
       .api.v2010.accounts(account.sid)
       .availablePhoneNumbers('US')
@@ -680,7 +622,7 @@ describe('available numbers', () => {
   });
 
   it('matches Contains on the national number, with keypad letters and * for any digit', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     // KL = 55, so "KL01*9" is 5501?9: lines 0109, 0119, 0129 and 0139.
     expect(phoneNumbersOf(await search(account, 'US/Local.json', { AreaCode: '415', Contains: 'KL01*9' }))).toEqual([
       '+14155550109',
@@ -693,7 +635,7 @@ describe('available numbers', () => {
   });
 
   it('filters by capabilities, region, locality and postal code', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const sf = { AreaCode: '415', PageSize: '100' };
     expect(await search(account, 'US/Local.json', { ...sf, SmsEnabled: 'false' })).toHaveLength(8);
     expect(await search(account, 'US/Local.json', { ...sf, MmsEnabled: 'true' })).toHaveLength(24);
@@ -711,7 +653,7 @@ describe('available numbers', () => {
   });
 
   it('finds nothing in area code 533 and refuses a malformed area code (21451)', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     expect(await search(account, 'US/Local.json', { AreaCode: '533' })).toEqual([]);
     for (const areaCode of ['41', '015', '4155']) {
       const response = await raw(
@@ -725,7 +667,7 @@ describe('available numbers', () => {
   });
 
   it('answers 404 for a country or type not on sale', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     for (const list of ['ZZ/Local.json', 'GB/TollFree.json']) {
       const response = await raw(
         'api.twilio.com',
@@ -740,8 +682,8 @@ describe('available numbers', () => {
   });
 
   it('sells seeded numbers and forgets them on reset', async () => {
-    const account = await control.seedAccount();
-    await control.seedAvailableNumbers({
+    const account = await kit.control.seedAccount();
+    await kit.control.seedAvailableNumbers({
       country: 'US',
       type: 'local',
       numbers: [
@@ -757,15 +699,15 @@ describe('available numbers', () => {
     expect(await search(account, 'US/Local.json', { InLocality: 'Boulder' })).toMatchObject([
       { phone_number: '+17205550100', postal_code: '80302', capabilities: { voice: true, SMS: true, MMS: false } },
     ]);
-    await control.reset();
-    const again = await control.seedAccount();
+    await kit.control.reset();
+    const again = await kit.control.seedAccount();
     expect(await search(again, 'US/Local.json', { InLocality: 'Boulder' })).toEqual([]);
   });
 });
 
 describe('pricing', () => {
   it('lists countries with v1 paging and fetches one country’s number prices as strings', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     const pricing = clientFor(account).pricing.v1.phoneNumbers;
     const countries = await pricing.countries.list();
     expect(countries.map((country) => [country.isoCountry, country.country])).toEqual([
@@ -794,7 +736,7 @@ describe('pricing', () => {
   });
 
   it('answers 404 / 20404 for an unknown country and 401 without credentials', async () => {
-    const account = await control.seedAccount();
+    const account = await kit.control.seedAccount();
     await expect(clientFor(account).pricing.v1.phoneNumbers.countries('ZZ').fetch()).rejects.toMatchObject({
       status: 404,
       code: 20404,
@@ -804,8 +746,8 @@ describe('pricing', () => {
   });
 
   it('charges purchases at prices set by a test, until reset', async () => {
-    const account = await control.seedAccount({ balance: '10.00' });
-    await control.setPrices({
+    const account = await kit.control.seedAccount({ balance: '10.00' });
+    await kit.control.setPrices({
       country: 'US',
       prices: [{ numberType: 'local', basePrice: '1.15', currentPrice: '0.50' }],
     });
@@ -814,8 +756,8 @@ describe('pricing', () => {
     const fetched = await clientFor(account).pricing.v1.phoneNumbers.countries('US').fetch();
     expect(fetched.phoneNumberPrices.map((price) => price.numberType)).toEqual(['local']);
 
-    await control.reset();
-    const again = await control.seedAccount();
+    await kit.control.reset();
+    const again = await kit.control.seedAccount();
     const restored = await clientFor(again).pricing.v1.phoneNumbers.countries('US').fetch();
     expect(restored.phoneNumberPrices.map((price) => price.currentPrice)).toEqual(['1.15', '2.15']);
   });
@@ -823,35 +765,35 @@ describe('pricing', () => {
 
 describe('faults after commit', () => {
   it('drops the connection after the purchase took effect', async () => {
-    const account = await control.seedAccount();
-    await control.injectFault({ kind: 'drop', afterCommit: true, match: { method: 'POST' } });
+    const account = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'drop', afterCommit: true, match: { method: 'POST' } });
     const error = await rejectionOf(numbersOf(account).create({ phoneNumber: '+14155550100' }));
     expect(error).toBeInstanceOf(TwilioTransportError);
     expect(error).toMatchObject({ failure: 'reset' });
 
-    expect((await control.ownedNumbers(account.sid)).map((number) => number.phoneNumber)).toEqual(['+14155550100']);
+    expect((await kit.control.ownedNumbers(account.sid)).map((number) => number.phoneNumber)).toEqual(['+14155550100']);
     expect(await balanceOf(account)).toBe('18.85');
-    expect(await control.requests({ method: 'POST' })).toMatchObject([{ status: null }]);
+    expect(await kit.control.requests({ method: 'POST' })).toMatchObject([{ status: null }]);
   });
 
   it('never answers a purchase it performed (timeout afterCommit)', async () => {
-    const account = await control.seedAccount();
-    await control.injectFault({ kind: 'timeout', afterCommit: true });
+    const account = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'timeout', afterCommit: true });
     const error = await rejectionOf(
       clientFor(account, { timeoutMs: 300 }).api.v2010.accounts(account.sid).incomingPhoneNumbers.create({
         phoneNumber: '+14155550100',
       }),
     );
     expect(error).toMatchObject({ failure: 'timeout' });
-    expect(await control.ownedNumbers(account.sid)).toHaveLength(1);
+    expect(await kit.control.ownedNumbers(account.sid)).toHaveLength(1);
   });
 
   it('holds the answer of a performed purchase for the latency, leaving a window to look', async () => {
-    const account = await control.seedAccount();
-    await control.injectFault({ kind: 'latency', ms: 400, afterCommit: true });
+    const account = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'latency', ms: 400, afterCommit: true });
     const pending = buy(account, { PhoneNumber: '+14155550100' });
-    await waitFor(async () => (await control.ownedNumbers(account.sid)).length === 1);
-    expect((await control.requests())[0]?.status).toBeNull();
+    await waitFor(async () => (await kit.control.ownedNumbers(account.sid)).length === 1);
+    expect((await kit.control.requests())[0]?.status).toBeNull();
 
     const response = await pending;
     expect(response.status).toBe(201);
@@ -859,20 +801,20 @@ describe('faults after commit', () => {
   });
 
   it('leaves nothing done when an ordinary drop fault fires', async () => {
-    const account = await control.seedAccount();
-    await control.injectFault({ kind: 'drop' });
+    const account = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'drop' });
     await expect(numbersOf(account).create({ phoneNumber: '+14155550100' })).rejects.toBeInstanceOf(
       TwilioTransportError,
     );
-    expect(await control.ownedNumbers(account.sid)).toEqual([]);
+    expect(await kit.control.ownedNumbers(account.sid)).toEqual([]);
     expect(await balanceOf(account)).toBe('20.00');
   });
 });
 
 describe('control API: numbers', () => {
   it('seeds an owned number with its configuration and returns it in camelCase', async () => {
-    const account = await control.seedAccount();
-    const seeded = await control.seedOwnedNumber({
+    const account = await kit.control.seedAccount();
+    const seeded = await kit.control.seedOwnedNumber({
       accountSid: account.sid,
       phoneNumber: '+14155550105',
       friendlyName: 'Existing line',
@@ -898,9 +840,9 @@ describe('control API: numbers', () => {
   });
 
   it('changes a number "outside the app", visible through the API', async () => {
-    const account = await control.seedAccount();
-    const seeded = await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
-    const patched = await control.updateOwnedNumber(seeded.sid, {
+    const account = await kit.control.seedAccount();
+    const seeded = await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
+    const patched = await kit.control.updateOwnedNumber(seeded.sid, {
       voiceUrl: 'https://someone-else.example.com/voice',
       capabilities: { sms: false },
     });
@@ -911,10 +853,10 @@ describe('control API: numbers', () => {
   });
 
   it('seeds bulk numbers with names, unique across calls and clear of the inventory', async () => {
-    const account = await control.seedAccount();
-    await control.seedOwnedNumbers({ accountSid: account.sid, count: 3, friendlyNamePrefix: 'Bulk ' });
-    await control.seedOwnedNumbers({ accountSid: account.sid, count: 2, type: 'toll-free' });
-    const owned = await control.ownedNumbers(account.sid);
+    const account = await kit.control.seedAccount();
+    await kit.control.seedOwnedNumbers({ accountSid: account.sid, count: 3, friendlyNamePrefix: 'Bulk ' });
+    await kit.control.seedOwnedNumbers({ accountSid: account.sid, count: 2, type: 'toll-free' });
+    const owned = await kit.control.ownedNumbers(account.sid);
     const byPhoneNumber = owned
       .map((number) => [number.phoneNumber, number.friendlyName, number.type])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
@@ -926,40 +868,45 @@ describe('control API: numbers', () => {
       ['+18000000001', '(800) 000-0001', 'toll-free'],
     ]);
 
-    const other = await control.seedAccount();
-    await control.seedOwnedNumbers({ accountSid: other.sid, count: 1 });
-    expect((await control.ownedNumbers(other.sid))[0]?.phoneNumber).toBe('+14150000003');
+    const other = await kit.control.seedAccount();
+    await kit.control.seedOwnedNumbers({ accountSid: other.sid, count: 1 });
+    expect((await kit.control.ownedNumbers(other.sid))[0]?.phoneNumber).toBe('+14150000003');
   });
 
   it.each<[string, () => Promise<unknown>, number, RegExp]>([
     [
       'a number that is already owned',
       async () => {
-        const account = await control.seedAccount();
-        await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
-        return control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
+        const account = await kit.control.seedAccount();
+        await kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
+        return kit.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550100' });
       },
       409,
       /already owned/,
     ],
     [
       'a number that is not E.164',
-      () => control.seedOwnedNumber({ accountSid: `AC${'1'.repeat(32)}`, phoneNumber: '415-555-0100' }),
+      () => kit.control.seedOwnedNumber({ accountSid: `AC${'1'.repeat(32)}`, phoneNumber: '415-555-0100' }),
       400,
       /E\.164/,
     ],
     [
       'numbers for an unknown account',
-      () => control.seedOwnedNumbers({ accountSid: `AC${'1'.repeat(32)}`, count: 1 }),
+      () => kit.control.seedOwnedNumbers({ accountSid: `AC${'1'.repeat(32)}`, count: 1 }),
       400,
       /seed it first/,
     ],
-    ['a patch of an unknown number', () => control.updateOwnedNumber(`PN${'1'.repeat(32)}`, {}), 404, /does not exist/],
-    ['removing a number not for sale', () => control.removeAvailableNumber('+19995550100'), 404, /inventory/],
+    [
+      'a patch of an unknown number',
+      () => kit.control.updateOwnedNumber(`PN${'1'.repeat(32)}`, {}),
+      404,
+      /does not exist/,
+    ],
+    ['removing a number not for sale', () => kit.control.removeAvailableNumber('+19995550100'), 404, /inventory/],
     [
       'an unknown price type',
       () =>
-        control.setPrices({
+        kit.control.setPrices({
           country: 'US',
           prices: [{ numberType: 'tollfree', basePrice: '1', currentPrice: '1' }],
         } as never),

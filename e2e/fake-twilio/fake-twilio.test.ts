@@ -3,11 +3,11 @@
  * `twilio` package on top of GleamRequestClient, plus raw HTTP where the wire
  * itself (headers, exact JSON keys, date formats) is what is under test.
  */
-import twilio from 'twilio';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GleamRequestClient, TwilioTransportError } from '../../electron/main/twilio/request-client';
-import { FakeTwilioControl, FakeTwilioControlError, type SeededAccount } from './control-client';
-import { startFakeTwilio, type FakeTwilio } from './server';
+import { describe, expect, it } from 'vitest';
+import { TwilioTransportError } from '../../electron/main/twilio/request-client';
+import { FakeTwilioControlError, type SeededAccount } from './control-client';
+import { basic, jsonOf, rejectionOf, useFakeTwilio } from './test-kit';
+import { startFakeTwilio } from './server';
 import { FakeState } from './state';
 import type { TwilioHost } from './twilio-hosts';
 import { iso8601, pageV1, pageV2010, rfc2822 } from './wire';
@@ -78,70 +78,8 @@ const RFC_2822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
-let fake: FakeTwilio;
-let control: FakeTwilioControl;
-
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  control = new FakeTwilioControl(fake.controlUrl);
-});
-
-afterAll(async () => {
-  await fake.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
-
-interface Credentials {
-  sid: string;
-  authToken: string;
-}
-
-function clientFor(
-  credentials: Credentials,
-  options: { timeoutMs?: number; maxAttempts?: number; hosts?: FakeTwilio['hosts'] } = {},
-) {
-  const httpClient = new GleamRequestClient({
-    hosts: options.hosts ?? fake.hosts,
-    timeoutMs: options.timeoutMs ?? 2000,
-    retry: { maxAttempts: options.maxAttempts ?? 1, baseDelayMs: 1, maxDelayMs: 20 },
-  });
-  return twilio(credentials.sid, credentials.authToken, { httpClient });
-}
-
-const basic = (credentials: Credentials) =>
-  `Basic ${Buffer.from(`${credentials.sid}:${credentials.authToken}`).toString('base64')}`;
-
-/** Plain HTTP to one host of the fake, for wire-level assertions. */
-function raw(
-  host: TwilioHost,
-  path: string,
-  init: { credentials?: Credentials; method?: string; form?: Record<string, string>; hosts?: FakeTwilio['hosts'] } = {},
-): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (init.credentials) headers.Authorization = basic(init.credentials);
-  if (init.form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-  return fetch(`${(init.hosts ?? fake.hosts)[host]}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.form ? new URLSearchParams(init.form).toString() : undefined,
-  });
-}
-
-async function jsonOf(response: Response): Promise<Record<string, unknown>> {
-  return (await response.json()) as Record<string, unknown>;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
+const kit = useFakeTwilio();
+const { clientFor, raw } = kit;
 
 describe('wire helpers', () => {
   const date = new Date(Date.UTC(2026, 10, 24, 21, 52, 58));
@@ -195,7 +133,7 @@ describe('wire helpers', () => {
 
 describe('Account fetch', () => {
   it('returns the Account through the twilio package, auth_token included', async () => {
-    const seeded = await control.seedAccount({ friendlyName: 'Acme Plumbing', type: 'Trial' });
+    const seeded = await kit.control.seedAccount({ friendlyName: 'Acme Plumbing', type: 'Trial' });
     const account = await clientFor(seeded).api.v2010.accounts(seeded.sid).fetch();
 
     expect(account.sid).toBe(seeded.sid);
@@ -212,7 +150,7 @@ describe('Account fetch', () => {
   });
 
   it('puts exactly the spec fields on the wire, as JSON with RFC 2822 dates', async () => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     const response = await raw('api.twilio.com', `/2010-04-01/Accounts/${seeded.sid}.json`, { credentials: seeded });
 
     expect(response.status).toBe(200);
@@ -231,7 +169,7 @@ describe('Account fetch', () => {
     ['a wrong token', (a: SeededAccount) => ({ sid: a.sid, authToken: '0'.repeat(32) })],
     ['an unknown SID', (a: SeededAccount) => ({ sid: `AC${'9'.repeat(32)}`, authToken: a.authToken })],
   ])('answers 401 / 20003 "Authenticate" for %s', async (_label, credentialsOf) => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     const error = await rejectionOf(clientFor(credentialsOf(seeded)).api.v2010.accounts(seeded.sid).fetch());
     expect(error).toMatchObject({
       status: 401,
@@ -242,7 +180,7 @@ describe('Account fetch', () => {
   });
 
   it('answers 401 without credentials, with a Twilio error body and a Basic challenge', async () => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     const response = await raw('api.twilio.com', `/2010-04-01/Accounts/${seeded.sid}.json`);
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Basic /);
@@ -255,8 +193,8 @@ describe('Account fetch', () => {
   });
 
   it('rejects the credentials of a closed account and of a rotated token', async () => {
-    const seeded = await control.seedAccount();
-    await control.updateAccount(seeded.sid, { authToken: 'a'.repeat(32) });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.updateAccount(seeded.sid, { authToken: 'a'.repeat(32) });
     await expect(clientFor(seeded).api.v2010.accounts(seeded.sid).fetch()).rejects.toMatchObject({ status: 401 });
 
     const rotated = { sid: seeded.sid, authToken: 'a'.repeat(32) };
@@ -264,7 +202,7 @@ describe('Account fetch', () => {
       status: 'active',
     });
 
-    await control.updateAccount(seeded.sid, { status: 'closed' });
+    await kit.control.updateAccount(seeded.sid, { status: 'closed' });
     await expect(clientFor(rotated).api.v2010.accounts(seeded.sid).fetch()).rejects.toMatchObject({
       status: 401,
       code: 20003,
@@ -272,9 +210,9 @@ describe('Account fetch', () => {
   });
 
   it('hides other accounts (404 / 20404) but lets a main account read its subaccounts', async () => {
-    const main = await control.seedAccount();
-    const sub = await control.seedAccount({ ownerAccountSid: main.sid, friendlyName: 'Branch office' });
-    const stranger = await control.seedAccount();
+    const main = await kit.control.seedAccount();
+    const sub = await kit.control.seedAccount({ ownerAccountSid: main.sid, friendlyName: 'Branch office' });
+    const stranger = await kit.control.seedAccount();
 
     const asMain = clientFor(main);
     await expect(asMain.api.v2010.accounts(sub.sid).fetch()).resolves.toMatchObject({
@@ -292,8 +230,8 @@ describe('Account fetch', () => {
   });
 
   it('lets a suspended account read its Account and Balance, and answers 403 / 20403 elsewhere', async () => {
-    const seeded = await control.seedAccount({ status: 'suspended' });
-    const service = await control.seedMessagingService({ accountSid: seeded.sid, friendlyName: 'Alerts' });
+    const seeded = await kit.control.seedAccount({ status: 'suspended' });
+    const service = await kit.control.seedMessagingService({ accountSid: seeded.sid, friendlyName: 'Alerts' });
     const client = clientFor(seeded);
 
     await expect(client.api.v2010.accounts(seeded.sid).fetch()).resolves.toMatchObject({ status: 'suspended' });
@@ -307,7 +245,7 @@ describe('Account fetch', () => {
 
 describe('Balance fetch', () => {
   it('returns the balance as a string with its currency', async () => {
-    const seeded = await control.seedAccount({ balance: '12.34', currency: 'EUR' });
+    const seeded = await kit.control.seedAccount({ balance: '12.34', currency: 'EUR' });
     const balance = await clientFor(seeded).api.v2010.accounts(seeded.sid).balance.fetch();
     expect(balance).toMatchObject({ accountSid: seeded.sid, balance: '12.34', currency: 'EUR' });
 
@@ -320,8 +258,8 @@ describe('Balance fetch', () => {
   });
 
   it('answers 404 / 20404 for a subaccount, which has no balance of its own', async () => {
-    const main = await control.seedAccount();
-    const sub = await control.seedAccount({ ownerAccountSid: main.sid });
+    const main = await kit.control.seedAccount();
+    const sub = await kit.control.seedAccount({ ownerAccountSid: main.sid });
     await expect(clientFor(main).api.v2010.accounts(sub.sid).balance.fetch()).rejects.toMatchObject({
       status: 404,
       code: 20404,
@@ -332,8 +270,8 @@ describe('Balance fetch', () => {
 
 describe('Messaging Service fetch', () => {
   it('returns the Service through the twilio package', async () => {
-    const seeded = await control.seedAccount();
-    const created = await control.seedMessagingService({
+    const seeded = await kit.control.seedAccount();
+    const created = await kit.control.seedMessagingService({
       accountSid: seeded.sid,
       friendlyName: 'Appointment reminders',
       useInboundWebhookOnNumber: true,
@@ -357,8 +295,8 @@ describe('Messaging Service fetch', () => {
   });
 
   it('puts exactly the spec fields on the wire, with ISO 8601 dates and absolute links', async () => {
-    const seeded = await control.seedAccount();
-    const created = await control.seedMessagingService({ accountSid: seeded.sid, friendlyName: 'Alerts' });
+    const seeded = await kit.control.seedAccount();
+    const created = await kit.control.seedMessagingService({ accountSid: seeded.sid, friendlyName: 'Alerts' });
     const response = await raw('messaging.twilio.com', `/v1/Services/${created.sid}`, { credentials: seeded });
 
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -374,9 +312,9 @@ describe('Messaging Service fetch', () => {
   });
 
   it("answers 404 / 20404 for an unknown service and for another account's service", async () => {
-    const owner = await control.seedAccount();
-    const other = await control.seedAccount();
-    const service = await control.seedMessagingService({ accountSid: owner.sid, friendlyName: 'Mine' });
+    const owner = await kit.control.seedAccount();
+    const other = await kit.control.seedAccount();
+    const service = await kit.control.seedMessagingService({ accountSid: owner.sid, friendlyName: 'Mine' });
     const unknownSid = `MG${'0'.repeat(32)}`;
 
     await expect(clientFor(other).messaging.v1.services(service.sid).fetch()).rejects.toMatchObject({
@@ -398,7 +336,7 @@ describe('routing', () => {
     ['pricing.twilio.com', '/v1/Messaging/Countries/US'],
     ['trusthub.twilio.com', '/v1/CustomerProfiles'],
   ])('answers 404 / 20404 in Twilio error shape for an unknown path on %s', async (host, template) => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     const response = await raw(host, template.replace('{sid}', seeded.sid), { credentials: seeded });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -413,7 +351,7 @@ describe('routing', () => {
   });
 
   it('answers 405 for a known path with an unsupported method', async () => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     const response = await raw('api.twilio.com', `/2010-04-01/Accounts/${seeded.sid}/Balance.json`, {
       credentials: seeded,
       method: 'DELETE',
@@ -425,23 +363,24 @@ describe('routing', () => {
 
 describe('lists', () => {
   it('pages the Accounts list, and the twilio package follows next_page_uri through the host map', async () => {
-    const main = await control.seedAccount();
-    for (let i = 0; i < 4; i += 1) await control.seedAccount({ ownerAccountSid: main.sid, friendlyName: `Sub ${i}` });
-    await control.seedAccount(); // someone else's, never listed
+    const main = await kit.control.seedAccount();
+    for (let i = 0; i < 4; i += 1)
+      await kit.control.seedAccount({ ownerAccountSid: main.sid, friendlyName: `Sub ${i}` });
+    await kit.control.seedAccount(); // someone else's, never listed
 
     const accounts = await clientFor(main).api.v2010.accounts.list({ pageSize: 2 });
     expect(accounts).toHaveLength(5);
     expect(accounts[0]?.sid).toBe(main.sid);
 
-    const pages = await control.requests({ pathIncludes: '/Accounts.json' });
+    const pages = await kit.control.requests({ pathIncludes: '/Accounts.json' });
     expect(pages.map((request) => request.query.PageToken)).toEqual([undefined, 'PA2', 'PA4']);
     expect(pages.every((request) => request.status === 200)).toBe(true);
   });
 
   it('filters the Accounts list and shows a subaccount only itself', async () => {
-    const main = await control.seedAccount();
-    const suspended = await control.seedAccount({ ownerAccountSid: main.sid, status: 'suspended' });
-    const active = await control.seedAccount({ ownerAccountSid: main.sid, friendlyName: 'Warehouse' });
+    const main = await kit.control.seedAccount();
+    const suspended = await kit.control.seedAccount({ ownerAccountSid: main.sid, status: 'suspended' });
+    const active = await kit.control.seedAccount({ ownerAccountSid: main.sid, friendlyName: 'Warehouse' });
 
     const bySuspension = await clientFor(main).api.v2010.accounts.list({ status: 'suspended' });
     expect(bySuspension.map((account) => account.sid)).toEqual([suspended.sid]);
@@ -452,9 +391,9 @@ describe('lists', () => {
   });
 
   it('pages the Services list with absolute meta URLs', async () => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     for (const name of ['One', 'Two', 'Three']) {
-      await control.seedMessagingService({ accountSid: seeded.sid, friendlyName: name });
+      await kit.control.seedMessagingService({ accountSid: seeded.sid, friendlyName: name });
     }
     const services = await clientFor(seeded).messaging.v1.services.list({ pageSize: 2 });
     expect(services.map((service) => service.friendlyName)).toEqual(['One', 'Two', 'Three']);
@@ -471,7 +410,7 @@ describe('lists', () => {
 
 describe('request log', () => {
   it('records every request with its host, line, query, form, account and answer, but never the token', async () => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     await clientFor(seeded).api.v2010.accounts(seeded.sid).fetch();
     await raw('messaging.twilio.com', '/v1/Services/MGnope?Verbose=true', {
       credentials: seeded,
@@ -480,7 +419,7 @@ describe('request log', () => {
     });
     await raw('pricing.twilio.com', '/v1/Voice/Countries/US');
 
-    const requests = await control.requests();
+    const requests = await kit.control.requests();
     expect(requests).toMatchObject([
       {
         id: 1,
@@ -510,30 +449,30 @@ describe('request log', () => {
   });
 
   it('filters by account, host, method and path, and can be cleared', async () => {
-    const first = await control.seedAccount();
-    const second = await control.seedAccount();
+    const first = await kit.control.seedAccount();
+    const second = await kit.control.seedAccount();
     await clientFor(first).api.v2010.accounts(first.sid).fetch();
     await clientFor(first).api.v2010.accounts(first.sid).balance.fetch();
     await clientFor(second).api.v2010.accounts(second.sid).fetch();
     await raw('messaging.twilio.com', '/v1/Services', { credentials: second, method: 'POST' });
 
-    expect(await control.requests({ accountSid: first.sid })).toHaveLength(2);
-    expect(await control.requests({ host: 'messaging.twilio.com' })).toHaveLength(1);
-    expect(await control.requests({ method: 'post' })).toHaveLength(1);
-    expect(await control.requests({ accountSid: first.sid, pathIncludes: 'Balance' })).toMatchObject([
+    expect(await kit.control.requests({ accountSid: first.sid })).toHaveLength(2);
+    expect(await kit.control.requests({ host: 'messaging.twilio.com' })).toHaveLength(1);
+    expect(await kit.control.requests({ method: 'post' })).toHaveLength(1);
+    expect(await kit.control.requests({ accountSid: first.sid, pathIncludes: 'Balance' })).toMatchObject([
       { path: `/2010-04-01/Accounts/${first.sid}/Balance.json` },
     ]);
 
-    await control.clearRequests();
-    expect(await control.requests()).toEqual([]);
+    await kit.control.clearRequests();
+    expect(await kit.control.requests()).toEqual([]);
   });
 });
 
 describe('faults', () => {
   it('answers an injected 503 once, with a Twilio error body, then recovers', async () => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     const client = clientFor(seeded);
-    await control.injectFault({ kind: 'status', status: 503 });
+    await kit.control.injectFault({ kind: 'status', status: 503 });
 
     await expect(client.api.v2010.accounts(seeded.sid).fetch()).rejects.toMatchObject({
       status: 503,
@@ -544,8 +483,8 @@ describe('faults', () => {
   });
 
   it('uses the given Twilio code and message for a status fault', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'status', status: 400, twilioCode: 21422, message: 'Number not available' });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'status', status: 400, twilioCode: 21422, message: 'Number not available' });
     await expect(clientFor(seeded).api.v2010.accounts(seeded.sid).fetch()).rejects.toMatchObject({
       status: 400,
       code: 21422,
@@ -555,8 +494,8 @@ describe('faults', () => {
   });
 
   it('rate-limits with 429 / 20429 and Retry-After, which the request client honours', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'rate_limit', retryAfterSeconds: 0, times: 2 });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'rate_limit', retryAfterSeconds: 0, times: 2 });
 
     const limited = await raw('api.twilio.com', `/2010-04-01/Accounts/${seeded.sid}.json`, { credentials: seeded });
     expect(limited.status).toBe(429);
@@ -571,15 +510,15 @@ describe('faults', () => {
     // One use left: a retrying client gets the 429, waits, and succeeds.
     const account = await clientFor(seeded, { maxAttempts: 3 }).api.v2010.accounts(seeded.sid).fetch();
     expect(account.sid).toBe(seeded.sid);
-    expect((await control.requests()).map((request) => request.status)).toEqual([429, 429, 200]);
+    expect((await kit.control.requests()).map((request) => request.status)).toEqual([429, 429, 200]);
   });
 
   it('applies only to matching requests, oldest fault first', async () => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     const client = clientFor(seeded);
-    await control.injectFault({ kind: 'status', status: 500, match: { pathIncludes: '/Balance.json' } });
-    await control.injectFault({ kind: 'status', status: 502, match: { host: 'api.twilio.com', method: 'GET' } });
-    await control.injectFault({ kind: 'status', status: 503 });
+    await kit.control.injectFault({ kind: 'status', status: 500, match: { pathIncludes: '/Balance.json' } });
+    await kit.control.injectFault({ kind: 'status', status: 502, match: { host: 'api.twilio.com', method: 'GET' } });
+    await kit.control.injectFault({ kind: 'status', status: 503 });
 
     await expect(client.api.v2010.accounts(seeded.sid).fetch()).rejects.toMatchObject({ status: 502 });
     await expect(client.api.v2010.accounts(seeded.sid).balance.fetch()).rejects.toMatchObject({ status: 500 });
@@ -588,8 +527,8 @@ describe('faults', () => {
   });
 
   it('overwrites fields of a successful answer with a corrupt fault, leaving errors alone', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'corrupt', fields: { status: 'sleeping' }, times: 2 });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'corrupt', fields: { status: 'sleeping' }, times: 2 });
     const corrupted = await raw('api.twilio.com', `/2010-04-01/Accounts/${seeded.sid}.json`, { credentials: seeded });
     expect(await jsonOf(corrupted)).toMatchObject({ sid: seeded.sid, status: 'sleeping' });
 
@@ -600,44 +539,46 @@ describe('faults', () => {
   });
 
   it('delays a request by a latency fault, then answers it normally', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'latency', ms: 250 });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'latency', ms: 250 });
     const started = Date.now();
     await clientFor(seeded).api.v2010.accounts(seeded.sid).fetch();
     expect(Date.now() - started).toBeGreaterThanOrEqual(240);
   });
 
   it('never answers a timed-out request, which the client reports as a timeout', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'timeout' });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'timeout' });
     const error = await rejectionOf(clientFor(seeded, { timeoutMs: 300 }).api.v2010.accounts(seeded.sid).fetch());
     expect(error).toBeInstanceOf(TwilioTransportError);
     expect(error).toMatchObject({ failure: 'timeout' });
-    expect(await control.requests()).toMatchObject([{ path: `/2010-04-01/Accounts/${seeded.sid}.json`, status: null }]);
+    expect(await kit.control.requests()).toMatchObject([
+      { path: `/2010-04-01/Accounts/${seeded.sid}.json`, status: null },
+    ]);
   });
 
   it('drops the connection without a response, which the client reports as a reset', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'drop' });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'drop' });
     const error = await rejectionOf(clientFor(seeded).api.v2010.accounts(seeded.sid).fetch());
     expect(error).toBeInstanceOf(TwilioTransportError);
     expect(error).toMatchObject({ failure: 'reset' });
-    expect(await control.requests()).toMatchObject([{ status: null }]);
+    expect(await kit.control.requests()).toMatchObject([{ status: null }]);
   });
 
   it('releases a held request on reset', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'timeout' });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'timeout' });
     const pending = raw('api.twilio.com', `/2010-04-01/Accounts/${seeded.sid}.json`, { credentials: seeded });
-    await waitFor(async () => (await control.requests()).length === 1);
-    await control.reset();
+    await waitFor(async () => (await kit.control.requests()).length === 1);
+    await kit.control.reset();
     await expect(pending).rejects.toThrow();
   });
 
   it('can be cleared before they fire', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'drop', times: 5 });
-    await control.clearFaults();
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'drop', times: 5 });
+    await kit.control.clearFaults();
     await expect(clientFor(seeded).api.v2010.accounts(seeded.sid).fetch()).resolves.toMatchObject({ sid: seeded.sid });
   });
 });
@@ -708,27 +649,37 @@ describe('a separately started fake', () => {
 
 describe('control API', () => {
   it('seeds a valid random account with defaults', async () => {
-    const seeded = await control.seedAccount();
+    const seeded = await kit.control.seedAccount();
     expect(seeded.sid).toMatch(/^AC[0-9a-f]{32}$/);
     expect(seeded.authToken).toMatch(/^[0-9a-f]{32}$/);
     expect(seeded).toMatchObject({ status: 'active', type: 'Full', ownerAccountSid: seeded.sid, currency: 'USD' });
-    expect(fake.state.getAccount(seeded.sid)?.authToken).toBe(seeded.authToken);
+    expect(kit.fake.state.getAccount(seeded.sid)?.authToken).toBe(seeded.authToken);
   });
 
   it('reports the host map of the running fake', async () => {
-    expect(await control.hosts()).toEqual(fake.hosts);
+    expect(await kit.control.hosts()).toEqual(kit.fake.hosts);
   });
 
   it.each<[string, () => Promise<unknown>, number, RegExp]>([
-    ['a malformed SID', () => control.seedAccount({ sid: 'AC123' }), 400, /32 hex digits[\s\S]*at sid/],
-    ['a misspelt field', () => control.seedAccount({ frendlyName: 'x' } as never), 400, /frendlyName/],
-    ['an unknown fault kind', () => control.injectFault({ kind: 'explode' } as never), 400, /kind/],
-    ['a fault without its parameter', () => control.injectFault({ kind: 'latency' } as never), 400, /ms/],
-    ['an unknown owner', () => control.seedAccount({ ownerAccountSid: `AC${'1'.repeat(32)}` }), 400, /seed it first/],
-    ['a patch of an unknown account', () => control.updateAccount(`AC${'2'.repeat(32)}`, {}), 404, /does not exist/],
+    ['a malformed SID', () => kit.control.seedAccount({ sid: 'AC123' }), 400, /32 hex digits[\s\S]*at sid/],
+    ['a misspelt field', () => kit.control.seedAccount({ frendlyName: 'x' } as never), 400, /frendlyName/],
+    ['an unknown fault kind', () => kit.control.injectFault({ kind: 'explode' } as never), 400, /kind/],
+    ['a fault without its parameter', () => kit.control.injectFault({ kind: 'latency' } as never), 400, /ms/],
+    [
+      'an unknown owner',
+      () => kit.control.seedAccount({ ownerAccountSid: `AC${'1'.repeat(32)}` }),
+      400,
+      /seed it first/,
+    ],
+    [
+      'a patch of an unknown account',
+      () => kit.control.updateAccount(`AC${'2'.repeat(32)}`, {}),
+      404,
+      /does not exist/,
+    ],
     [
       'a service of an unknown account',
-      () => control.seedMessagingService({ accountSid: `AC${'3'.repeat(32)}`, friendlyName: 'x' }),
+      () => kit.control.seedMessagingService({ accountSid: `AC${'3'.repeat(32)}`, friendlyName: 'x' }),
       400,
       /seed it first/,
     ],
@@ -740,28 +691,28 @@ describe('control API', () => {
   });
 
   it('refuses a duplicate SID with 409', async () => {
-    const seeded = await control.seedAccount();
-    await expect(control.seedAccount({ sid: seeded.sid })).rejects.toMatchObject({ status: 409 });
+    const seeded = await kit.control.seedAccount();
+    await expect(kit.control.seedAccount({ sid: seeded.sid })).rejects.toMatchObject({ status: 409 });
   });
 
   it('answers 400 to a body that is not JSON', async () => {
-    const response = await fetch(`${fake.controlUrl}/faults`, { method: 'POST', body: '{nope' });
+    const response = await fetch(`${kit.fake.controlUrl}/faults`, { method: 'POST', body: '{nope' });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'The request body is not valid JSON' });
   });
 
   it('forgets everything on reset', async () => {
-    const seeded = await control.seedAccount();
-    await control.injectFault({ kind: 'drop' });
+    const seeded = await kit.control.seedAccount();
+    await kit.control.injectFault({ kind: 'drop' });
     await clientFor(seeded)
       .api.v2010.accounts(seeded.sid)
       .fetch()
       .catch(() => undefined);
-    await control.reset();
+    await kit.control.reset();
 
-    expect(await control.requests()).toEqual([]);
-    expect(fake.state.faults()).toEqual([]);
-    expect(fake.state.getAccount(seeded.sid)).toBeUndefined();
+    expect(await kit.control.requests()).toEqual([]);
+    expect(kit.fake.state.faults()).toEqual([]);
+    expect(kit.fake.state.getAccount(seeded.sid)).toBeUndefined();
   });
 });
 
