@@ -1,21 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { Capabilities, NumberType } from '../../../shared/domain/numbers';
+import type { NumberType } from '../../../shared/domain/numbers';
+import type { TwilioNumber } from '../twilio/numbers-api';
 
-/** A number as Gleam keeps it: what Twilio said at the last sync or purchase. */
-export interface NumberRecord {
-  sid: string;
+/** A number as Gleam keeps it: what Twilio said at the last sync or purchase, and where it belongs. */
+export interface NumberRecord extends TwilioNumber {
   accountSid: string;
-  phoneNumber: string;
-  friendlyName: string;
   type: NumberType;
   isoCountry: string | null;
-  capabilities: Capabilities;
-  voiceUrl: string;
-  smsUrl: string;
-  voiceApplicationSid: string;
-  smsApplicationSid: string;
-  trunkSid: string;
-  dateCreated: string | null;
   syncedAt: string;
 }
 

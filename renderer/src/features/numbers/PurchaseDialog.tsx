@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { purchaseBlocker, type PurchaseState } from '../../store/numbers-slice';
 import { useAppStore } from '../../store/store-context';
 import { formatPhoneNumber, formatPrice, TYPICAL_PRICE_EXPLANATION } from './format';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import { SEARCH_RESULTS_ID } from './SearchResults';
 import type { TwilioActions } from './twilio-actions';
 

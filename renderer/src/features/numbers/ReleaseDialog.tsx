@@ -2,7 +2,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { ReleaseState } from '../../store/numbers-slice';
 import { useAppStore } from '../../store/store-context';
 import { formatPhoneNumber } from './format';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import type { TwilioActions } from './twilio-actions';
 
 interface ReleaseDialogProps {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConnectionStatus } from '../../../../shared/domain/connection';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Modal } from '../../components/Modal';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
@@ -100,21 +100,23 @@ export function ConnectedAccount({ status }: { status: Connected }) {
         </div>
       )}
       {confirmingDisconnect && (
-        <ConfirmDialog
+        <Modal
           title="Disconnect Twilio?"
-          confirmLabel="Disconnect"
-          destructive
-          onCancel={() => setConfirmingDisconnect(false)}
-          onConfirm={() => {
-            setConfirmingDisconnect(false);
-            void disconnect();
+          confirm={{
+            label: 'Disconnect',
+            destructive: true,
+            onConfirm: () => {
+              setConfirmingDisconnect(false);
+              void disconnect();
+            },
           }}
+          onCancel={() => setConfirmingDisconnect(false)}
         >
           <p>
             Gleam will forget the Auth Token for {account.friendlyName}. Your numbers and agents stay in Gleam’s local
             history, and nothing changes in your Twilio account. You can connect again at any time.
           </p>
-        </ConfirmDialog>
+        </Modal>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { trapTab } from '../../components/focus-trap';
+import { trapTab } from './focus-trap';
 
 export interface ModalConfirm {
   label: string;
@@ -22,9 +22,9 @@ interface ModalProps {
 }
 
 /**
- * A modal like ConfirmDialog, for confirmations that wait on main: the
- * confirm button can be disabled with a stated reason, and the body can
- * hold notices and links. Focus starts on Cancel (the safe choice), Escape
+ * The app's confirmation dialog. The confirm button can be disabled with a
+ * stated reason, and the body can hold notices and links, for confirmations
+ * that wait on main. Focus starts on Cancel (the safe choice), Escape
  * cancels, Tab stays inside, and focus goes back where it came from.
  */
 export function Modal({ title, children, confirm, onCancel, busy = false, fallbackFocus }: ModalProps) {
@@ -67,7 +67,7 @@ export function Modal({ title, children, confirm, onCancel, busy = false, fallba
     <div className="dialog-backdrop">
       <div
         ref={dialogRef}
-        className="dialog numbers-dialog"
+        className="dialog modal-dialog"
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
@@ -77,7 +77,7 @@ export function Modal({ title, children, confirm, onCancel, busy = false, fallba
         onKeyDown={onKeyDown}
       >
         <h2 id={`${id}-title`}>{title}</h2>
-        <div id={`${id}-body`} className="numbers-dialog-body">
+        <div id={`${id}-body`} className="modal-dialog-body">
           {children}
         </div>
         <div className="dialog-actions">
