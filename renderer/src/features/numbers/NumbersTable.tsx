@@ -54,9 +54,6 @@ export function NumbersTable(props: NumbersTableProps) {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [viewKey]);
 
-  // The app does not use the React Compiler, and this component re-renders on every scroll anyway,
-  // so the rule's warning (the compiler would skip memoizing it) changes nothing here.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: numbers.length,
     getScrollElement: () => scrollRef.current,
