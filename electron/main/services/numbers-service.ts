@@ -15,6 +15,7 @@ import type { Country, NumberList, NumberType, SearchResult, SyncResult } from '
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import { maskSid } from '../../../shared/domain/credentials';
+import { appError } from '../../../shared/errors';
 import { getLatestAccount } from '../db/accounts-repo';
 import {
   fingerprintOf,
@@ -54,6 +55,8 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
   let running: { promise: Promise<SyncResult>; controller: AbortController } | null = null;
   /** A sync asked for while one runs: it starts when that one ends, so it sees changes made meanwhile. */
   let queued: Promise<SyncResult> | null = null;
+  /** Set by cancelSync: the queued sync ends as cancelled instead of starting. */
+  let queuedCancelled = false;
 
   async function runSync(signal: AbortSignal): Promise<SyncResult> {
     const { row, api } = await connection.connected();
@@ -111,6 +114,10 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
         .catch(() => undefined)
         .then(() => {
           queued = null;
+          if (queuedCancelled) {
+            queuedCancelled = false;
+            throw appError('cancelled');
+          }
           return sync();
         });
       return queued;
@@ -138,6 +145,7 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
 
     cancelSync() {
       if (!running) return false;
+      if (queued) queuedCancelled = true;
       running.controller.abort();
       return true;
     },

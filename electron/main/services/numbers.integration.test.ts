@@ -99,6 +99,17 @@ describe('sync', () => {
     expect(await codeOf(sync)).toBe('cancelled');
     expect(harness.core().numbers.list().numbers).toHaveLength(3_000);
   });
+  it('cancels a sync asked for while another ran, too', async () => {
+    const account = await harness.connect();
+    await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 2_000, areaCode: '512' });
+    await harness.control.injectFault({ kind: 'latency', ms: 300, times: 10, match: { method: 'GET' } });
+
+    const first = harness.core().numbers.sync();
+    const second = harness.core().numbers.sync();
+    setTimeout(() => harness.core().numbers.cancelSync(), 100);
+    expect(await codeOf(first)).toBe('cancelled');
+    expect(await codeOf(second)).toBe('cancelled');
+  });
 });
 
 describe('buying a number', () => {
