@@ -68,6 +68,15 @@ const OUTCOME_UNCONFIRMED = appError('twilio_unavailable', {
   ],
 });
 
+const NOT_BOUGHT = () => appError('number_not_available', { message: 'Twilio did not buy the number' });
+
+/** Whether the balance covers the monthly price; null when either is unknown. */
+function balanceCovers(balance: { amount: string } | null, price: { amount: string } | null): boolean | null {
+  const balanceMicros = balance ? toMicros(balance.amount) : null;
+  const priceMicros = price ? toMicros(price.amount) : null;
+  return balanceMicros !== null && priceMicros !== null ? balanceMicros >= priceMicros : null;
+}
+
 export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseService {
   const { db, connection, prices, logger, clock } = deps;
   const now = () => clock().toISOString();
@@ -110,18 +119,23 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
   async function settleFromTwilio(intent: PurchaseIntent, api: TwilioAccountApi): Promise<OwnedNumber | null> {
     const owned = await api.findOwnedNumber(intent.phoneNumber);
     if (owned) return recordBought(intent, owned);
-    recordFailed(intent, appError('number_not_available', { message: 'Twilio did not buy the number' }));
+    recordFailed(intent, NOT_BOUGHT());
     return null;
+  }
+
+  /** settleFromTwilio, answering "unconfirmed" when Twilio cannot be asked (the intent stays open). */
+  function settleOrUnconfirmed(intent: PurchaseIntent, api: TwilioAccountApi): Promise<OwnedNumber | null> {
+    return settleFromTwilio(intent, api).catch(() => {
+      throw OUTCOME_UNCONFIRMED;
+    });
   }
 
   /** The answer for a purchase id that was seen before. */
   async function outcomeOf(intent: PurchaseIntent, api: TwilioAccountApi): Promise<{ number: OwnedNumber }> {
     if (intent.state === 'pending' || intent.state === 'unknown') {
-      const number = await settleFromTwilio(intent, api).catch(() => {
-        throw OUTCOME_UNCONFIRMED;
-      });
+      const number = await settleOrUnconfirmed(intent, api);
       if (number) return { number };
-      throw appError('number_not_available', { message: 'Twilio did not buy the number' });
+      throw NOT_BOUGHT();
     }
     const number = intent.numberSid ? getOwnedNumber(db, intent.numberSid) : null;
     if (intent.state === 'bought' && number) return { number: toOwnedNumber(number, prices) };
@@ -135,9 +149,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
     if (row.type === 'Trial' && countOwnedNumbers(db, row.sid) >= 1) throw appError('trial_limit');
     const price = prices.priceOf(input.country, input.type);
     const { balance } = await balanceOf(row, api);
-    const priceMicros = price ? toMicros(price.amount) : null;
-    const balanceMicros = balance ? toMicros(balance.amount) : null;
-    if (price && balance && priceMicros !== null && balanceMicros !== null && balanceMicros < priceMicros) {
+    if (price && balance && balanceCovers(balance, price) === false) {
       throw appError('insufficient_funds', {
         message: `Your Twilio balance (${formatMoney(balance.amount, balance.currency)}) is less than this number’s monthly price (${formatMoney(price.amount, price.currency)})`,
       });
@@ -195,9 +207,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       }
       setIntentState(db, { id: intent.id, state: 'unknown', at: now() });
       logger.warn('number purchase outcome unknown; reconciling', { purchase: intent.id, code: error.code });
-      const number = await settleFromTwilio({ ...intent, state: 'unknown' }, api).catch(() => {
-        throw OUTCOME_UNCONFIRMED;
-      });
+      const number = await settleOrUnconfirmed({ ...intent, state: 'unknown' }, api);
       if (number) return { number };
       throw error;
     }
@@ -210,13 +220,11 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       await prices.refresh(api, [input.country]);
       const monthlyPrice = prices.priceOf(input.country, input.type);
       const { balance, note } = await balanceOf(row, api);
-      const priceMicros = monthlyPrice ? toMicros(monthlyPrice.amount) : null;
-      const balanceMicros = balance ? toMicros(balance.amount) : null;
       return {
         monthlyPrice,
         balance,
         balanceNote: note,
-        balanceSufficient: priceMicros !== null && balanceMicros !== null ? balanceMicros >= priceMicros : null,
+        balanceSufficient: balanceCovers(balance, monthlyPrice),
         trialAccount: row.type === 'Trial',
         ownedCount: countOwnedNumbers(db, row.sid),
       };
