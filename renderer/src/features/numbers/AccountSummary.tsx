@@ -1,5 +1,6 @@
 import type { NumberList } from '../../../../shared/domain/numbers';
-import { formatDateTime, formatRelativeTime } from './format';
+import { formatDateTime } from '../../format-date';
+import { formatRelativeTime } from './format';
 import { useNow } from './use-now';
 
 /** Whose numbers these are and how fresh the copy is. */

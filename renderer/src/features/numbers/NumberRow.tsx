@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { CapabilityBadges } from './CapabilityBadges';
-import { formatDate, formatPhoneNumber, NUMBER_TYPE_LABEL, WEBHOOK_STATE_LABEL } from './format';
+import { formatDate } from '../../format-date';
+import { formatPhoneNumber, NUMBER_TYPE_LABEL, WEBHOOK_STATE_LABEL } from './format';
 import { PriceLabel } from './PriceLabel';
 
 interface NumberRowProps {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionStatus } from '../../../../shared/domain/connection';
 import { Modal } from '../../components/Modal';
+import { formatDateTime } from '../../format-date';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
@@ -9,10 +10,6 @@ import { CredentialsForm } from './CredentialsForm';
 type Connected = Extract<ConnectionStatus, { state: 'connected' }>;
 
 const STATUS_LABEL = { active: 'Active', suspended: 'Suspended', closed: 'Closed' } as const;
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export function ConnectedAccount({ status }: { status: Connected }) {
   const busy = useAppStore((state) => state.connection.busy);
@@ -54,7 +51,7 @@ export function ConnectedAccount({ status }: { status: Connected }) {
         </div>
         <div>
           <dt>Last checked</dt>
-          <dd>{formatTime(status.lastVerifiedAt)}</dd>
+          <dd>{formatDateTime(status.lastVerifiedAt)}</dd>
         </div>
       </dl>
       {account.status !== 'active' && (
