@@ -14,12 +14,19 @@ const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.me
 
 const mainBuild: UserConfig = {
   build: {
-    ssr: fromRoot('electron/main/index.ts'),
+    ssr: true,
     outDir: 'out/main',
     target: 'node22',
     emptyOutDir: true,
     sourcemap: true,
-    rollupOptions: { output: { format: 'es', entryFileNames: 'index.js' } },
+    rollupOptions: {
+      // The numbers-sync worker is its own entry: a worker thread loads it by file name.
+      input: {
+        index: fromRoot('electron/main/index.ts'),
+        'numbers-sync-worker': fromRoot('electron/main/services/numbers-sync-worker.ts'),
+      },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
   },
   ssr: { target: 'node' },
 };

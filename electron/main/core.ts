@@ -13,6 +13,7 @@ import { createConnectionService, type ConnectionService } from './services/conn
 import { createCredentialVault, type SecretCipher } from './services/credential-vault';
 import { createFileLogger, type Logger } from './services/logger';
 import { createSecretRedactor } from './services/secret-redactor';
+import { createNumbersSyncThread } from './services/numbers-sync-thread';
 import { createNumbersService, type EmitEvent, type NumbersService } from './services/numbers-service';
 import { createPriceBook } from './services/price-book';
 import { createPurchaseService, type PurchaseService } from './services/purchase-service';
@@ -76,7 +77,15 @@ export function createAppCore(options: CoreOptions): AppCore {
   const vault = createCredentialVault(paths.credentials, options.cipher);
   const connection = createConnectionService({ db, vault, twilio, logger, clock });
   const prices = createPriceBook({ db, logger, clock });
-  const numbers = createNumbersService({ db, connection, prices, clock, emit: options.emit ?? (() => undefined) });
+  const syncThread = createNumbersSyncThread(paths.database);
+  const numbers = createNumbersService({
+    db,
+    connection,
+    prices,
+    clock,
+    writer: syncThread,
+    emit: options.emit ?? (() => undefined),
+  });
   const purchases = createPurchaseService({ db, connection, prices, logger, clock });
   const registry = createIpcRegistry({
     handlers: createHandlers({ connection, numbers, purchases }),
@@ -121,6 +130,8 @@ export function createAppCore(options: CoreOptions): AppCore {
     close: () => {
       closed = true;
       numbers.cancelSync();
+      // Terminating mid-page rolls that page's transaction back; the next sync writes it again.
+      void syncThread.close();
       db.close();
     },
   };

@@ -14,16 +14,30 @@ export interface OpenedDatabase {
   migration: MigrationResult;
 }
 
+/**
+ * A connection with the pragmas, to a database the app has already opened
+ * and migrated (the numbers-sync worker's own connection).
+ */
+export function openConnection(filePath: string): Database {
+  const db = new BetterSqlite3(filePath);
+  try {
+    if (filePath !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /** `filePath` ':memory:' opens a private in-memory database (tests). */
 export function openDatabase(filePath: string): OpenedDatabase {
   const inMemory = filePath === ':memory:';
   if (!inMemory) fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  const db = new BetterSqlite3(filePath);
+  const db = openConnection(filePath);
   try {
-    if (!inMemory) db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
     const migration = migrate(db, inMemory ? null : filePath);
     return { db, migration };
   } catch (error) {

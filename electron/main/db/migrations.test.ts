@@ -104,3 +104,89 @@ describe('migration 1: accounts', () => {
     expect(() => insert(db, { sid: sid(3), connected: 1 })).toThrow(/UNIQUE/);
   });
 });
+
+const ACCOUNT = `AC${'1'.repeat(32)}`;
+const migratedTo = (version: number) => {
+  const db = track(new BetterSqlite3(':memory:'));
+  db.pragma('foreign_keys = ON');
+  migrate(
+    db,
+    null,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
+  db.prepare(
+    `INSERT INTO accounts (sid, friendly_name, status, type, connected, last_verified_at)
+     VALUES (?, 'Shop', 'active', 'Full', 1, '2026-01-01T00:00:00.000Z')`,
+  ).run(ACCOUNT);
+  return db;
+};
+
+describe('migration 2: numbers and the purchase journal', () => {
+  const insertNumber = (db: Database, sid: string, phoneNumber: string, releasedAt: string | null = null) =>
+    db
+      .prepare(
+        `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, number_type, voice, sms, mms, fax,
+           fingerprint, synced_at, released_at)
+         VALUES (?, ?, ?, '', 'local', 1, 1, 0, 0, '', 'now', ?)`,
+      )
+      .run(sid, ACCOUNT, phoneNumber, releasedAt);
+  const insertIntent = (db: Database, id: string, state: string) =>
+    db
+      .prepare(
+        `INSERT INTO purchase_intents (id, account_sid, phone_number, number_type, iso_country, state, created_at)
+         VALUES (?, ?, '+13035550100', 'local', 'US', ?, 'now')`,
+      )
+      .run(id, ACCOUNT, state);
+
+  it('lets a number be owned by one live row only, released rows aside', () => {
+    const db = migratedTo(2);
+    insertNumber(db, `PN${'a'.repeat(32)}`, '+13035550100', 'earlier');
+    insertNumber(db, `PN${'b'.repeat(32)}`, '+13035550100');
+    expect(() => insertNumber(db, `PN${'c'.repeat(32)}`, '+13035550100')).toThrow(/UNIQUE/);
+  });
+
+  it('keeps at most one open purchase per number', () => {
+    const db = migratedTo(2);
+    insertIntent(db, 'first', 'bought');
+    insertIntent(db, 'second', 'pending');
+    expect(() => insertIntent(db, 'third', 'unknown')).toThrow(/UNIQUE/);
+  });
+});
+
+describe('migration 3: full number configuration', () => {
+  it('carries every number over, with empty new columns and a fingerprint that forces a rewrite', () => {
+    const db = migratedTo(2);
+    db.prepare(
+      `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, number_type, voice, sms, mms, fax,
+         voice_url, voice_application_sid, fingerprint, synced_at, released_at)
+       VALUES (?, ?, '+13035550100', 'Front desk', 'local', 1, 1, 0, 0, 'https://example.com/v', ?, 'old', 'then', NULL)`,
+    ).run(`PN${'a'.repeat(32)}`, ACCOUNT, `AP${'f'.repeat(32)}`);
+    migrate(db, null);
+    const row = db.prepare('SELECT * FROM phone_numbers').get() as Record<string, unknown>;
+    expect(row).toMatchObject({
+      phone_number: '+13035550100',
+      friendly_name: 'Front desk',
+      voice_url: 'https://example.com/v',
+      voice_application_sid: `AP${'f'.repeat(32)}`,
+      voice_method: '',
+      status_callback: '',
+      fingerprint: '',
+      released_at: null,
+    });
+  });
+
+  it('still allows one live row per number and only numbers of a known account', () => {
+    const db = migratedTo(3);
+    const insert = (sid: string, account: string) =>
+      db
+        .prepare(
+          `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, number_type, voice, sms, mms, fax,
+             fingerprint, synced_at)
+           VALUES (?, ?, '+13035550100', '', 'local', 1, 1, 0, 0, '', 'now')`,
+        )
+        .run(sid, account);
+    expect(() => insert(`PN${'a'.repeat(32)}`, `AC${'9'.repeat(32)}`)).toThrow(/FOREIGN KEY/);
+    insert(`PN${'a'.repeat(32)}`, ACCOUNT);
+    expect(() => insert(`PN${'b'.repeat(32)}`, ACCOUNT)).toThrow(/UNIQUE/);
+  });
+});

@@ -123,6 +123,57 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: "Phone numbers keep each number's full webhook configuration; bulk-friendly table",
+    up(db) {
+      // The full configuration is what assigning an agent saves and restores, and what drift compares.
+      // Rows are checked where they arrive (incoming-number.ts), not by per-row CHECKs, which were half
+      // the cost of writing a 10,000-number sync. The foreign key and the one-live-row index stay.
+      db.exec(`
+        CREATE TABLE phone_numbers_v3 (
+          sid TEXT PRIMARY KEY,
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          phone_number TEXT NOT NULL,
+          friendly_name TEXT NOT NULL,
+          number_type TEXT NOT NULL,
+          iso_country TEXT,
+          voice INTEGER NOT NULL,
+          sms INTEGER NOT NULL,
+          mms INTEGER NOT NULL,
+          fax INTEGER NOT NULL,
+          voice_url TEXT NOT NULL DEFAULT '',
+          voice_method TEXT NOT NULL DEFAULT '',
+          voice_fallback_url TEXT NOT NULL DEFAULT '',
+          voice_fallback_method TEXT NOT NULL DEFAULT '',
+          status_callback TEXT NOT NULL DEFAULT '',
+          status_callback_method TEXT NOT NULL DEFAULT '',
+          sms_url TEXT NOT NULL DEFAULT '',
+          sms_method TEXT NOT NULL DEFAULT '',
+          sms_fallback_url TEXT NOT NULL DEFAULT '',
+          sms_fallback_method TEXT NOT NULL DEFAULT '',
+          voice_application_sid TEXT NOT NULL DEFAULT '',
+          sms_application_sid TEXT NOT NULL DEFAULT '',
+          trunk_sid TEXT NOT NULL DEFAULT '',
+          date_created TEXT,
+          fingerprint TEXT NOT NULL,
+          synced_at TEXT NOT NULL,
+          released_at TEXT
+        ) STRICT;
+        -- An empty fingerprint matches nothing, so the next sync rewrites every row with the new columns filled.
+        INSERT INTO phone_numbers_v3 (sid, account_sid, phone_number, friendly_name, number_type, iso_country,
+          voice, sms, mms, fax, voice_url, sms_url, voice_application_sid, sms_application_sid, trunk_sid,
+          date_created, fingerprint, synced_at, released_at)
+        SELECT sid, account_sid, phone_number, friendly_name, number_type, iso_country,
+          voice, sms, mms, fax, voice_url, sms_url, voice_application_sid, sms_application_sid, trunk_sid,
+          date_created, '', synced_at, released_at
+        FROM phone_numbers;
+        DROP TABLE phone_numbers;
+        ALTER TABLE phone_numbers_v3 RENAME TO phone_numbers;
+        CREATE UNIQUE INDEX phone_numbers_owned_once ON phone_numbers (phone_number) WHERE released_at IS NULL;
+      `);
+    },
+  },
 ];
 
 export class DatabaseTooNewError extends Error {

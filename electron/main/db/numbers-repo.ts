@@ -1,6 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import {
+  configurationFromWire,
+  configurationValues,
+  NUMBER_CONFIGURATION_FIELDS,
+  type NumberConfigurationWireKey,
+} from '../../../shared/domain/number-configuration';
 import type { NumberType } from '../../../shared/domain/numbers';
-import type { TwilioNumber } from '../twilio/numbers-api';
+import type { TwilioNumber } from '../twilio/incoming-number';
 
 /** A number as Gleam keeps it: what Twilio said at the last sync or purchase, and where it belongs. */
 export interface NumberRecord extends TwilioNumber {
@@ -10,7 +16,7 @@ export interface NumberRecord extends TwilioNumber {
   syncedAt: string;
 }
 
-interface NumberRow {
+type NumberRow = {
   sid: string;
   account_sid: string;
   phone_number: string;
@@ -21,14 +27,9 @@ interface NumberRow {
   sms: 0 | 1;
   mms: 0 | 1;
   fax: 0 | 1;
-  voice_url: string;
-  sms_url: string;
-  voice_application_sid: string;
-  sms_application_sid: string;
-  trunk_sid: string;
   date_created: string | null;
   synced_at: string;
-}
+} & Record<NumberConfigurationWireKey, string>;
 
 const fromRow = (row: NumberRow): NumberRecord => ({
   sid: row.sid,
@@ -38,37 +39,24 @@ const fromRow = (row: NumberRow): NumberRecord => ({
   type: row.number_type,
   isoCountry: row.iso_country,
   capabilities: { voice: row.voice === 1, sms: row.sms === 1, mms: row.mms === 1, fax: row.fax === 1 },
-  voiceUrl: row.voice_url,
-  smsUrl: row.sms_url,
-  voiceApplicationSid: row.voice_application_sid,
-  smsApplicationSid: row.sms_application_sid,
-  trunkSid: row.trunk_sid,
+  configuration: configurationFromWire(row),
   dateCreated: row.date_created,
   syncedAt: row.synced_at,
 });
 
 type Described = Omit<NumberRecord, 'isoCountry' | 'syncedAt'>;
 
+const FIELD_SEPARATOR = '\u001f';
+
 /**
  * Twilio's description of a number, as one comparable string. Joined with a
- * control character no Twilio field contains; cheap, because a sync computes
- * it for every number.
+ * control character no Twilio field contains. A sync computes it for every
+ * number, so it is built from spelled-out fields, not loops over field lists.
  */
 export function fingerprintOf(number: Described): string {
   const { capabilities: c } = number;
-  return [
-    number.accountSid,
-    number.phoneNumber,
-    number.friendlyName,
-    number.type,
-    `${+c.voice}${+c.sms}${+c.mms}${+c.fax}`,
-    number.voiceUrl,
-    number.smsUrl,
-    number.voiceApplicationSid,
-    number.smsApplicationSid,
-    number.trunkSid,
-    number.dateCreated ?? '',
-  ].join('\u001f');
+  const configured = configurationValues(number.configuration).join(FIELD_SEPARATOR);
+  return `${number.accountSid}${FIELD_SEPARATOR}${number.phoneNumber}${FIELD_SEPARATOR}${number.friendlyName}${FIELD_SEPARATOR}${number.type}${FIELD_SEPARATOR}${+c.voice}${+c.sms}${+c.mms}${+c.fax}${FIELD_SEPARATOR}${number.dateCreated ?? ''}${FIELD_SEPARATOR}${configured}`;
 }
 
 /** Fingerprints of the account's owned numbers, by SID: what a sync compares against. */
@@ -80,44 +68,72 @@ export function ownedFingerprints(db: Database, accountSid: string): Map<string,
   return new Map(rows);
 }
 
+const CONFIGURATION_COLUMNS = NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => wire);
+const UPSERT_COLUMNS = [
+  'sid',
+  'account_sid',
+  'phone_number',
+  'friendly_name',
+  'number_type',
+  'iso_country',
+  'voice',
+  'sms',
+  'mms',
+  'fax',
+  ...CONFIGURATION_COLUMNS,
+  'date_created',
+  'fingerprint',
+  'synced_at',
+];
+const UPSERT_SQL = `INSERT INTO phone_numbers (${UPSERT_COLUMNS.join(', ')}, released_at)
+  VALUES (${UPSERT_COLUMNS.map(() => '?').join(', ')}, NULL)
+  ON CONFLICT (sid) DO UPDATE SET
+    ${UPSERT_COLUMNS.filter((column) => column !== 'sid' && column !== 'iso_country')
+      .map((column) => `${column} = excluded.${column}`)
+      .join(', ')},
+    iso_country = COALESCE(excluded.iso_country, phone_numbers.iso_country),
+    released_at = NULL`;
+
+export interface FingerprintedRecord {
+  record: NumberRecord;
+  fingerprint: string;
+}
+
+/** Writes numbers as Twilio reported them (see saveFingerprintedNumbers). */
+export function saveNumbers(db: Database, records: readonly NumberRecord[]): void {
+  saveFingerprintedNumbers(
+    db,
+    records.map((record) => ({ record, fingerprint: fingerprintOf(record) })),
+  );
+}
+
 /**
- * Writes numbers as Twilio reported them, in one transaction. A live row for
+ * Writes numbers as Twilio reported them, in one transaction, with the
+ * fingerprints the caller already computed to compare them. A live row for
  * the same E.164 number under another SID (released and bought again outside
  * Gleam) is closed first, so the one-owner-per-number constraint holds; those
  * are found with one query per batch, not one per number.
  */
-export function saveNumbers(db: Database, records: readonly NumberRecord[]): void {
-  if (records.length === 0) return;
+export function saveFingerprintedNumbers(db: Database, entries: readonly FingerprintedRecord[]): void {
+  if (entries.length === 0) return;
   const findLive = db.prepare(
     `SELECT sid, phone_number FROM phone_numbers
      WHERE released_at IS NULL AND phone_number IN (SELECT value FROM json_each(?))`,
   );
   const close = db.prepare('UPDATE phone_numbers SET released_at = ? WHERE sid = ?');
   // Positional parameters: a sync writes thousands of rows and named binding costs more per row.
-  const upsert = db.prepare(
-    `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, number_type, iso_country,
-       voice, sms, mms, fax, voice_url, sms_url, voice_application_sid, sms_application_sid, trunk_sid,
-       date_created, fingerprint, synced_at, released_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-     ON CONFLICT (sid) DO UPDATE SET
-       account_sid = excluded.account_sid, phone_number = excluded.phone_number,
-       friendly_name = excluded.friendly_name, number_type = excluded.number_type,
-       iso_country = COALESCE(excluded.iso_country, phone_numbers.iso_country),
-       voice = excluded.voice, sms = excluded.sms, mms = excluded.mms, fax = excluded.fax,
-       voice_url = excluded.voice_url, sms_url = excluded.sms_url,
-       voice_application_sid = excluded.voice_application_sid,
-       sms_application_sid = excluded.sms_application_sid, trunk_sid = excluded.trunk_sid,
-       date_created = excluded.date_created, fingerprint = excluded.fingerprint, synced_at = excluded.synced_at,
-       released_at = NULL`,
-  );
+  const upsert = db.prepare(UPSERT_SQL);
   db.transaction(() => {
-    const live = findLive.raw().all(JSON.stringify(records.map((record) => record.phoneNumber))) as [string, string][];
-    const incomingSid = new Map(records.map((record) => [record.phoneNumber, record.sid]));
+    const live = findLive.raw().all(JSON.stringify(entries.map(({ record }) => record.phoneNumber))) as [
+      string,
+      string,
+    ][];
+    const incomingSid = new Map(entries.map(({ record }) => [record.phoneNumber, record.sid]));
     for (const [sid, phoneNumber] of live) {
-      if (incomingSid.get(phoneNumber) !== sid) close.run(records[0]?.syncedAt ?? null, sid);
+      if (incomingSid.get(phoneNumber) !== sid) close.run(entries[0]?.record.syncedAt ?? null, sid);
     }
-    for (const record of records) {
-      const { capabilities: c } = record;
+    for (const { record, fingerprint } of entries) {
+      const { capabilities: c, configuration } = record;
       upsert.run(
         record.sid,
         record.accountSid,
@@ -129,13 +145,9 @@ export function saveNumbers(db: Database, records: readonly NumberRecord[]): voi
         c.sms ? 1 : 0,
         c.mms ? 1 : 0,
         c.fax ? 1 : 0,
-        record.voiceUrl,
-        record.smsUrl,
-        record.voiceApplicationSid,
-        record.smsApplicationSid,
-        record.trunkSid,
+        ...configurationValues(configuration),
         record.dateCreated,
-        fingerprintOf(record),
+        fingerprint,
         record.syncedAt,
       );
     }

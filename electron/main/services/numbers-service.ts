@@ -3,32 +3,27 @@
  * Twilio so numbers bought elsewhere appear too, and the search for numbers
  * to buy.
  *
- * Sync lists every owned number a page (1,000) at a time, writing each page
- * to SQLite as it arrives and reporting progress; toll-free and mobile
- * numbers are listed first (Twilio's per-type lists) so each row gets its
- * type. Only numbers that are new or changed are written. Numbers the account
+ * Sync lists every owned number a page (1,000) at a time and hands each page
+ * to the numbers-sync worker, which writes it to SQLite while the next page
+ * is fetched, reporting progress; toll-free and mobile numbers are listed
+ * at the same time (Twilio's per-type lists) so each row gets its type.
+ * Only numbers that are new or changed are written. Numbers the account
  * no longer owns are marked released only after a complete listing. One sync
  * runs at a time; one asked for meanwhile runs right after it.
  */
 import type { Database } from 'better-sqlite3';
-import type { Country, NumberList, NumberType, SearchResult, SyncResult } from '../../../shared/domain/numbers';
+import type { Country, NumberList, SearchResult, SyncResult } from '../../../shared/domain/numbers';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import { maskSid } from '../../../shared/domain/credentials';
 import { appError } from '../../../shared/errors';
 import { getLatestAccount } from '../db/accounts-repo';
-import {
-  fingerprintOf,
-  listOwnedNumbers,
-  markReleased,
-  ownedFingerprints,
-  saveNumbers,
-  type NumberRecord,
-} from '../db/numbers-repo';
-import { numbersSyncState, recordNumbersSync } from '../db/sync-state-repo';
+import { listOwnedNumbers } from '../db/numbers-repo';
+import { numbersSyncState } from '../db/sync-state-repo';
 import type { ConnectionService } from './connection-service';
 import { toOwnedNumber } from './owned-numbers';
-import { countryOfNumber, type PriceBook } from './price-book';
+import type { NumbersSyncThread } from './numbers-sync-thread';
+import type { PriceBook } from './price-book';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -38,6 +33,8 @@ export interface NumbersServiceDeps {
   prices: PriceBook;
   emit: EmitEvent;
   clock: () => Date;
+  /** Writes the sync's pages off the main thread. */
+  writer: NumbersSyncThread;
 }
 
 export interface NumbersService {
@@ -51,7 +48,7 @@ export interface NumbersService {
 const SEARCH_LIMIT = 30;
 
 export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
-  const { db, connection, prices, emit, clock } = deps;
+  const { db, connection, prices, emit, clock, writer } = deps;
   let running: { promise: Promise<SyncResult>; controller: AbortController } | null = null;
   /** A sync asked for while one runs: it starts when that one ends, so it sees changes made meanwhile. */
   let queued: Promise<SyncResult> | null = null;
@@ -61,51 +58,38 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
   async function runSync(signal: AbortSignal): Promise<SyncResult> {
     const { row, api } = await connection.connected();
     const expected = numbersSyncState(db, row.sid).count;
-    const before = ownedFingerprints(db, row.sid);
     emit('numbers:syncProgress', { loaded: 0, expected });
 
     // All three listings start at once; pages wait only for the (short) type lists.
-    const typeLists = Promise.all([
+    const begun = Promise.all([
       api.listOwnedSidsOfType('toll-free', signal),
       api.listOwnedSidsOfType('mobile', signal),
-    ]);
-    typeLists.catch(() => undefined);
-    let tollFree = new Set<string>();
-    let mobile = new Set<string>();
-    const typeOf = (sid: string): NumberType =>
-      tollFree.has(sid) ? 'toll-free' : mobile.has(sid) ? 'mobile' : 'local';
-    const seen = new Set<string>();
-    const countries = new Set<string>();
-
-    await api.listOwnedNumbers(async (page) => {
-      [tollFree, mobile] = await typeLists;
-      const syncedAt = clock().toISOString();
-      const changed: NumberRecord[] = [];
-      for (const number of page) {
-        const described = { ...number, accountSid: row.sid, type: typeOf(number.sid) };
-        if (before.get(number.sid) !== fingerprintOf(described)) {
-          changed.push({ ...described, isoCountry: null, syncedAt });
-        }
-        seen.add(number.sid);
-        const country = countryOfNumber(number.phoneNumber);
-        if (country) countries.add(country);
-      }
-      saveNumbers(db, changed);
-      emit('numbers:syncProgress', { loaded: seen.size, expected });
-    }, signal);
-
+    ]).then(([tollFree, mobile]) =>
+      writer.begin({ accountSid: row.sid, tollFreeSids: [...tollFree], mobileSids: [...mobile] }),
+    );
+    begun.catch(() => undefined);
+    // Pages go to the writer without waiting for it, so writing overlaps fetching;
+    // the writer takes them in order, and every write is awaited before the sync ends.
+    const writes: Promise<number>[] = [];
+    try {
+      await api.listOwnedNumbers(async (page) => {
+        await begun;
+        const written = writer.writePage(page, clock().toISOString());
+        written.then((loaded) => emit('numbers:syncProgress', { loaded, expected })).catch(() => undefined);
+        writes.push(written);
+      }, signal);
+      await begun;
+      await Promise.all(writes);
+    } catch (error) {
+      await Promise.allSettled([begun, ...writes]);
+      await writer.abandon();
+      throw error;
+    }
     const syncedAt = clock().toISOString();
-    const gone = [...before.keys()].filter((sid) => !seen.has(sid));
-    markReleased(db, gone, syncedAt);
-    recordNumbersSync(db, { accountSid: row.sid, syncedAt, count: seen.size });
-    await prices.refresh(api, countries);
+    const totals = await writer.finish(syncedAt);
+    await prices.refresh(api, totals.countries);
     emit('numbers:changed', {});
-    return {
-      total: seen.size,
-      added: [...seen].filter((sid) => !before.has(sid)).length,
-      removed: gone.length,
-      syncedAt,
-    };
+    return { total: totals.total, added: totals.added, removed: totals.removed, syncedAt };
   }
 
   function sync(): Promise<SyncResult> {

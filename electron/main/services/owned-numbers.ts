@@ -1,15 +1,14 @@
 /** How a stored number is shown: its price and how its calls are routed today. */
+import type { NumberConfiguration } from '../../../shared/domain/number-configuration';
 import type { OwnedNumber, WebhookState } from '../../../shared/domain/numbers';
 import type { NumberRecord } from '../db/numbers-repo';
-import type { TwilioNumber } from '../twilio/numbers-api';
+import type { TwilioNumber } from '../twilio/incoming-number';
 import { countryOfNumber, type PriceBook } from './price-book';
 
-export function webhookStateOf(
-  record: Pick<NumberRecord, 'voiceUrl' | 'smsUrl' | 'voiceApplicationSid' | 'smsApplicationSid' | 'trunkSid'>,
-): WebhookState {
+export function webhookStateOf(configuration: NumberConfiguration): WebhookState {
   // A TwiML App or SIP trunk silently wins over webhook URLs.
-  if (record.voiceApplicationSid || record.smsApplicationSid || record.trunkSid) return 'override';
-  if (record.voiceUrl || record.smsUrl) return 'external';
+  if (configuration.voiceApplicationSid || configuration.smsApplicationSid || configuration.trunkSid) return 'override';
+  if (configuration.voiceUrl || configuration.smsUrl) return 'external';
   return 'none';
 }
 
@@ -23,7 +22,7 @@ export function toOwnedNumber(record: NumberRecord, prices: PriceBook): OwnedNum
     isoCountry,
     capabilities: record.capabilities,
     monthlyPrice: prices.priceOf(isoCountry, record.type),
-    webhookState: webhookStateOf(record),
+    webhookState: webhookStateOf(record.configuration),
     dateCreated: record.dateCreated,
     syncedAt: record.syncedAt,
   };

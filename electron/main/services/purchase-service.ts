@@ -37,7 +37,7 @@ import {
   type PurchaseIntent,
 } from '../db/purchases-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../twilio/numbers-api';
+import type { TwilioNumber } from '../twilio/incoming-number';
 import type { ConnectionService } from './connection-service';
 import type { Logger } from './logger';
 import { toOwnedNumber, toRecord } from './owned-numbers';

@@ -3,21 +3,17 @@
  * runs inside the gateway's `call` wrapper, which maps and logs failures.
  */
 import twilio, { type Twilio } from 'twilio';
-import type { AvailableNumber, Capabilities, NumberType } from '../../../shared/domain/numbers';
-
-/** An owned number as Twilio describes it now. */
-export interface TwilioNumber {
-  sid: string;
-  phoneNumber: string;
-  friendlyName: string;
-  capabilities: Capabilities;
-  voiceUrl: string;
-  smsUrl: string;
-  voiceApplicationSid: string;
-  smsApplicationSid: string;
-  trunkSid: string;
-  dateCreated: string | null;
-}
+import { z } from 'zod';
+import type { AvailableNumber, NumberType } from '../../../shared/domain/numbers';
+import {
+  capabilitiesOf,
+  incomingNumberPage,
+  incomingNumberResource,
+  numberOf,
+  type IncomingNumberResource,
+  type TwilioNumber,
+} from './incoming-number';
+import { createTwilioRest, type TwilioRest } from './rest';
 
 export interface AvailableNumberQuery {
   country: string;
@@ -37,8 +33,15 @@ export interface TwilioNumberPrice {
 }
 
 export interface NumbersApi {
-  /** Pages through every owned number; `onPage` runs after each page; stops when `signal` aborts. */
-  listOwnedNumbers(onPage: (page: TwilioNumber[]) => void | Promise<void>, signal: AbortSignal): Promise<void>;
+  /**
+   * Pages through every owned number; `onPage` runs after each page, with
+   * Twilio's resources as sent (checked, not mapped: the sync maps them off
+   * the main thread); stops when `signal` aborts.
+   */
+  listOwnedNumbers(
+    onPage: (page: IncomingNumberResource[]) => void | Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void>;
   /** SIDs of owned numbers of one type (Twilio lists toll-free and mobile numbers separately). */
   listOwnedSidsOfType(type: 'toll-free' | 'mobile', signal: AbortSignal): Promise<Set<string>>;
   findOwnedNumber(phoneNumber: string): Promise<TwilioNumber | null>;
@@ -52,44 +55,6 @@ export interface NumbersApi {
 }
 
 const PAGE_SIZE = 1000;
-
-/** Capability flags, whatever the case of Twilio's keys (available numbers use "SMS"/"MMS"). */
-export function capabilitiesOf(raw: unknown): Capabilities {
-  if (typeof raw !== 'object' || raw === null) return { voice: false, sms: false, mms: false, fax: false };
-  const flags = raw as Record<string, unknown>;
-  const flag = (name: string) =>
-    (flags[name] ?? flags[name.toUpperCase()] ?? flags[`${name.charAt(0).toUpperCase()}${name.slice(1)}`]) === true;
-  return { voice: flag('voice'), sms: flag('sms'), mms: flag('mms'), fax: flag('fax') };
-}
-
-interface IncomingNumberLike {
-  sid: string;
-  phoneNumber: string;
-  friendlyName: string;
-  capabilities: unknown;
-  voiceUrl: string | null;
-  smsUrl: string | null;
-  voiceApplicationSid: string | null;
-  smsApplicationSid: string | null;
-  trunkSid: string | null;
-  dateCreated: Date | null;
-}
-
-function numberOf(instance: IncomingNumberLike): TwilioNumber {
-  return {
-    sid: instance.sid,
-    phoneNumber: instance.phoneNumber,
-    friendlyName: instance.friendlyName,
-    capabilities: capabilitiesOf(instance.capabilities),
-    voiceUrl: instance.voiceUrl ?? '',
-    smsUrl: instance.smsUrl ?? '',
-    voiceApplicationSid: instance.voiceApplicationSid ?? '',
-    smsApplicationSid: instance.smsApplicationSid ?? '',
-    trunkSid: instance.trunkSid ?? '',
-    dateCreated:
-      instance.dateCreated && !Number.isNaN(instance.dateCreated.getTime()) ? instance.dateCreated.toISOString() : null,
-  };
-}
 
 interface AvailableLike {
   phoneNumber: string;
@@ -120,24 +85,28 @@ const cancelled = () => new DOMException('The operation was aborted', 'AbortErro
 /** Twilio's Pricing names number types with a space. */
 const PRICING_TYPES: Record<string, NumberType> = { local: 'local', 'toll free': 'toll-free', mobile: 'mobile' };
 
-interface PageLike<T> {
-  instances: T[];
-  nextPage(): Promise<PageLike<T>> | undefined;
-}
-
-/** Hands each page to `onPage` while the next one is already being fetched. */
-async function eachPage<T>(
-  first: Promise<PageLike<T>>,
-  onPage: (items: T[]) => void | Promise<void>,
+/**
+ * Pages through an owned-numbers list, handing each page to `onPage` while
+ * the next one is already being fetched.
+ */
+async function eachOwnedNumbersPage(
+  rest: TwilioRest,
+  firstPath: string,
+  query: Record<string, string>,
+  onPage: (resources: IncomingNumberResource[]) => void | Promise<void>,
   signal: AbortSignal,
 ) {
-  let page: PageLike<T> | undefined = await first;
+  type Page = z.infer<typeof incomingNumberPage>;
+  const fetchPage = (path: string, pageQuery?: Record<string, string>): Promise<Page> =>
+    rest.get(path, pageQuery).then((body) => incomingNumberPage.parse(body));
+  let page: Page | undefined = await fetchPage(firstPath, query);
   while (page) {
     if (signal.aborted) throw cancelled();
-    const next = page.nextPage();
+    // Twilio's next_page_uri carries the query already.
+    const next: Promise<Page> | undefined = page.next_page_uri ? fetchPage(page.next_page_uri) : undefined;
     // A failed prefetch is reported when awaited below, not as an unhandled rejection meanwhile.
     next?.catch(() => undefined);
-    await onPage(page.instances);
+    await onPage(page.incoming_phone_numbers);
     page = await next;
   }
   if (signal.aborted) throw cancelled();
@@ -145,36 +114,45 @@ async function eachPage<T>(
 
 export function createNumbersApi(client: Twilio, accountSid: string): NumbersApi {
   const account = client.api.v2010.accounts(accountSid);
-  const incoming = account.incomingPhoneNumbers;
+  const rest = createTwilioRest(client);
+  const incomingPath = `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers`;
+  const pageQuery = { PageSize: String(PAGE_SIZE) };
 
   return {
-    listOwnedNumbers: (onPage, signal) =>
-      eachPage(incoming.page({ pageSize: PAGE_SIZE }), (items) => onPage(items.map(numberOf)), signal),
+    listOwnedNumbers: (onPage, signal) => eachOwnedNumbersPage(rest, `${incomingPath}.json`, pageQuery, onPage, signal),
 
     async listOwnedSidsOfType(type, signal) {
       const sids = new Set<string>();
-      const first: Promise<PageLike<{ sid: string }>> =
-        type === 'toll-free'
-          ? incoming.tollFree.page({ pageSize: PAGE_SIZE })
-          : incoming.mobile.page({ pageSize: PAGE_SIZE });
-      await eachPage(first, (items) => items.forEach((item) => sids.add(item.sid)), signal);
+      const typePath = `${incomingPath}/${type === 'toll-free' ? 'TollFree' : 'Mobile'}.json`;
+      await eachOwnedNumbersPage(
+        rest,
+        typePath,
+        pageQuery,
+        (resources) => resources.forEach((resource) => sids.add(resource.sid)),
+        signal,
+      );
       return sids;
     },
 
     async findOwnedNumber(phoneNumber) {
-      const matches = await incoming.list({ phoneNumber, limit: 20 });
-      const match = matches.find((instance) => instance.phoneNumber === phoneNumber);
+      const page = incomingNumberPage.parse(
+        await rest.get(`${incomingPath}.json`, { PhoneNumber: phoneNumber, PageSize: '20' }),
+      );
+      const match = page.incoming_phone_numbers.find((resource) => resource.phone_number === phoneNumber);
       return match ? numberOf(match) : null;
     },
 
     async buyNumber(phoneNumber) {
       // Only ever an exact number: AreaCode would buy a random number on every call.
-      return numberOf(await incoming.create({ phoneNumber }));
+      return numberOf(
+        incomingNumberResource.parse(await rest.post(`${incomingPath}.json`, { PhoneNumber: phoneNumber })),
+      );
     },
 
     async releaseNumber(sid) {
       try {
-        return await incoming(sid).remove();
+        await rest.delete(`${incomingPath}/${sid}.json`);
+        return true;
       } catch (error) {
         // Already gone at Twilio: released elsewhere, or by an earlier attempt whose answer was lost.
         if (error instanceof twilio.RestException && error.status === 404) return false;
