@@ -18,11 +18,13 @@ import {
   SeedMessagingServiceInputSchema,
   SeedOwnedNumberInputSchema,
   SeedOwnedNumbersInputSchema,
+  ServiceNumberInputSchema,
   SetPricesInputSchema,
   type FakeTwilioHosts,
   type SeededAccount,
   type SeededMessagingService,
   type SeededNumber,
+  type SeededServiceNumber,
 } from './control-schema';
 import { BodyTooLargeError, readBody, searchParamsToRecord, sendJson } from './http-util';
 import type { Lifecycle } from './lifecycle';
@@ -32,6 +34,7 @@ import {
   type FakeAccount,
   type FakeIncomingNumber,
   type FakeMessagingService,
+  type FakeServiceNumber,
   type FakeState,
 } from './state';
 import type { JsonReply } from './twilio-route';
@@ -104,6 +107,21 @@ export function seededMessagingService(service: FakeMessagingService): SeededMes
   };
 }
 
+export function seededServiceNumber(member: FakeServiceNumber, number: FakeIncomingNumber): SeededServiceNumber {
+  return {
+    serviceSid: member.serviceSid,
+    numberSid: member.numberSid,
+    phoneNumber: number.phoneNumber,
+    dateCreated: member.dateCreated.toISOString(),
+  };
+}
+
+function requireService(state: FakeState, sid: string): FakeMessagingService {
+  const service = state.getMessagingService(sid);
+  if (!service) throw new ControlError(404, `Messaging Service ${sid} does not exist`);
+  return service;
+}
+
 export function seededNumber(number: FakeIncomingNumber): SeededNumber {
   return {
     sid: number.sid,
@@ -158,6 +176,32 @@ const controlRoutes: ControlRoute[] = [
     handler: (ctx) => {
       const input = parseInput(SeedMessagingServiceInputSchema, ctx.body, 'messaging service');
       return { status: 201, body: seededMessagingService(ctx.state.createMessagingService(input)) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/messaging-services/{sid}',
+    handler: (ctx) => ({ status: 200, body: seededMessagingService(requireService(ctx.state, ctx.params.sid ?? '')) }),
+  },
+  {
+    method: 'GET',
+    path: '/messaging-services/{sid}/numbers',
+    handler: (ctx) => {
+      const service = requireService(ctx.state, ctx.params.sid ?? '');
+      const numberSids = ctx.state.serviceNumbersOf(service.sid).map((member) => member.numberSid);
+      return { status: 200, body: { numberSids } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/messaging-services/{sid}/numbers',
+    handler: (ctx) => {
+      const { numberSid } = parseInput(ServiceNumberInputSchema, ctx.body, 'service number');
+      // The API's own rules, refused with a FakeStateError (400 or 409) that says which.
+      const member = ctx.state.addNumberToService(requireService(ctx.state, ctx.params.sid ?? '').sid, numberSid);
+      const number = ctx.state.getIncomingNumber(numberSid);
+      if (!number) throw new ControlError(500, `${numberSid} joined a service but does not exist`);
+      return { status: 201, body: seededServiceNumber(member, number) };
     },
   },
   // Before /owned-numbers/{sid}, which would otherwise take "bulk" for a SID.

@@ -4,6 +4,7 @@
  */
 import type {
   AccountPatch,
+  AddNumberToServiceInput,
   FakeTwilioHosts,
   FaultInput,
   OwnedNumberPatch,
@@ -14,6 +15,7 @@ import type {
   SeededAccount,
   SeededMessagingService,
   SeededNumber,
+  SeededServiceNumber,
   SeedMessagingServiceInput,
   SeedOwnedNumberInput,
   SeedOwnedNumbersInput,
@@ -56,6 +58,27 @@ export class FakeTwilioControl {
 
   seedMessagingService(input: SeedMessagingServiceInput): Promise<SeededMessagingService> {
     return this.call('POST', '/messaging-services', input);
+  }
+
+  /** A service as it is now, e.g. after the app updated it (`useInboundWebhookOnNumber` and all). */
+  messagingService(sid: string): Promise<SeededMessagingService> {
+    return this.call('GET', `/messaging-services/${encodeURIComponent(sid)}`);
+  }
+
+  /**
+   * Puts an owned number in a service's sender pool "outside the app", with
+   * the API's rules: refused (400 or 409) for a number of another account,
+   * one already in a service, one without SMS or MMS, or a full pool.
+   */
+  addNumberToService(input: AddNumberToServiceInput): Promise<SeededServiceNumber> {
+    const { serviceSid, numberSid } = input;
+    return this.call('POST', `/messaging-services/${encodeURIComponent(serviceSid)}/numbers`, { numberSid });
+  }
+
+  /** The PN SIDs in a service's sender pool, in the order they joined. */
+  async serviceNumbers(serviceSid: string): Promise<string[]> {
+    const path = `/messaging-services/${encodeURIComponent(serviceSid)}/numbers`;
+    return (await this.call<{ numberSids: string[] }>('GET', path)).numberSids;
   }
 
   /** Gives an account a number (taking it out of the inventory if it is there). */

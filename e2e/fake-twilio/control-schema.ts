@@ -13,6 +13,7 @@ const sidSchema = (prefix: string) =>
 
 export const AccountSidSchema = sidSchema('AC');
 export const MessagingServiceSidSchema = sidSchema('MG');
+export const PhoneNumberSidSchema = sidSchema('PN');
 const AuthTokenSchema = z.string().regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hex digits');
 /** Twilio sends money as decimal strings; keep them strings end to end. */
 const MoneySchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string such as "12.34"');
@@ -61,6 +62,14 @@ export const SeedMessagingServiceInputSchema = z.strictObject({
   usAppToPersonRegistered: z.boolean().optional(),
 });
 export type SeedMessagingServiceInput = z.infer<typeof SeedMessagingServiceInputSchema>;
+
+/** The body of POST /messaging-services/{sid}/numbers: the owned number to put in the service. */
+export const ServiceNumberInputSchema = z.strictObject({ numberSid: PhoneNumberSidSchema });
+export type ServiceNumberInput = z.infer<typeof ServiceNumberInputSchema>;
+
+/** Seeds a membership with the API's rules (own account's number, in no service, SMS or MMS, room left). */
+export const AddNumberToServiceInputSchema = ServiceNumberInputSchema.extend({ serviceSid: MessagingServiceSidSchema });
+export type AddNumberToServiceInput = z.infer<typeof AddNumberToServiceInputSchema>;
 
 export const FaultMatchSchema = z.strictObject({
   host: z.enum(TWILIO_HOSTS).optional(),
@@ -244,6 +253,7 @@ export interface SeededAccount {
   dateUpdated: string;
 }
 
+/** A Messaging Service as the control API returns it; the same view after an update through the API. */
 export interface SeededMessagingService {
   sid: string;
   accountSid: string;
@@ -254,6 +264,14 @@ export interface SeededMessagingService {
   useInboundWebhookOnNumber: boolean;
   usecase: string;
   usAppToPersonRegistered: boolean;
+}
+
+/** A number's membership of a Messaging Service, as the control API returns it. */
+export interface SeededServiceNumber {
+  serviceSid: string;
+  numberSid: string;
+  phoneNumber: string;
+  dateCreated: string;
 }
 
 /** An owned number as the control API returns it: camelCase, ISO dates. */

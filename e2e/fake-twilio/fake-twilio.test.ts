@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TwilioTransportError } from '../../electron/main/twilio/request-client';
 import { FakeTwilioControlError, type SeededAccount } from './control-client';
 import { basic, jsonOf, rejectionOf, useFakeTwilio } from './test-kit';
-import { startFakeTwilio } from './server';
+import { startFakeTwilio, type FakeTwilio } from './server';
 import { FakeState } from './state';
 import type { TwilioHost } from './twilio-hosts';
 import { iso8601, pageV1, pageV2010, rfc2822 } from './wire';
@@ -438,7 +438,8 @@ describe('request log', () => {
         query: { Verbose: 'true' },
         form: { FriendlyName: 'New name', UseInboundWebhookOnNumber: 'true' },
         accountSid: seeded.sid,
-        status: 405,
+        // The update route exists; the service does not.
+        status: 404,
       },
       { host: 'pricing.twilio.com', accountSid: null, status: 401 },
     ]);
@@ -591,6 +592,26 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 2000): Pro
   }
 }
 
+const isAddressInUse = (error: unknown) => error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+
+/**
+ * A fake on a fixed port base that was free a moment ago. Only the base is
+ * probed, so fakes started by test files running alongside may hold one of
+ * the next four ports: such a base is given up and another probed.
+ */
+async function startOnProbedBase(): Promise<{ fixed: FakeTwilio; base: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const probe = await startFakeTwilio();
+    const base = Number(new URL(probe.hosts['api.twilio.com']).port);
+    await probe.close();
+    try {
+      return { fixed: await startFakeTwilio({ portBase: base }), base };
+    } catch (error) {
+      if (attempt >= 10 || !isAddressInUse(error)) throw error;
+    }
+  }
+}
+
 describe('a separately started fake', () => {
   it('adds the global latency to every request', async () => {
     const slow = await startFakeTwilio({ latencyMs: 200 });
@@ -629,10 +650,7 @@ describe('a separately started fake', () => {
   });
 
   it('uses fixed ports from a port base', async () => {
-    const probe = await startFakeTwilio();
-    const base = Number(new URL(probe.hosts['api.twilio.com']).port);
-    await probe.close();
-    const fixed = await startFakeTwilio({ portBase: base });
+    const { fixed, base } = await startOnProbedBase();
     try {
       expect(fixed.hosts).toEqual({
         'api.twilio.com': `http://127.0.0.1:${base}`,

@@ -26,6 +26,25 @@ export function isTollFree(e164: string): boolean {
   return areaCode !== undefined && TOLL_FREE_AREA_CODES.has(areaCode);
 }
 
+/** Canadian area codes: the NANP numbers that are not the United States' (Caribbean members aside). */
+const CANADIAN_AREA_CODES = new Set([
+  ...'204 226 236 249 250 263 289 306 343 354 365 367 368 382 403 416 418 428 431 437 438 450 468 474'.split(' '),
+  ...'506 514 519 548 579 581 584 587 604 613 639 647 672 683 705 709 742 753 778 780 782 807 819 825'.split(' '),
+  ...'867 873 879 902 905'.split(' '),
+]);
+
+/**
+ * The ISO country of a number, for numbers the fake did not sell from its
+ * inventory (which knows their country): NANP numbers are Canadian by area
+ * code and American otherwise, +44 is GB, and anything else is unknown.
+ */
+export function isoCountryOf(e164: string): string | null {
+  const areaCode = areaCodeOf(e164);
+  if (areaCode !== undefined) return CANADIAN_AREA_CODES.has(areaCode) ? 'CA' : 'US';
+  if (e164.startsWith('+44')) return 'GB';
+  return null;
+}
+
 /** The number without "+" and country calling code; for lack of a numbering plan, only +1 and +44 are known. */
 export function nationalDigits(e164: string): string {
   if (e164.startsWith('+1')) return e164.slice(2);

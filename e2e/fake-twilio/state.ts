@@ -1,10 +1,10 @@
 /**
- * The fake Twilio's data: accounts, Messaging Services, owned phone numbers,
- * the available-number inventory, number prices, the request log and queued
- * faults. Plain in-memory objects with no HTTP in sight, so it can be
- * unit-tested and driven directly by tests that own the fake. Records are
- * replaced, never mutated in place, so a reference handed out stays a
- * consistent snapshot.
+ * The fake Twilio's data: accounts, Messaging Services and the numbers in
+ * them, owned phone numbers, the available-number inventory, number prices,
+ * the request log and queued faults. Plain in-memory objects with no HTTP
+ * in sight, so it can be unit-tested and driven directly by tests that own
+ * the fake. Records are replaced, never mutated in place, so a reference
+ * handed out stays a consistent snapshot.
  */
 import { randomBytes } from 'node:crypto';
 import type {
@@ -28,7 +28,7 @@ import type {
   SetPricesInput,
 } from './control-schema';
 import { countryName, defaultInventory, defaultPriceLists } from './default-catalog';
-import { friendlyPhoneNumber, isTollFree } from './phone-number-util';
+import { friendlyPhoneNumber, isoCountryOf, isTollFree } from './phone-number-util';
 import type { TwilioHost } from './twilio-hosts';
 
 export interface FakeAccount {
@@ -69,6 +69,44 @@ export interface FakeMessagingService {
   readonly dateUpdated: Date;
 }
 
+/** What can be set on a Messaging Service after it exists (the API's update). */
+export type MessagingServiceChanges = Partial<
+  Omit<FakeMessagingService, 'sid' | 'accountSid' | 'dateCreated' | 'dateUpdated'>
+>;
+
+/** A phone number in a Messaging Service's sender pool: the membership, not the number. */
+export interface FakeServiceNumber {
+  readonly serviceSid: string;
+  /** The PN SID of the owned number. */
+  readonly numberSid: string;
+  readonly dateCreated: Date;
+  readonly dateUpdated: Date;
+}
+
+/** "By default, a Messaging Service can contain up to a total of 400 Twilio phone numbers and short codes." */
+export const MAX_SERVICE_SENDERS = 400;
+
+/** Why a number cannot join a Messaging Service; each has its own Twilio error. */
+export type MembershipRefusal =
+  /** Not a number the service's account owns (21421). */
+  | 'invalid_number'
+  /** Already in this service (21710). */
+  | 'already_member'
+  /** In another service; a number is in at most one (21712). */
+  | 'in_other_service'
+  /** Neither SMS nor MMS (21715). */
+  | 'not_messaging_capable'
+  /** The service has MAX_SERVICE_SENDERS senders (21714). */
+  | 'pool_full';
+
+const REFUSAL_KIND: Record<MembershipRefusal, FakeStateErrorKind> = {
+  invalid_number: 'invalid',
+  already_member: 'conflict',
+  in_other_service: 'conflict',
+  not_messaging_capable: 'invalid',
+  pool_full: 'conflict',
+};
+
 export type AddressRequirement = 'none' | 'any' | 'local' | 'foreign';
 export type EmergencyAddressStatus =
   | 'registered'
@@ -83,6 +121,8 @@ export interface FakeIncomingNumber {
   readonly sid: string;
   readonly accountSid: string;
   readonly phoneNumber: string;
+  /** ISO 3166-1 alpha-2; null when the fake cannot tell. */
+  readonly isoCountry: string | null;
   readonly friendlyName: string;
   readonly type: NumberType;
   readonly capabilities: NumberCapabilities;
@@ -118,13 +158,15 @@ export interface FakeIncomingNumber {
 
 /** What can be set on an owned number after it exists (the API's update, or a fixture). */
 export type IncomingNumberChanges = Partial<
-  Omit<FakeIncomingNumber, 'sid' | 'phoneNumber' | 'type' | 'origin' | 'dateCreated' | 'dateUpdated'>
+  Omit<FakeIncomingNumber, 'sid' | 'phoneNumber' | 'isoCountry' | 'type' | 'origin' | 'dateCreated' | 'dateUpdated'>
 >;
 
 export interface NewIncomingNumber extends IncomingNumberChanges {
   accountSid: string;
   phoneNumber: string;
   type: NumberType;
+  /** Told by the phone number when absent. */
+  isoCountry?: string | null;
 }
 
 /** A number in the inventory, for sale to any account. */
@@ -188,6 +230,17 @@ export class FakeStateError extends Error {
   }
 }
 
+/** A number refused by a Messaging Service; the Messaging API maps `refusal` to Twilio's error. */
+export class MembershipError extends FakeStateError {
+  readonly refusal: MembershipRefusal;
+
+  constructor(refusal: MembershipRefusal, message: string) {
+    super(REFUSAL_KIND[refusal], message);
+    this.name = 'MembershipError';
+    this.refusal = refusal;
+  }
+}
+
 export interface FakeStateOptions {
   /** Clock for resource dates and the request log. */
   now?: () => Date;
@@ -215,6 +268,10 @@ export class FakeState {
   private readonly now: () => Date;
   private accounts = new Map<string, FakeAccount>();
   private services = new Map<string, FakeMessagingService>();
+  /** Service SID → its numbers by PN SID, in the order they joined. */
+  private serviceNumbers = new Map<string, Map<string, FakeServiceNumber>>();
+  /** PN SID → the one service it is in. */
+  private serviceByNumber = new Map<string, string>();
   private numbers = new Map<string, FakeIncomingNumber>();
   private numbersByAccount = new Map<string, AccountNumbers>();
   /** Phone number → SID of the owned number that holds it; one owner per number. */
@@ -348,6 +405,89 @@ export class FakeState {
     return [...this.services.values()].filter((service) => service.accountSid === accountSid);
   }
 
+  updateMessagingService(sid: string, changes: MessagingServiceChanges): FakeMessagingService {
+    const current = this.services.get(sid);
+    if (!current) throw new FakeStateError('not_found', `Messaging Service ${sid} does not exist`);
+    const updated: FakeMessagingService = {
+      ...current,
+      ...definedOnly(changes),
+      dateUpdated: wholeSeconds(this.now()),
+    };
+    this.services.set(sid, updated);
+    return updated;
+  }
+
+  // ----- numbers in messaging services -----
+
+  /**
+   * Puts an owned number in a service's sender pool, with Twilio's rules in
+   * this order: the number must be one the service's account owns, not
+   * already in this or another service, able to send SMS or MMS, and the
+   * pool must have room.
+   */
+  addNumberToService(serviceSid: string, numberSid: string): FakeServiceNumber {
+    const service = this.services.get(serviceSid);
+    if (!service) throw new FakeStateError('not_found', `Messaging Service ${serviceSid} does not exist`);
+    const number = this.numbers.get(numberSid);
+    if (number?.accountSid !== service.accountSid) {
+      throw new MembershipError(
+        'invalid_number',
+        `${numberSid} is not a phone number of account ${service.accountSid}, which owns ${serviceSid}`,
+      );
+    }
+    const current = this.serviceByNumber.get(numberSid);
+    if (current === serviceSid) {
+      throw new MembershipError('already_member', `${numberSid} is already in Messaging Service ${serviceSid}`);
+    }
+    if (current !== undefined) {
+      throw new MembershipError('in_other_service', `${numberSid} is already in another Messaging Service, ${current}`);
+    }
+    if (!number.capabilities.sms && !number.capabilities.mms) {
+      throw new MembershipError('not_messaging_capable', `${numberSid} has neither SMS nor MMS capability`);
+    }
+    const members = this.serviceNumbers.get(serviceSid) ?? new Map<string, FakeServiceNumber>();
+    if (members.size >= MAX_SERVICE_SENDERS) {
+      throw new MembershipError(
+        'pool_full',
+        `Messaging Service ${serviceSid} already has ${MAX_SERVICE_SENDERS} senders`,
+      );
+    }
+    const joined = wholeSeconds(this.now());
+    const member: FakeServiceNumber = { serviceSid, numberSid, dateCreated: joined, dateUpdated: joined };
+    members.set(numberSid, member);
+    this.serviceNumbers.set(serviceSid, members);
+    this.serviceByNumber.set(numberSid, serviceSid);
+    return member;
+  }
+
+  /** Takes a number out of a service; false when it was not in it. */
+  removeNumberFromService(serviceSid: string, numberSid: string): boolean {
+    if (this.serviceByNumber.get(numberSid) !== serviceSid) return false;
+    this.serviceNumbers.get(serviceSid)?.delete(numberSid);
+    this.serviceByNumber.delete(numberSid);
+    return true;
+  }
+
+  serviceNumber(serviceSid: string, numberSid: string): FakeServiceNumber | undefined {
+    return this.serviceNumbers.get(serviceSid)?.get(numberSid);
+  }
+
+  /** A service's numbers in the order they joined. */
+  serviceNumbersOf(serviceSid: string): FakeServiceNumber[] {
+    return [...(this.serviceNumbers.get(serviceSid)?.values() ?? [])];
+  }
+
+  /** The SID of the service a number is in, if any. */
+  serviceOfNumber(numberSid: string): string | undefined {
+    return this.serviceByNumber.get(numberSid);
+  }
+
+  /** A number that leaves its account (released or moved) leaves its service too. */
+  private leaveService(numberSid: string): void {
+    const serviceSid = this.serviceByNumber.get(numberSid);
+    if (serviceSid !== undefined) this.removeNumberFromService(serviceSid, numberSid);
+  }
+
   // ----- owned phone numbers -----
 
   /**
@@ -375,6 +515,7 @@ export class FakeState {
       sid,
       accountSid: input.accountSid,
       phoneNumber: input.phoneNumber,
+      isoCountry: isoCountryOf(input.phoneNumber),
       friendlyName: friendlyPhoneNumber(input.phoneNumber),
       type: input.type,
       capabilities: capabilitiesFrom(),
@@ -444,16 +585,22 @@ export class FakeState {
       const to = this.accountNumbers(updated.accountSid);
       to.sids.add(sid);
       to.sorted = undefined;
+      // A service holds only its own account's numbers.
+      this.leaveService(sid);
     }
     // Creation date and SID are unchanged, so the list order holds.
     this.numbers.set(sid, updated);
     return updated;
   }
 
-  /** Releases a number. Like Twilio, it does not go back on sale straight away. */
+  /**
+   * Releases a number, which leaves its Messaging Service as on Twilio. Like
+   * Twilio, it does not go back on sale straight away.
+   */
   deleteIncomingNumber(sid: string): boolean {
     const number = this.numbers.get(sid);
     if (!number) return false;
+    this.leaveService(sid);
     this.numbers.delete(sid);
     const entry = this.accountNumbers(number.accountSid);
     entry.sids.delete(sid);
@@ -500,6 +647,7 @@ export class FakeState {
       ...config,
       accountSid,
       phoneNumber,
+      isoCountry: listed?.isoCountry,
       type: type ?? listed?.type ?? (isTollFree(phoneNumber) ? 'toll-free' : 'local'),
       capabilities: capabilities ? capabilitiesFrom(capabilities) : (listed?.capabilities ?? capabilitiesFrom()),
       addressRequirements: listed?.addressRequirements,
@@ -522,7 +670,14 @@ export class FakeState {
     // randomBytes() calls would take most of the time for 10,000 numbers.
     const template = this.newIncomingNumber(
       '',
-      { accountSid: input.accountSid, phoneNumber: '', type, capabilities: capabilitiesFrom(input.capabilities) },
+      {
+        accountSid: input.accountSid,
+        phoneNumber: '',
+        // Every number shares the area code, and so the country.
+        isoCountry: isoCountryOf(`+1${areaCode}0000000`),
+        type,
+        capabilities: capabilitiesFrom(input.capabilities),
+      },
       created,
     );
     const sidBytes = randomBytes(16 * input.count);
@@ -695,6 +850,8 @@ export class FakeState {
   reset(): void {
     this.accounts = new Map();
     this.services = new Map();
+    this.serviceNumbers = new Map();
+    this.serviceByNumber = new Map();
     this.numbers = new Map();
     this.numbersByAccount = new Map();
     this.ownerByPhoneNumber = new Map();

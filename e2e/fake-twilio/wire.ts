@@ -23,6 +23,7 @@ import type {
   FakeIncomingNumber,
   FakeMessagingService,
   FakePriceList,
+  FakeServiceNumber,
 } from './state';
 import { twilioOrigin } from './twilio-hosts';
 
@@ -341,7 +342,7 @@ export interface MessagingServiceJson {
 export const MESSAGING_V1 = `${twilioOrigin('messaging.twilio.com')}/v1`;
 
 export function messagingServiceJson(service: FakeMessagingService): MessagingServiceJson {
-  const url = `${MESSAGING_V1}/Services/${service.sid}`;
+  const url = messagingServiceUrl(service.sid);
   const links = Object.fromEntries(
     Object.entries(SERVICE_LINKS).map(([key, path]) => [key, `${url}/${path}`]),
   ) as Record<keyof typeof SERVICE_LINKS, string>;
@@ -369,6 +370,43 @@ export function messagingServiceJson(service: FakeMessagingService): MessagingSe
     usecase: service.usecase,
     us_app_to_person_registered: service.usAppToPersonRegistered,
     use_inbound_webhook_on_number: service.useInboundWebhookOnNumber,
+  };
+}
+
+export function messagingServiceUrl(serviceSid: string): string {
+  return `${MESSAGING_V1}/Services/${serviceSid}`;
+}
+
+/** `messaging.v1.service.phone_number` */
+export interface ServicePhoneNumberJson {
+  sid: string | null;
+  account_sid: string | null;
+  service_sid: string | null;
+  date_created: string | null;
+  date_updated: string | null;
+  phone_number: string | null;
+  country_code: string | null;
+  /** "Can be: `Voice`, `SMS`, and `MMS`" (spec); the spec's example lists them as MMS, SMS, Voice. */
+  capabilities: string[] | null;
+  url: string | null;
+}
+
+export function servicePhoneNumberJson(member: FakeServiceNumber, number: FakeIncomingNumber): ServicePhoneNumberJson {
+  const capabilities = [
+    ...(number.capabilities.mms ? ['MMS'] : []),
+    ...(number.capabilities.sms ? ['SMS'] : []),
+    ...(number.capabilities.voice ? ['Voice'] : []),
+  ];
+  return {
+    sid: number.sid,
+    account_sid: number.accountSid,
+    service_sid: member.serviceSid,
+    date_created: iso8601(member.dateCreated),
+    date_updated: iso8601(member.dateUpdated),
+    phone_number: number.phoneNumber,
+    country_code: number.isoCountry,
+    capabilities,
+    url: `${messagingServiceUrl(member.serviceSid)}/PhoneNumbers/${number.sid}`,
   };
 }
 

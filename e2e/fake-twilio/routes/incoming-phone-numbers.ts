@@ -27,55 +27,23 @@ import {
 } from '../twilio-route';
 import { incomingPhoneNumberJson, NUMBER_TYPE_LISTS, pageV2010 } from '../wire';
 import { scopedAccount } from './api-v2010';
+import {
+  boolean,
+  friendlyName,
+  method,
+  oneOf,
+  parseFields,
+  rejectUnknownFields,
+  sid,
+  webhook,
+  type FieldParser,
+} from './form-fields';
 
 const BASE = '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers';
 
 // ----- form fields -----
 
-type FieldParser = (value: string, name: string) => IncomingNumberChanges;
-
-const HTTP_URL = /^https?:\/\/[^\s/]+/i;
-
-/** "" clears a webhook, as on Twilio; anything else must be an absolute http(s) URL. */
-function webhook(value: string, name: string): string {
-  if (value !== '' && !HTTP_URL.test(value)) throw invalidParameter(name);
-  return value;
-}
-
-function method(value: string, name: string): 'GET' | 'POST' {
-  const upper = value.toUpperCase();
-  if (upper !== 'GET' && upper !== 'POST') throw invalidParameter(name);
-  return upper;
-}
-
-/** "" clears a SID (the resource then shows null); anything else must match the spec's pattern. */
-function sid(prefix: string): (value: string, name: string) => string | null {
-  const pattern = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
-  return (value, name) => {
-    if (value === '') return null;
-    if (!pattern.test(value)) throw invalidParameter(name);
-    return value;
-  };
-}
-
-function oneOf<const T extends string>(allowed: readonly T[]): (value: string, name: string) => T {
-  return (value, name) => {
-    const found = allowed.find((candidate) => candidate === value);
-    if (found === undefined) throw invalidParameter(name);
-    return found;
-  };
-}
-
-function boolean(value: string, name: string): boolean {
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  throw invalidParameter(name);
-}
-
-function friendlyName(value: string, name: string): string {
-  if (value.length > 64) throw invalidParameter(name);
-  return value;
-}
+type ConfigParser = FieldParser<IncomingNumberChanges>;
 
 const applicationSid = sid('AP');
 const addressSid = sid('AD');
@@ -84,7 +52,7 @@ const addressSid = sid('AD');
  * The configuration fields shared by the create and update operations,
  * exactly as the spec's request bodies list them, each with its parser.
  */
-const CONFIG_FIELDS: Readonly<Record<string, FieldParser>> = {
+const CONFIG_FIELDS: Readonly<Record<string, ConfigParser>> = {
   ApiVersion: (v, n) => ({ apiVersion: oneOf(['2010-04-01', '2008-08-01'])(v, n) }),
   FriendlyName: (v, n) => ({ friendlyName: friendlyName(v, n) }),
   SmsApplicationSid: (v, n) => ({ smsApplicationSid: applicationSid(v, n) }),
@@ -118,18 +86,8 @@ const CREATE_FIELDS = withConfig('PhoneNumber', 'AreaCode');
 /** UpdateIncomingPhoneNumber. */
 const UPDATE_FIELDS = withConfig('AccountSid');
 
-function rejectUnknownFields(form: Record<string, string>, allowed: ReadonlySet<string>): void {
-  const unknown = Object.keys(form).find((name) => !allowed.has(name));
-  if (unknown !== undefined) throw invalidParameter(unknown);
-}
-
 function parseConfig(form: Record<string, string>): IncomingNumberChanges {
-  let changes: IncomingNumberChanges = {};
-  for (const [name, value] of Object.entries(form)) {
-    const parse = CONFIG_FIELDS[name];
-    if (parse) changes = { ...changes, ...parse(value, name) };
-  }
-  return changes;
+  return parseFields(form, CONFIG_FIELDS);
 }
 
 /**
@@ -307,6 +265,7 @@ function purchase(ctx: RouteContext<'AccountSid'>, type: NumberType | undefined)
       ...config,
       accountSid: account.sid,
       phoneNumber: candidate.phoneNumber,
+      isoCountry: candidate.isoCountry,
       type: candidate.type,
       capabilities: candidate.capabilities,
       addressRequirements: candidate.addressRequirements,
