@@ -8,14 +8,21 @@
  *        empty local copy (every row inserted) and as a re-sync (every row
  *        compared, none changed). Goal: at most 1.3× the bare SDK. The fake
  *        runs in its own process, as Twilio is not inside the app either.
+ *
+ * bulk — the app assigning 500 numbers to an agent with every request to the
+ *        fake taking 50 ms, against the ideal for its pool (500 × 50 ms ÷
+ *        pool size, computed) and against the same 500 updates sent one after
+ *        another with the bare SDK (measured).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import twilio from 'twilio';
 import { createAppCore } from '../../electron/main/core';
+import { DEFAULT_CONCURRENCY } from '../../electron/main/services/assignment-service';
 import { createTestCipher } from '../../electron/main/test-support/test-cipher';
 import { GleamRequestClient } from '../../electron/main/twilio/request-client';
 import { FakeTwilioControl } from '../fake-twilio/control-client';
@@ -23,6 +30,9 @@ import type { FakeTwilioHosts } from '../fake-twilio/control-schema';
 
 const ROUNDS = 5;
 const NUMBERS = 10_000;
+const BULK_NUMBERS = 500;
+const BULK_LATENCY_MS = 50;
+const BULK_ROUNDS = 3;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -83,8 +93,7 @@ function startExternalFake(): Promise<ExternalFake> {
   });
 }
 
-async function benchSync(): Promise<Comparison[]> {
-  const fake = await startExternalFake();
+async function benchSync(fake: ExternalFake): Promise<Comparison[]> {
   const control = new FakeTwilioControl(fake.controlUrl);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gleam-bench-'));
   try {
@@ -149,8 +158,96 @@ async function benchSync(): Promise<Comparison[]> {
       },
     ];
   } finally {
-    fake.process.removeAllListeners('exit');
-    fake.process.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchBulk(fake: ExternalFake): Promise<Comparison[]> {
+  const control = new FakeTwilioControl(fake.controlUrl);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gleam-bench-'));
+  try {
+    const account = await control.seedAccount({ friendlyName: 'Bulk bench' });
+    await control.seedOwnedNumbers({ accountSid: account.sid, count: BULK_NUMBERS, areaCode: '720' });
+    const core = createAppCore({
+      dataDir,
+      logDir: path.join(dataDir, 'logs'),
+      cipher: createTestCipher(),
+      trustedOrigins: [],
+      twilioHosts: fake.hosts,
+    });
+    await core.connection.connect({ accountSid: account.sid, authToken: account.authToken });
+    await core.refreshFromTwilio();
+    const agent = core.agents.save({
+      agent: {
+        name: 'Bench',
+        greeting: '',
+        instructions: '',
+        voice: 'alloy',
+        language: 'en-US',
+        status: 'active',
+        forwardingNumber: '',
+      },
+    });
+    const numberSids = core.numbers.list().numbers.map((number) => number.sid);
+    if (numberSids.length !== BULK_NUMBERS) throw new Error(`the app sees ${numberSids.length} numbers`);
+    await control.injectFault({ kind: 'latency', ms: BULK_LATENCY_MS, times: 1_000_000 });
+
+    const appMs: number[] = [];
+    for (let round = 0; round < BULK_ROUNDS; round += 1) {
+      appMs.push(
+        await timed(async () => {
+          const result = await core.assignments.run({
+            jobId: randomUUID(),
+            action: 'assign',
+            agentId: agent.id,
+            numberSids,
+          });
+          const failed = result.outcomes.filter((outcome) => outcome.outcome !== 'done');
+          if (failed.length > 0) throw new Error(`${failed.length} assignments failed`);
+        }),
+      );
+      // Untimed: start the next round from unassigned numbers again.
+      await core.assignments.run({ jobId: randomUUID(), action: 'unassign', numberSids });
+    }
+
+    const bare = twilio(account.sid, account.authToken, {
+      httpClient: new GleamRequestClient({
+        hosts: fake.hosts,
+        timeoutMs: 60_000,
+        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+      }),
+    });
+    const incoming = bare.api.v2010.accounts(account.sid).incomingPhoneNumbers;
+    const sequentialMs = await timed(async () => {
+      for (const sid of numberSids) {
+        await incoming(sid).update({ voiceUrl: 'https://hooks.example.com/voice', voiceMethod: 'POST' });
+      }
+    });
+    core.close();
+    await control.clearFaults();
+
+    const poolSize = DEFAULT_CONCURRENCY;
+    const name = `Bulk assign — ${BULK_NUMBERS} numbers, ${BULK_LATENCY_MS} ms per request, pool of ${poolSize}`;
+    const subject = 'app: assignments.run({ action: "assign" })';
+    return [
+      {
+        name: `${name}, against the ideal`,
+        subject,
+        baseline: `ideal: ${BULK_NUMBERS} × ${BULK_LATENCY_MS} ms ÷ ${poolSize} (computed)`,
+        subjectMs: appMs,
+        baselineMs: [(BULK_NUMBERS * BULK_LATENCY_MS) / poolSize],
+        goal: null,
+      },
+      {
+        name: `${name}, against sequential updates`,
+        subject,
+        baseline: 'bare twilio SDK: update() one number after another',
+        subjectMs: appMs,
+        baselineMs: [sequentialMs],
+        goal: null,
+      },
+    ];
+  } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -158,4 +255,11 @@ async function benchSync(): Promise<Comparison[]> {
 console.log(
   `Gleam Desktop benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
 );
-(await benchSync()).forEach(report);
+const fake = await startExternalFake();
+try {
+  (await benchSync(fake)).forEach(report);
+  (await benchBulk(fake)).forEach(report);
+} finally {
+  fake.process.removeAllListeners('exit');
+  fake.process.kill();
+}

@@ -13,10 +13,14 @@ import { createConnectionService, type ConnectionService } from './services/conn
 import { createCredentialVault, type SecretCipher } from './services/credential-vault';
 import { createFileLogger, type Logger } from './services/logger';
 import { createSecretRedactor } from './services/secret-redactor';
+import { createAgentsService, type AgentsService } from './services/agents-service';
+import { createAssignmentService, type AssignmentService } from './services/assignment-service';
 import { createNumbersSyncThread } from './services/numbers-sync-thread';
 import { createNumbersService, type EmitEvent, type NumbersService } from './services/numbers-service';
 import { createPriceBook } from './services/price-book';
 import { createPurchaseService, type PurchaseService } from './services/purchase-service';
+import { createSettingsService, type SettingsService } from './services/settings-service';
+import { DEFAULT_WEBHOOK_BASE_URL } from './services/webhooks';
 import { createTwilioGateway, DEFAULT_RETRY } from './twilio/gateway';
 import type { TwilioHostMap } from './twilio/hosts';
 import type { RetryPolicy } from './twilio/request-client';
@@ -35,6 +39,10 @@ export interface CoreOptions {
   echoLogs?: boolean;
   /** Delivers events (sync progress) to the renderer. */
   emit?: EmitEvent;
+  /** Where assigned numbers' webhooks point unless the user sets another address. */
+  defaultWebhookBaseUrl?: string;
+  /** Twilio requests in flight at once for assignment jobs. */
+  assignmentConcurrency?: number;
 }
 
 export interface AppCore {
@@ -42,6 +50,9 @@ export interface AppCore {
   connection: ConnectionService;
   numbers: NumbersService;
   purchases: PurchaseService;
+  agents: AgentsService;
+  assignments: AssignmentService;
+  settings: SettingsService;
   logger: Logger;
   db: Database;
   paths: { database: string; credentials: string; log: string };
@@ -77,6 +88,23 @@ export function createAppCore(options: CoreOptions): AppCore {
   const vault = createCredentialVault(paths.credentials, options.cipher);
   const connection = createConnectionService({ db, vault, twilio, logger, clock });
   const prices = createPriceBook({ db, logger, clock });
+  const emit = options.emit ?? (() => undefined);
+  const settings = createSettingsService({
+    db,
+    emit,
+    defaultWebhookBaseUrl: options.defaultWebhookBaseUrl ?? DEFAULT_WEBHOOK_BASE_URL,
+  });
+  const assignments = createAssignmentService({
+    db,
+    connection,
+    emit,
+    logger,
+    clock,
+    webhookBaseUrl: () => settings.webhookBaseUrl(),
+    refreshNumbers: () => numbers.sync(),
+    ...(options.assignmentConcurrency ? { concurrency: options.assignmentConcurrency } : {}),
+  });
+  const agents = createAgentsService({ db, assignments, emit, clock });
   const syncThread = createNumbersSyncThread(paths.database);
   const numbers = createNumbersService({
     db,
@@ -84,11 +112,12 @@ export function createAppCore(options: CoreOptions): AppCore {
     prices,
     clock,
     writer: syncThread,
-    emit: options.emit ?? (() => undefined),
+    emit,
+    describeAssignments: (records) => assignments.describe(records),
   });
   const purchases = createPurchaseService({ db, connection, prices, logger, clock });
   const registry = createIpcRegistry({
-    handlers: createHandlers({ connection, numbers, purchases }),
+    handlers: createHandlers({ connection, numbers, purchases, agents, assignments, settings }),
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     logger,
   });
@@ -123,6 +152,9 @@ export function createAppCore(options: CoreOptions): AppCore {
     connection,
     numbers,
     purchases,
+    agents,
+    assignments,
+    settings,
     logger,
     db,
     paths,

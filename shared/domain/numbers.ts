@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
+import { AssignmentSchema } from './agents';
 
 /**
  * Purchase failures after which Twilio may or may not have bought the number
@@ -12,12 +13,6 @@ export const PURCHASE_OUTCOME_UNKNOWN: ReadonlySet<ErrorCode> = new Set(['twilio
 export const NUMBER_TYPES = ['local', 'toll-free', 'mobile'] as const;
 export const NumberTypeSchema = z.enum(NUMBER_TYPES);
 export type NumberType = z.infer<typeof NumberTypeSchema>;
-
-export const E164Schema = z
-  .string()
-  .max(64)
-  .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, { message: 'A phone number in international format, such as +14155550100.' });
 
 export const CountryCodeSchema = z
   .string()
@@ -63,6 +58,8 @@ export const OwnedNumberSchema = z.object({
   capabilities: CapabilitiesSchema,
   monthlyPrice: MonthlyPriceSchema.nullable(),
   webhookState: WebhookStateSchema,
+  /** The agent the number is assigned to, and the state of its Twilio configuration; null if none. */
+  assignment: AssignmentSchema.nullable(),
   dateCreated: z.string().nullable(),
   syncedAt: z.string(),
 });

@@ -21,7 +21,6 @@ import {
   ActivityEntrySchema,
   CountryCodeSchema,
   CountrySchema,
-  E164Schema,
   NumberListSchema,
   NumberTypeSchema,
   OwnedNumberSchema,
@@ -29,6 +28,14 @@ import {
   SearchResultSchema,
   SyncResultSchema,
 } from '../domain/numbers';
+import {
+  AgentDraftSchema,
+  AgentSchema,
+  AssignmentActionSchema,
+  AssignmentResultSchema,
+  WebhookBaseUrlSchema,
+} from '../domain/agents';
+import { E164Schema } from '../domain/phone-number';
 import type { Subscribe } from './events';
 
 const NoInputSchema = z.object({}).strict();
@@ -88,6 +95,35 @@ export type BuyNumberInput = z.input<typeof BuyNumberInputSchema>;
 
 const NumberSidSchema = z.string().regex(/^PN[0-9a-fA-F]{32}$/, { message: 'Not a phone number SID.' });
 
+const JobIdSchema = z.uuid();
+
+/**
+ * Assign, unassign, repair (apply the agent's configuration again) or adopt
+ * (keep what Twilio has now and forget the assignment) a set of numbers.
+ * `jobId` is made by the renderer so it can cancel the run and match its
+ * progress events.
+ */
+export const RunAssignmentsInputSchema = z
+  .object({
+    jobId: JobIdSchema,
+    action: AssignmentActionSchema,
+    agentId: z.uuid().optional(),
+    numberSids: z.array(NumberSidSchema).min(1).max(10_000),
+  })
+  .strict()
+  .refine((input) => input.action !== 'assign' || input.agentId !== undefined, {
+    message: 'Choose the agent to assign the numbers to.',
+    path: ['agentId'],
+  });
+export type RunAssignmentsInput = z.input<typeof RunAssignmentsInputSchema>;
+
+export const SettingsSchema = z.object({
+  webhookBaseUrl: z.string(),
+  /** The address this build uses unless the user sets another. */
+  defaultWebhookBaseUrl: z.string(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
 interface ChannelSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -111,6 +147,33 @@ export const contract = {
     output: z.object({ alreadyReleased: z.boolean() }),
   },
   'numbers:activity': { input: NoInputSchema, output: z.object({ entries: z.array(ActivityEntrySchema) }) },
+  'agents:list': { input: NoInputSchema, output: z.object({ agents: z.array(AgentSchema) }) },
+  /** Creates an agent, or updates the one with `id`. Assigned numbers keep pointing at it. */
+  'agents:save': {
+    input: z.object({ id: z.uuid().optional(), agent: AgentDraftSchema }).strict(),
+    output: z.object({ agent: AgentSchema }),
+  },
+  /**
+   * Unassigns the agent's numbers (restoring what they had before), then
+   * deletes it. If a number cannot be unassigned the agent stays, and the
+   * outcomes say which number and why.
+   */
+  'agents:delete': {
+    input: z.object({ id: z.uuid(), jobId: JobIdSchema }).strict(),
+    output: AssignmentResultSchema.extend({ deleted: z.boolean() }),
+  },
+  'assignments:run': { input: RunAssignmentsInputSchema, output: AssignmentResultSchema },
+  /** Stops starting new numbers in the job; numbers already being configured finish. */
+  'assignments:cancel': {
+    input: z.object({ jobId: JobIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'settings:get': { input: NoInputSchema, output: SettingsSchema },
+  /** null puts the build's default back. */
+  'settings:setWebhookBaseUrl': {
+    input: z.object({ webhookBaseUrl: WebhookBaseUrlSchema.nullable() }).strict(),
+    output: SettingsSchema,
+  },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

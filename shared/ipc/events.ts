@@ -3,12 +3,17 @@
  * each has a schema; the preload forwards only these names.
  */
 import { z } from 'zod';
+import { AssignmentProgressSchema } from '../domain/agents';
 import { SyncProgressSchema } from '../domain/numbers';
 
 export const events = {
   'numbers:syncProgress': SyncProgressSchema,
   /** The local copy of the numbers changed (a sync finished, a purchase settled). */
   'numbers:changed': z.object({}),
+  /** A number of an assignment job finished (configured, failed or skipped after a cancel). */
+  'assignments:progress': AssignmentProgressSchema,
+  /** Agents were created, edited or deleted, or their numbers changed. */
+  'agents:changed': z.object({}),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type EventName = keyof typeof events;

@@ -174,6 +174,52 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'Agents, the assignment of numbers to them, and settings',
+    up(db) {
+      db.exec(`
+        -- Agents are Gleam's, not the Twilio account's: they stay when an account is disconnected.
+        CREATE TABLE agents (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
+          greeting TEXT NOT NULL,
+          instructions TEXT NOT NULL,
+          voice TEXT NOT NULL,
+          language TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+          forwarding_number TEXT NOT NULL DEFAULT '' CHECK (forwarding_number = '' OR forwarding_number GLOB '+[1-9]*'),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        -- One row per assigned number. It is written before Twilio is changed and removed only after
+        -- the number was put back, so a number is never half-configured without this row saying so.
+        CREATE TABLE number_assignments (
+          number_sid TEXT PRIMARY KEY REFERENCES phone_numbers (sid),
+          agent_id TEXT NOT NULL REFERENCES agents (id),
+          -- assigning / unassigning: that work is under way, or failed (last_error) and needs a retry.
+          status TEXT NOT NULL CHECK (status IN ('assigning', 'configured', 'unassigning')),
+          -- The number's Twilio configuration before Gleam first changed it (JSON), put back on unassign.
+          previous_configuration TEXT NOT NULL,
+          -- The Messaging Service Gleam added the number to (removed again on unassign), and how that went.
+          messaging_service_sid TEXT,
+          messaging TEXT CHECK (messaging IS NULL OR messaging IN ('added', 'member', 'other-service', 'failed')),
+          messaging_error TEXT,
+          last_error TEXT,
+          assigned_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX number_assignments_by_agent ON number_assignments (agent_id);
+
+        -- App settings the main process needs (the webhook base URL); window bounds stay in electron-store.
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export class DatabaseTooNewError extends Error {

@@ -182,9 +182,14 @@ export function countOwnedNumbers(db: Database, accountSid: string): number {
   return row.n;
 }
 
+/** Marks numbers released; a released number is no longer assigned to an agent. */
 export function markReleased(db: Database, sids: readonly string[], at: string): void {
   const release = db.prepare('UPDATE phone_numbers SET released_at = ? WHERE sid = ? AND released_at IS NULL');
+  const unassign = db.prepare('DELETE FROM number_assignments WHERE number_sid = ?');
   db.transaction(() => {
-    for (const sid of sids) release.run(at, sid);
+    for (const sid of sids) {
+      release.run(at, sid);
+      unassign.run(sid);
+    }
   })();
 }

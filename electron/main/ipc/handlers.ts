@@ -1,16 +1,22 @@
 /** Contract channel → service method. No logic lives here. */
+import type { AgentsService } from '../services/agents-service';
+import type { AssignmentService } from '../services/assignment-service';
 import type { ConnectionService } from '../services/connection-service';
 import type { NumbersService } from '../services/numbers-service';
 import type { PurchaseService } from '../services/purchase-service';
+import type { SettingsService } from '../services/settings-service';
 import type { Handlers } from './registrar';
 
 export interface Services {
   connection: ConnectionService;
   numbers: NumbersService;
   purchases: PurchaseService;
+  agents: AgentsService;
+  assignments: AssignmentService;
+  settings: SettingsService;
 }
 
-export function createHandlers({ connection, numbers, purchases }: Services): Handlers {
+export function createHandlers({ connection, numbers, purchases, agents, assignments, settings }: Services): Handlers {
   return {
     'connection:getStatus': () => connection.getStatus(),
     'connection:connect': (input) => connection.connect(input),
@@ -26,5 +32,12 @@ export function createHandlers({ connection, numbers, purchases }: Services): Ha
     'numbers:buy': (input) => purchases.buy(input),
     'numbers:release': (input) => purchases.release(input),
     'numbers:activity': () => ({ entries: purchases.activity() }),
+    'agents:list': () => ({ agents: agents.list() }),
+    'agents:save': (input) => ({ agent: agents.save(input) }),
+    'agents:delete': (input) => agents.delete(input),
+    'assignments:run': (input) => assignments.run(input),
+    'assignments:cancel': ({ jobId }) => ({ cancelled: assignments.cancel(jobId) }),
+    'settings:get': () => settings.get(),
+    'settings:setWebhookBaseUrl': ({ webhookBaseUrl }) => settings.setWebhookBaseUrl(webhookBaseUrl),
   };
 }

@@ -12,13 +12,14 @@
  * runs at a time; one asked for meanwhile runs right after it.
  */
 import type { Database } from 'better-sqlite3';
+import type { Assignment } from '../../../shared/domain/agents';
 import type { Country, NumberList, SearchResult, SyncResult } from '../../../shared/domain/numbers';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import { maskSid } from '../../../shared/domain/credentials';
 import { appError } from '../../../shared/errors';
 import { getLatestAccount } from '../db/accounts-repo';
-import { listOwnedNumbers } from '../db/numbers-repo';
+import { listOwnedNumbers, type NumberRecord } from '../db/numbers-repo';
 import { numbersSyncState } from '../db/sync-state-repo';
 import type { ConnectionService } from './connection-service';
 import { toOwnedNumber } from './owned-numbers';
@@ -35,6 +36,8 @@ export interface NumbersServiceDeps {
   clock: () => Date;
   /** Writes the sync's pages off the main thread. */
   writer: NumbersSyncThread;
+  /** The agents the numbers are assigned to (the assignment service). */
+  describeAssignments: (numbers: readonly NumberRecord[]) => ReadonlyMap<string, Assignment>;
 }
 
 export interface NumbersService {
@@ -48,7 +51,7 @@ export interface NumbersService {
 const SEARCH_LIMIT = 30;
 
 export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
-  const { db, connection, prices, emit, clock, writer } = deps;
+  const { db, connection, prices, emit, clock, writer, describeAssignments } = deps;
   let running: { promise: Promise<SyncResult>; controller: AbortController } | null = null;
   /** A sync asked for while one runs: it starts when that one ends, so it sees changes made meanwhile. */
   let queued: Promise<SyncResult> | null = null;
@@ -118,9 +121,11 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
     list() {
       const account = getLatestAccount(db);
       if (!account) return { account: null, numbers: [], lastSyncedAt: null };
+      const records = listOwnedNumbers(db, account.sid);
+      const assignments = describeAssignments(records);
       return {
         account: { sidMask: maskSid(account.sid), friendlyName: account.friendlyName, connected: account.connected },
-        numbers: listOwnedNumbers(db, account.sid).map((record) => toOwnedNumber(record, prices)),
+        numbers: records.map((record) => toOwnedNumber(record, prices, assignments.get(record.sid) ?? null)),
         lastSyncedAt: numbersSyncState(db, account.sid).syncedAt,
       };
     },

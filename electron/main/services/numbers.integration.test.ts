@@ -56,8 +56,10 @@ describe('sync', () => {
     expect(numbers.find((number) => number.phoneNumber === '+18885550100')?.type).toBe('toll-free');
     expect(numbers.filter((number) => number.type === 'local')).toHaveLength(2_500);
 
-    expect(harness.events.map((entry) => entry.event)).toContain('numbers:syncProgress');
-    expect(harness.events.map((entry) => entry.payload.loaded)).toEqual(expect.arrayContaining([1_000, 2_000, 2_501]));
+    const loaded = harness.events.flatMap((entry) =>
+      entry.event === 'numbers:syncProgress' && 'loaded' in entry.payload ? [entry.payload.loaded] : [],
+    );
+    expect(loaded).toEqual(expect.arrayContaining([1_000, 2_000, 2_501]));
   });
 
   it('marks numbers released outside Gleam, and picks up numbers bought elsewhere', async () => {

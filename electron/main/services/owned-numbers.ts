@@ -1,4 +1,5 @@
 /** How a stored number is shown: its price and how its calls are routed today. */
+import type { Assignment } from '../../../shared/domain/agents';
 import type { NumberConfiguration } from '../../../shared/domain/number-configuration';
 import type { OwnedNumber, WebhookState } from '../../../shared/domain/numbers';
 import type { NumberRecord } from '../db/numbers-repo';
@@ -12,7 +13,11 @@ export function webhookStateOf(configuration: NumberConfiguration): WebhookState
   return 'none';
 }
 
-export function toOwnedNumber(record: NumberRecord, prices: PriceBook): OwnedNumber {
+export function toOwnedNumber(
+  record: NumberRecord,
+  prices: PriceBook,
+  assignment: Assignment | null = null,
+): OwnedNumber {
   const isoCountry = record.isoCountry ?? countryOfNumber(record.phoneNumber);
   return {
     sid: record.sid,
@@ -23,6 +28,7 @@ export function toOwnedNumber(record: NumberRecord, prices: PriceBook): OwnedNum
     capabilities: record.capabilities,
     monthlyPrice: prices.priceOf(isoCountry, record.type),
     webhookState: webhookStateOf(record.configuration),
+    assignment,
     dateCreated: record.dateCreated,
     syncedAt: record.syncedAt,
   };

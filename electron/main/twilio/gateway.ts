@@ -13,6 +13,7 @@ import type { SecretRedactor } from '../services/secret-redactor';
 import { describeTwilioFailure, toAppError, type MessageOverrides } from './twilio-errors';
 import { GleamRequestClient, type RetryPolicy } from './request-client';
 import type { TwilioHostMap } from './hosts';
+import { createMessagingApi, type MessagingApi } from './messaging-api';
 import { createNumbersApi, type NumbersApi } from './numbers-api';
 
 export interface TwilioCredentials {
@@ -33,7 +34,7 @@ export interface MessagingServiceInfo {
   friendlyName: string;
 }
 
-export interface TwilioAccountApi extends NumbersApi {
+export interface TwilioAccountApi extends NumbersApi, MessagingApi {
   fetchAccount(): Promise<TwilioAccountInfo>;
   fetchMessagingService(serviceSid: string): Promise<MessagingServiceInfo>;
 }
@@ -80,6 +81,7 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
 
       const api: TwilioAccountApi = {
         ...createNumbersApi(client, credentials.accountSid),
+        ...createMessagingApi(client),
 
         async fetchAccount() {
           const account = await client.api.v2010.accounts(credentials.accountSid).fetch();

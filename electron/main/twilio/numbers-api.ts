@@ -4,6 +4,7 @@
  */
 import twilio, { type Twilio } from 'twilio';
 import { z } from 'zod';
+import { NUMBER_CONFIGURATION_FIELDS, type NumberConfiguration } from '../../../shared/domain/number-configuration';
 import type { AvailableNumber, NumberType } from '../../../shared/domain/numbers';
 import {
   capabilitiesOf,
@@ -45,6 +46,10 @@ export interface NumbersApi {
   /** SIDs of owned numbers of one type (Twilio lists toll-free and mobile numbers separately). */
   listOwnedSidsOfType(type: 'toll-free' | 'mobile', signal: AbortSignal): Promise<Set<string>>;
   findOwnedNumber(phoneNumber: string): Promise<TwilioNumber | null>;
+  /** The number as Twilio has it now; null when the account no longer owns it. */
+  fetchOwnedNumber(sid: string): Promise<TwilioNumber | null>;
+  /** Sets the given configuration fields (an empty string clears one); answers the number as updated. */
+  configureNumber(sid: string, configuration: Partial<NumberConfiguration>): Promise<TwilioNumber>;
   buyNumber(phoneNumber: string): Promise<TwilioNumber>;
   /** false when Twilio no longer had the number (already released). */
   releaseNumber(sid: string): Promise<boolean>;
@@ -140,6 +145,24 @@ export function createNumbersApi(client: Twilio, accountSid: string): NumbersApi
       );
       const match = page.incoming_phone_numbers.find((resource) => resource.phone_number === phoneNumber);
       return match ? numberOf(match) : null;
+    },
+
+    async fetchOwnedNumber(sid) {
+      try {
+        return numberOf(incomingNumberResource.parse(await rest.get(`${incomingPath}/${sid}.json`)));
+      } catch (error) {
+        if (error instanceof twilio.RestException && error.status === 404) return null;
+        throw error;
+      }
+    },
+
+    async configureNumber(sid, configuration) {
+      const form: Record<string, string> = {};
+      for (const { key, param } of NUMBER_CONFIGURATION_FIELDS) {
+        const value = configuration[key];
+        if (value !== undefined) form[param] = value;
+      }
+      return numberOf(incomingNumberResource.parse(await rest.post(`${incomingPath}/${sid}.json`, form)));
     },
 
     async buyNumber(phoneNumber) {

@@ -1,0 +1,87 @@
+import type { Database } from 'better-sqlite3';
+import type { MessagingMembership } from '../../../shared/domain/agents';
+import { NumberConfigurationSchema, type NumberConfiguration } from '../../../shared/domain/number-configuration';
+
+export type StoredAssignmentStatus = 'assigning' | 'configured' | 'unassigning';
+
+export interface AssignmentRecord {
+  numberSid: string;
+  agentId: string;
+  status: StoredAssignmentStatus;
+  previousConfiguration: NumberConfiguration;
+  messagingServiceSid: string | null;
+  messaging: MessagingMembership | null;
+  messagingError: string | null;
+  lastError: string | null;
+  assignedAt: string;
+  updatedAt: string;
+}
+
+interface AssignmentRow extends Omit<AssignmentRecord, 'previousConfiguration'> {
+  previousConfiguration: string;
+}
+
+const SELECT_ASSIGNMENT = `SELECT number_sid AS numberSid, agent_id AS agentId, status,
+  previous_configuration AS previousConfiguration, messaging_service_sid AS messagingServiceSid, messaging,
+  messaging_error AS messagingError, last_error AS lastError, assigned_at AS assignedAt, updated_at AS updatedAt
+  FROM number_assignments`;
+
+const fromRow = (row: AssignmentRow): AssignmentRecord => ({
+  ...row,
+  previousConfiguration: NumberConfigurationSchema.parse(JSON.parse(row.previousConfiguration)),
+});
+
+export function listAssignments(db: Database): AssignmentRecord[] {
+  return (db.prepare(SELECT_ASSIGNMENT).all() as AssignmentRow[]).map(fromRow);
+}
+
+export function getAssignment(db: Database, numberSid: string): AssignmentRecord | null {
+  const row = db.prepare(`${SELECT_ASSIGNMENT} WHERE number_sid = ?`).get(numberSid) as AssignmentRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export function assignmentsOfAgent(db: Database, agentId: string): AssignmentRecord[] {
+  return (db.prepare(`${SELECT_ASSIGNMENT} WHERE agent_id = ?`).all(agentId) as AssignmentRow[]).map(fromRow);
+}
+
+/**
+ * Records that the number is being assigned, before Twilio is changed. The
+ * previous configuration is written only the first time: moving a number
+ * between agents keeps what it had before Gleam.
+ */
+export function beginAssignment(
+  db: Database,
+  input: { numberSid: string; agentId: string; previousConfiguration: NumberConfiguration; at: string },
+): void {
+  db.prepare(
+    `INSERT INTO number_assignments (number_sid, agent_id, status, previous_configuration, assigned_at, updated_at)
+     VALUES (@numberSid, @agentId, 'assigning', @previous, @at, @at)
+     ON CONFLICT (number_sid) DO UPDATE SET agent_id = excluded.agent_id, status = 'assigning',
+       last_error = NULL, updated_at = excluded.updated_at`,
+  ).run({ ...input, previous: JSON.stringify(input.previousConfiguration) });
+}
+
+export function setAssignmentStatus(
+  db: Database,
+  numberSid: string,
+  update: { status: StoredAssignmentStatus; lastError: string | null; at: string },
+): void {
+  db.prepare(
+    'UPDATE number_assignments SET status = @status, last_error = @lastError, updated_at = @at WHERE number_sid = @numberSid',
+  ).run({ ...update, numberSid });
+}
+
+export function setMessagingMembership(
+  db: Database,
+  numberSid: string,
+  membership: { serviceSid: string | null; state: MessagingMembership | null; error: string | null },
+): void {
+  db.prepare(
+    `UPDATE number_assignments SET messaging_service_sid = @serviceSid, messaging = @state, messaging_error = @error
+     WHERE number_sid = @numberSid`,
+  ).run({ ...membership, numberSid });
+}
+
+export function deleteAssignment(db: Database, numberSid: string): void {
+  db.prepare('DELETE FROM number_assignments WHERE number_sid = ?').run(numberSid);
+}

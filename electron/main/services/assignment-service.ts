@@ -1,0 +1,348 @@
+/**
+ * Assigning numbers to agents: each number's Twilio configuration is pointed
+ * at the agent (webhooks.ts), after what it had before is saved; unassigning
+ * puts that back. Repair applies the agent's configuration again after a
+ * change made outside Gleam (drift); adopt forgets the assignment and leaves
+ * Twilio as it is.
+ *
+ * Every run is a job over many numbers: a small pool of requests shared by
+ * all jobs (Twilio limits concurrent requests per account), rate-limited
+ * numbers retried after a pause (a 429 is never processed, so it is safe),
+ * progress after each number, cancellable between numbers. The assignment row
+ * is written before Twilio is changed and says `assigning`/`unassigning` with
+ * the error until the work succeeds, so a number is never half-configured
+ * without the screens showing it.
+ */
+import type { Database } from 'better-sqlite3';
+import type {
+  Assignment,
+  AssignmentAction,
+  AssignmentOutcome,
+  AssignmentResult,
+  MessagingMembership,
+} from '../../../shared/domain/agents';
+import { AppError, appError } from '../../../shared/errors';
+import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { AccountRow } from '../db/accounts-repo';
+import { getAgent, listAgents } from '../db/agents-repo';
+import {
+  beginAssignment,
+  deleteAssignment,
+  getAssignment,
+  listAssignments,
+  setAssignmentStatus,
+  setMessagingMembership,
+  type AssignmentRecord,
+} from '../db/assignments-repo';
+import { getOwnedNumber, markReleased, saveNumbers, type NumberRecord } from '../db/numbers-repo';
+import type { TwilioAccountApi } from '../twilio/gateway';
+import type { TwilioNumber } from '../twilio/incoming-number';
+import type { ConnectionService } from './connection-service';
+import type { Logger } from './logger';
+import type { EmitEvent } from './numbers-service';
+import { toRecord } from './owned-numbers';
+import { agentConfiguration, driftedFields, restoringConfiguration } from './webhooks';
+
+export interface AssignmentServiceDeps {
+  db: Database;
+  connection: ConnectionService;
+  emit: EmitEvent;
+  logger: Logger;
+  clock: () => Date;
+  webhookBaseUrl: () => string;
+  /** Brings the local copy of the numbers up to date with Twilio (a numbers sync). */
+  refreshNumbers: () => Promise<unknown>;
+  /** Requests in flight at once, across all jobs. */
+  concurrency?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface AssignmentService {
+  run(input: ChannelParsedInput<'assignments:run'>): Promise<AssignmentResult>;
+  cancel(jobId: string): boolean;
+  /** The assignments of these numbers as the screens show them, drift included, by number SID. */
+  describe(numbers: readonly NumberRecord[]): Map<string, Assignment>;
+}
+
+/** A small fixed pool: Twilio's limit is per-account concurrency, and bulk work must leave room for the rest. */
+export const DEFAULT_CONCURRENCY = 4;
+const RATE_LIMIT_ATTEMPTS = 5;
+/**
+ * Above this many first-time assignments, one listing of the account (1,000
+ * numbers a request) replaces a read per number to learn what each had.
+ */
+const FRESH_LISTING_THRESHOLD = 10;
+const RATE_LIMIT_PAUSE_MS = 1_000;
+
+/** Runs at most `size` tasks at a time, in the order they were queued. */
+function createPool(size: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
+const messageOf = (error: unknown) => (error instanceof AppError ? error.message : 'Something unexpected went wrong');
+
+interface JobContext {
+  account: AccountRow;
+  api: TwilioAccountApi;
+  signal: AbortSignal;
+  /** Set once per job, before the first number joins the Messaging Service. */
+  serviceReady: Promise<void> | null;
+  /** The local copy was synced from Twilio as this job started, so it is what the numbers have now. */
+  freshlyListed: boolean;
+}
+
+export function createAssignmentService(deps: AssignmentServiceDeps): AssignmentService {
+  const { db, connection, emit, logger, webhookBaseUrl } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pool = createPool(deps.concurrency ?? DEFAULT_CONCURRENCY);
+  const jobs = new Map<string, AbortController>();
+  /** Numbers some job is changing now: a second job must not interleave with it. */
+  const busy = new Set<string>();
+  const now = () => deps.clock().toISOString();
+
+  function ownedNumber(context: JobContext, sid: string): NumberRecord {
+    const number = getOwnedNumber(db, sid);
+    if (!number || number.accountSid !== context.account.sid) {
+      throw appError('not_found', { message: 'This number is not in your Twilio account any more' });
+    }
+    return number;
+  }
+
+  function store(number: NumberRecord, updated: TwilioNumber) {
+    saveNumbers(db, [
+      toRecord(updated, {
+        accountSid: number.accountSid,
+        type: number.type,
+        isoCountry: number.isoCountry,
+        syncedAt: now(),
+      }),
+    ]);
+  }
+
+  /** The service must send each number's texts to that number's own webhook, or the agent never sees them. */
+  async function joinMessagingService(
+    context: JobContext,
+    number: NumberRecord,
+    existing: AssignmentRecord | null,
+  ): Promise<string | null> {
+    const serviceSid = context.account.messagingServiceSid;
+    if (!serviceSid || !(number.capabilities.sms || number.capabilities.mms)) return null;
+    const joined = existing?.messagingServiceSid === serviceSid;
+    if (joined && (existing.messaging === 'added' || existing.messaging === 'member')) return null;
+
+    let state: MessagingMembership;
+    let error: string | null = null;
+    try {
+      context.serviceReady ??= context.api.useNumbersOwnSmsWebhooks(serviceSid);
+      await context.serviceReady;
+      if (await context.api.isNumberInService(serviceSid, number.sid)) {
+        state = 'member';
+      } else {
+        await context.api.addNumberToService(serviceSid, number.sid);
+        state = 'added';
+      }
+    } catch (failure) {
+      const code = failure instanceof AppError ? failure.data.twilioCode : undefined;
+      if (code === 21710) state = 'member';
+      else if (code === 21712) {
+        state = 'other-service';
+        error = 'It is in another Messaging Service. Remove it there to send texts through yours.';
+      } else {
+        state = 'failed';
+        error = `Could not add it to your Messaging Service: ${messageOf(failure)}`;
+      }
+    }
+    // Only a number Gleam added is removed again on unassign.
+    setMessagingMembership(db, number.sid, { serviceSid, state, error });
+    if (state === 'member') return 'It was already in your Messaging Service.';
+    return error;
+  }
+
+  async function assign(context: JobContext, sid: string, agentId: string): Promise<string | null> {
+    const number = ownedNumber(context, sid);
+    const existing = getAssignment(db, sid);
+    let previous = existing?.previousConfiguration ?? (context.freshlyListed ? number.configuration : undefined);
+    if (!previous) {
+      // Twilio's configuration now, not an older local copy: this is what unassigning will put back.
+      const live = await context.api.fetchOwnedNumber(sid);
+      if (!live) {
+        markReleased(db, [sid], now());
+        throw appError('not_found', { message: 'This number was released outside Gleam' });
+      }
+      store(number, live);
+      previous = live.configuration;
+    }
+    beginAssignment(db, { numberSid: sid, agentId, previousConfiguration: previous, at: now() });
+    let updated: TwilioNumber;
+    try {
+      updated = await context.api.configureNumber(sid, agentConfiguration(webhookBaseUrl(), agentId));
+    } catch (error) {
+      setAssignmentStatus(db, sid, { status: 'assigning', lastError: messageOf(error), at: now() });
+      throw error;
+    }
+    // One commit for both: a bulk job makes hundreds of these, each a disk sync.
+    db.transaction(() => {
+      store(number, updated);
+      setAssignmentStatus(db, sid, { status: 'configured', lastError: null, at: now() });
+    })();
+    return joinMessagingService(context, number, existing);
+  }
+
+  async function unassign(context: JobContext, sid: string): Promise<string | null> {
+    const assignment = getAssignment(db, sid);
+    if (!assignment) return 'It was not assigned.';
+    const number = ownedNumber(context, sid);
+    setAssignmentStatus(db, sid, { status: 'unassigning', lastError: null, at: now() });
+    try {
+      if (assignment.messaging === 'added' && assignment.messagingServiceSid) {
+        await context.api.removeNumberFromService(assignment.messagingServiceSid, sid);
+      }
+      const restored = await context.api.configureNumber(sid, restoringConfiguration(assignment.previousConfiguration));
+      db.transaction(() => {
+        store(number, restored);
+        deleteAssignment(db, sid);
+      })();
+      return null;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') {
+        markReleased(db, [sid], now());
+        return 'It had been released outside Gleam.';
+      }
+      setAssignmentStatus(db, sid, { status: 'unassigning', lastError: messageOf(error), at: now() });
+      throw error;
+    }
+  }
+
+  function perform(context: JobContext, action: AssignmentAction, sid: string, agentId: string | undefined) {
+    switch (action) {
+      case 'assign':
+        if (!agentId) throw appError('validation', { message: 'Choose the agent to assign the numbers to' });
+        return assign(context, sid, agentId);
+      case 'repair': {
+        const assignment = getAssignment(db, sid);
+        if (!assignment) throw appError('not_found', { message: 'This number is not assigned to an agent' });
+        return assign(context, sid, assignment.agentId);
+      }
+      case 'unassign':
+        return unassign(context, sid);
+      case 'adopt':
+        deleteAssignment(db, sid);
+        return Promise.resolve(null);
+    }
+  }
+
+  /** A 429 was never processed by Twilio, so the same change is sent again after a pause. */
+  async function withRateLimitRetry<T>(work: () => Promise<T>, signal: AbortSignal): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        const rateLimited = error instanceof AppError && error.code === 'rate_limited';
+        if (!rateLimited || attempt >= RATE_LIMIT_ATTEMPTS || signal.aborted) throw error;
+        await sleep(RATE_LIMIT_PAUSE_MS * attempt);
+      }
+    }
+  }
+
+  async function runJob(
+    controller: AbortController,
+    { jobId, action, agentId, numberSids }: ChannelParsedInput<'assignments:run'>,
+  ): Promise<AssignmentResult> {
+    const { row, api } = await connection.connected();
+    const sids = [...new Set(numberSids)];
+    const firstTime = action === 'assign' ? sids.filter((sid) => !getAssignment(db, sid)).length : 0;
+    const freshlyListed = firstTime > FRESH_LISTING_THRESHOLD;
+    if (freshlyListed) await deps.refreshNumbers();
+    const context: JobContext = { account: row, api, signal: controller.signal, serviceReady: null, freshlyListed };
+    const progress = { jobId, done: 0, failed: 0, total: sids.length };
+    emit('assignments:progress', { ...progress });
+
+    const runOne = async (sid: string): Promise<AssignmentOutcome> => {
+      const phoneNumber = getOwnedNumber(db, sid)?.phoneNumber ?? sid;
+      const outcome = (result: AssignmentOutcome['outcome'], error: string | null, note: string | null) => {
+        if (result === 'failed') progress.failed += 1;
+        progress.done += 1;
+        emit('assignments:progress', { ...progress });
+        return { numberSid: sid, phoneNumber, outcome: result, error, note };
+      };
+      if (controller.signal.aborted) return outcome('cancelled', null, null);
+      if (busy.has(sid)) {
+        return outcome('failed', 'Another task is changing this number. Try again when it has finished.', null);
+      }
+      busy.add(sid);
+      try {
+        const note = await withRateLimitRetry(() => perform(context, action, sid, agentId), controller.signal);
+        return outcome('done', null, note);
+      } catch (error) {
+        logger.warn('assignment failed', { action, number: sid, error: messageOf(error) });
+        return outcome('failed', messageOf(error), null);
+      } finally {
+        busy.delete(sid);
+      }
+    };
+
+    const outcomes = await Promise.all(sids.map((sid) => pool(() => runOne(sid))));
+    logger.info('assignment job finished', { action, total: sids.length, failed: progress.failed });
+    return { jobId, outcomes };
+  }
+
+  return {
+    async run({ jobId, action, agentId, numberSids }) {
+      if (jobs.has(jobId)) throw appError('validation', { message: 'That job is already running' });
+      if (action === 'assign' && agentId && !getAgent(db, agentId)) {
+        throw appError('not_found', { message: 'That agent no longer exists' });
+      }
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      try {
+        return await runJob(controller, { jobId, action, agentId, numberSids });
+      } finally {
+        jobs.delete(jobId);
+        emit('numbers:changed', {});
+        emit('agents:changed', {});
+      }
+    },
+    cancel(jobId) {
+      const controller = jobs.get(jobId);
+      if (!controller) return false;
+      controller.abort();
+      return true;
+    },
+
+    describe(numbers) {
+      const agents = new Map(listAgents(db).map((agent) => [agent.id, agent]));
+      const byNumber = new Map(listAssignments(db).map((assignment) => [assignment.numberSid, assignment]));
+      const baseUrl = webhookBaseUrl();
+      const described = new Map<string, Assignment>();
+      for (const number of numbers) {
+        const assignment = byNumber.get(number.sid);
+        const agent = assignment && agents.get(assignment.agentId);
+        if (!assignment || !agent) continue;
+        const drifted =
+          assignment.status === 'configured' &&
+          driftedFields(number.configuration, agentConfiguration(baseUrl, agent.id)).length > 0;
+        described.set(number.sid, {
+          agentId: agent.id,
+          agentName: agent.name,
+          agentStatus: agent.status,
+          status: drifted ? 'drifted' : assignment.status,
+          error: assignment.lastError,
+          messaging: assignment.messaging,
+          messagingError: assignment.messagingError,
+        });
+      }
+      return described;
+    },
+  };
+}

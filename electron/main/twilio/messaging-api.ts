@@ -1,0 +1,48 @@
+/**
+ * Messaging Service membership: a number with SMS assigned to an agent joins
+ * the account's Messaging Service, and the service is told to use each
+ * number's own SMS webhook (so texts reach the agent, not the service's URL).
+ */
+import twilio, { type Twilio } from 'twilio';
+
+export interface MessagingApi {
+  isNumberInService(serviceSid: string, numberSid: string): Promise<boolean>;
+  addNumberToService(serviceSid: string, numberSid: string): Promise<void>;
+  /** false when the number was not in the service (any more). */
+  removeNumberFromService(serviceSid: string, numberSid: string): Promise<boolean>;
+  useNumbersOwnSmsWebhooks(serviceSid: string): Promise<void>;
+}
+
+const isNotFound = (error: unknown) => error instanceof twilio.RestException && error.status === 404;
+
+export function createMessagingApi(client: Twilio): MessagingApi {
+  const services = client.messaging.v1.services;
+  return {
+    async isNumberInService(serviceSid, numberSid) {
+      try {
+        await services(serviceSid).phoneNumbers(numberSid).fetch();
+        return true;
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+    },
+
+    async addNumberToService(serviceSid, numberSid) {
+      await services(serviceSid).phoneNumbers.create({ phoneNumberSid: numberSid });
+    },
+
+    async removeNumberFromService(serviceSid, numberSid) {
+      try {
+        return await services(serviceSid).phoneNumbers(numberSid).remove();
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+    },
+
+    async useNumbersOwnSmsWebhooks(serviceSid) {
+      await services(serviceSid).update({ useInboundWebhookOnNumber: true });
+    },
+  };
+}

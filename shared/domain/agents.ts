@@ -1,0 +1,122 @@
+/**
+ * Agents (Gleam's AI phone agents) and the assignment of numbers to them.
+ *
+ * Assigning a number points its Twilio webhooks at the agent; what a number
+ * had before is saved and put back when it is unassigned. An assignment is
+ * `configured` when Twilio was updated, `drifted` when the last sync found
+ * Twilio's configuration changed outside Gleam, and `assigning` /
+ * `unassigning` while that work runs or after it failed (`error` says why;
+ * retrying finishes it).
+ */
+import { z } from 'zod';
+import { E164Schema } from './phone-number';
+
+export const AGENT_VOICES = ['alloy', 'aria', 'verse', 'sage', 'coral'] as const;
+export const AGENT_LANGUAGES = [
+  { code: 'en-US', name: 'English (US)' },
+  { code: 'en-GB', name: 'English (UK)' },
+  { code: 'es-US', name: 'Spanish (US)' },
+  { code: 'es-ES', name: 'Spanish (Spain)' },
+  { code: 'fr-FR', name: 'French' },
+  { code: 'de-DE', name: 'German' },
+] as const;
+
+const LANGUAGE_CODES = AGENT_LANGUAGES.map((language) => language.code) as [string, ...string[]];
+
+export const AgentStatusSchema = z.enum(['active', 'inactive']);
+export type AgentStatus = z.infer<typeof AgentStatusSchema>;
+
+export const AgentDraftSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, { message: 'Give the agent a name.' })
+      .max(64, { message: 'At most 64 characters.' }),
+    greeting: z.string().trim().max(500, { message: 'At most 500 characters.' }),
+    instructions: z.string().trim().max(10_000, { message: 'At most 10,000 characters.' }),
+    voice: z.enum(AGENT_VOICES),
+    language: z.enum(LANGUAGE_CODES),
+    status: AgentStatusSchema,
+    /** Where calls go when the agent cannot answer; empty for none. */
+    forwardingNumber: z.union([z.literal(''), E164Schema]),
+  })
+  .strict();
+export type AgentDraft = z.input<typeof AgentDraftSchema>;
+
+export const AgentSchema = AgentDraftSchema.extend({
+  id: z.uuid(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  numberCount: z.number(),
+  /** Assigned numbers whose Twilio configuration needs attention (drifted or failed). */
+  attentionCount: z.number(),
+});
+export type Agent = z.infer<typeof AgentSchema>;
+
+export const AssignmentStatusSchema = z.enum(['configured', 'drifted', 'assigning', 'unassigning']);
+export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
+
+/**
+ * The number's membership of the connected Messaging Service, as far as
+ * Gleam made it: `added` (Gleam added it; unassigning removes it), `member`
+ * (it was already in the service), `other-service` (Twilio refused: it is in
+ * another service), `failed` (another refusal; `messagingError` says which).
+ */
+export const MessagingMembershipSchema = z.enum(['added', 'member', 'other-service', 'failed']);
+export type MessagingMembership = z.infer<typeof MessagingMembershipSchema>;
+
+export const AssignmentSchema = z.object({
+  agentId: z.string(),
+  agentName: z.string(),
+  agentStatus: AgentStatusSchema,
+  status: AssignmentStatusSchema,
+  error: z.string().nullable(),
+  messaging: MessagingMembershipSchema.nullable(),
+  messagingError: z.string().nullable(),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+export const AssignmentActionSchema = z.enum(['assign', 'unassign', 'repair', 'adopt']);
+export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
+
+export const AssignmentOutcomeSchema = z.object({
+  numberSid: z.string(),
+  phoneNumber: z.string(),
+  outcome: z.enum(['done', 'failed', 'cancelled']),
+  error: z.string().nullable(),
+  /** A note that is not a failure, e.g. "already in your Messaging Service". */
+  note: z.string().nullable(),
+});
+export type AssignmentOutcome = z.infer<typeof AssignmentOutcomeSchema>;
+
+export const AssignmentResultSchema = z.object({
+  jobId: z.string(),
+  outcomes: z.array(AssignmentOutcomeSchema),
+});
+export type AssignmentResult = z.infer<typeof AssignmentResultSchema>;
+
+export const AssignmentProgressSchema = z.object({
+  jobId: z.string(),
+  done: z.number(),
+  failed: z.number(),
+  total: z.number(),
+});
+export type AssignmentProgress = z.infer<typeof AssignmentProgressSchema>;
+
+/** The webhook base URL: https only, no query or fragment; the agent's paths are added to it. */
+export const WebhookBaseUrlSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' && url.search === '' && url.hash === '' && url.username === '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Enter an https:// address without a query, like https://hooks.example.com.' },
+  );
