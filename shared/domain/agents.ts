@@ -21,7 +21,8 @@ export const AGENT_LANGUAGES = [
   { code: 'de-DE', name: 'German' },
 ] as const;
 
-const LANGUAGE_CODES = AGENT_LANGUAGES.map((language) => language.code) as [string, ...string[]];
+type LanguageCode = (typeof AGENT_LANGUAGES)[number]['code'];
+const LANGUAGE_CODES = AGENT_LANGUAGES.map((language) => language.code) as [LanguageCode, ...LanguageCode[]];
 
 export const AgentStatusSchema = z.enum(['active', 'inactive']);
 export type AgentStatus = z.infer<typeof AgentStatusSchema>;
@@ -98,7 +99,9 @@ export type AssignmentResult = z.infer<typeof AssignmentResultSchema>;
 
 export const AssignmentProgressSchema = z.object({
   jobId: z.string(),
+  /** Numbers finished, whatever the outcome (failed and not-started ones included). */
   done: z.number(),
+  /** Of those, the ones that failed. */
   failed: z.number(),
   total: z.number(),
 });

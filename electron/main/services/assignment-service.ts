@@ -90,7 +90,13 @@ function createPool(size: number) {
   };
 }
 
-const messageOf = (error: unknown) => (error instanceof AppError ? error.message : 'Something unexpected went wrong');
+/** One line per failed number: Twilio's own explanation when it refused, since it names the problem. */
+function messageOf(error: unknown): string {
+  if (!(error instanceof AppError)) return 'Something unexpected went wrong';
+  const twilioSays =
+    error.code === 'twilio_rejected' && error.data.twilioCode !== undefined ? error.data.hints[0] : undefined;
+  return twilioSays ? `${error.message}: ${twilioSays}` : error.message;
+}
 
 interface JobContext {
   account: AccountRow;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ComingSoon } from '../components/ComingSoon';
+import { AgentsScreen } from '../features/agents/AgentsScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
 import { NumbersScreen } from '../features/numbers/NumbersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -16,7 +17,7 @@ function CurrentScreen() {
     case 'numbers':
       return <NumbersScreen />;
     case 'agents':
-      return <ComingSoon title="Agents" icon="agent" text="Create AI phone agents and give them numbers here." />;
+      return <AgentsScreen />;
     case 'costs':
       return <ComingSoon title="Costs" icon="costs" text="See what your numbers, calls and texts cost here." />;
   }

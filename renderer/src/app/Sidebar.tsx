@@ -13,6 +13,7 @@ const ITEMS: { screen: Screen; label: string; icon: IconName }[] = [
 export function Sidebar() {
   const current = useAppStore((state) => state.screen);
   const navigate = useAppStore((state) => state.navigate);
+  const showAgents = useAppStore((state) => state.showAgents);
   const status = useAppStore((state) => state.connection.status);
 
   return (
@@ -25,7 +26,11 @@ export function Sidebar() {
               type="button"
               className={item.screen === current ? 'nav-item nav-item-current' : 'nav-item'}
               aria-current={item.screen === current ? 'page' : undefined}
-              onClick={() => navigate(item.screen)}
+              onClick={() => {
+                // Agents again, from one agent or the editor, goes back to the list, as a top-level link would.
+                if (item.screen === 'agents' && current === 'agents') showAgents({ kind: 'list' });
+                navigate(item.screen);
+              }}
             >
               <Icon name={item.icon} />
               {item.label}

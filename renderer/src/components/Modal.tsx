@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { trapTab } from './focus-trap';
+import { useRef, type ReactNode } from 'react';
+import { Dialog } from './Dialog';
 
 export interface ModalConfirm {
   label: string;
@@ -18,7 +18,7 @@ interface ModalProps {
   /** While true, Cancel and Escape do nothing: the outcome of work in flight must be seen. */
   busy?: boolean;
   /** Where focus goes on close when the control that opened the dialog is gone (a released row, say). */
-  fallbackFocus?: () => HTMLElement | null;
+  fallbackFocus?: (() => HTMLElement | null) | undefined;
 }
 
 /**
@@ -28,59 +28,17 @@ interface ModalProps {
  * cancels, Tab stays inside, and focus goes back where it came from.
  */
 export function Modal({ title, children, confirm, onCancel, busy = false, fallbackFocus }: ModalProps) {
-  const id = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  // The latest fallback, read when the dialog closes (the prop may change while it is open).
-  const fallbackRef = useRef(fallbackFocus);
-  useEffect(() => {
-    fallbackRef.current = fallbackFocus;
-  });
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    cancelRef.current?.focus();
-    return () => {
-      const target = opener?.isConnected ? opener : fallbackRef.current?.();
-      target?.focus();
-    };
-  }, []);
-
-  // Disabling the focused button would drop focus to the page behind; keep it in the dialog instead.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!busy || !dialog) return;
-    const active = document.activeElement;
-    if (!(active instanceof HTMLElement) || !dialog.contains(active) || active.matches(':disabled')) dialog.focus();
-  }, [busy]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      if (!busy) onCancel();
-      return;
-    }
-    if (dialogRef.current) trapTab(event, dialogRef.current);
-  };
-
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={dialogRef}
-        className="dialog modal-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-        aria-busy={busy}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-title`}>{title}</h2>
-        <div id={`${id}-body`} className="modal-dialog-body">
-          {children}
-        </div>
-        <div className="dialog-actions">
+    <Dialog
+      role="alertdialog"
+      title={title}
+      onCancel={onCancel}
+      busy={busy}
+      fallbackFocus={fallbackFocus}
+      initialFocus={cancelRef}
+      actions={
+        <>
           <button ref={cancelRef} type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
@@ -93,8 +51,10 @@ export function Modal({ title, children, confirm, onCancel, busy = false, fallba
           >
             {confirm.label}
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { fieldDescribedBy, FieldShell } from './Field';
 import { Icon } from './icons';
 
 interface TextFieldProps {
@@ -12,6 +13,8 @@ interface TextFieldProps {
   placeholder?: string;
   /** Masked, with a show/hide toggle. */
   secret?: boolean;
+  /** A text area this many rows high instead of a one-line input. */
+  rows?: number;
   disabled?: boolean;
 }
 
@@ -25,29 +28,35 @@ export function TextField({
   help,
   placeholder,
   secret,
+  rows,
   disabled,
 }: TextFieldProps) {
   const id = useId();
   const [revealed, setRevealed] = useState(false);
-  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name,
+    value,
+    placeholder,
+    disabled,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': fieldDescribedBy(id, error, help),
+    onBlur,
+  };
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+    <FieldShell id={id} label={label} error={error} help={help}>
       <div className="field-input">
-        <input
-          id={id}
-          name={name}
-          type={secret && !revealed ? 'password' : 'text'}
-          value={value}
-          placeholder={placeholder}
-          autoComplete="off"
-          spellCheck={false}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          onChange={(event) => onChange(event.target.value)}
-          onBlur={onBlur}
-        />
+        {rows !== undefined ? (
+          <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
+        ) : (
+          <input
+            {...common}
+            type={secret && !revealed ? 'password' : 'text'}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )}
         {secret && (
           <button
             type="button"
@@ -60,16 +69,6 @@ export function TextField({
           </button>
         )}
       </div>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-      {help && (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }

@@ -1,7 +1,8 @@
 import type { KeyboardEvent } from 'react';
 
 /** What Tab can reach inside a dialog. */
-const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), [tabindex="0"]';
+const FOCUSABLE =
+  'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
 
 /** Keeps Tab and Shift+Tab inside `container`, wrapping at either end, as a modal dialog must. */
 export function trapTab(event: KeyboardEvent, container: HTMLElement): void {

@@ -1,6 +1,7 @@
-import { AppError, appError, type AppErrorData } from '../../../shared/errors';
+import type { AppErrorData } from '../../../shared/errors';
 import type { ConnectionStatus } from '../../../shared/domain/connection';
 import type { ChannelInput, GleamApi } from '../../../shared/ipc/contract';
+import { asErrorData } from './error-data';
 import type { Slice } from './slice';
 
 export type ConnectionAction = 'load' | 'connect' | 'verify' | 'disconnect' | 'messagingService';
@@ -21,9 +22,6 @@ export interface ConnectionSlice {
   setMessagingService: (messagingServiceSid: string | null) => Promise<boolean>;
   dismissConnectionError: () => void;
 }
-
-const asErrorData = (error: unknown): AppErrorData =>
-  error instanceof AppError ? error.data : appError('internal').data;
 
 export const createConnectionSlice =
   (api: GleamApi): Slice<ConnectionSlice> =>

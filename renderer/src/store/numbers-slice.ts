@@ -10,7 +10,7 @@
  * nothing (PURCHASE_OUTCOME_UNKNOWN says which), "Try again" is a new
  * purchase with a new id.
  */
-import { AppError, appError, type AppErrorData, type ErrorCode } from '../../../shared/errors';
+import type { AppErrorData, ErrorCode } from '../../../shared/errors';
 import {
   PURCHASE_OUTCOME_UNKNOWN,
   type ActivityEntry,
@@ -26,6 +26,7 @@ import {
   type SyncResult,
 } from '../../../shared/domain/numbers';
 import type { GleamApi, SearchNumbersInput } from '../../../shared/ipc/contract';
+import { failureOf } from './error-data';
 import type { Slice } from './slice';
 
 export interface SyncState {
@@ -99,6 +100,8 @@ export interface NumbersSlice {
   numberSearch: NumberSearchState;
   numberPurchase: PurchaseState | null;
   numberRelease: ReleaseState | null;
+  /** Rows ticked on the Phone Numbers screen for a bulk action, by SID. */
+  numberSelection: ReadonlySet<string>;
 
   loadNumbers: () => Promise<void>;
   /** Reloads the list whenever main says the local copy changed (its own syncs, settled purchases); returns the unsubscribe. */
@@ -120,6 +123,10 @@ export interface NumbersSlice {
   confirmRelease: () => Promise<boolean>;
   closeRelease: () => void;
   clearOfflineReport: () => void;
+  /** Another part of the app got an `offline` answer from main. */
+  reportOffline: () => void;
+  setNumbersSelected: (sids: readonly string[], selected: boolean) => void;
+  clearNumberSelection: () => void;
   dismissNumbersNotice: () => void;
   dismissSyncOutcome: () => void;
   dismissPurchaseError: () => void;
@@ -144,9 +151,6 @@ const NUMBER_SPECIFIC_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'no_numbers_in_area',
   'invalid_area_code',
 ]);
-
-const asErrorData = (error: unknown): AppErrorData =>
-  error instanceof AppError ? error.data : appError('internal').data;
 
 const IDLE_SYNC: SyncState = {
   running: false,
@@ -191,12 +195,7 @@ export const createNumbersSlice =
           : {},
       );
 
-    /** Every failure passes here, so an `offline` answer from any call switches the screen to offline. */
-    const failure = (error: unknown): AppErrorData => {
-      const data = asErrorData(error);
-      if (data.code === 'offline') patchNumbers({ offlineReported: true });
-      return data;
-    };
+    const failure = (error: unknown): AppErrorData => failureOf(error, get().reportOffline);
 
     /** Any answer from Twilio proves the network is back, whatever an earlier call said. */
     const reachedTwilio = () => {
@@ -239,6 +238,7 @@ export const createNumbersSlice =
       numberSearch: EMPTY_SEARCH,
       numberPurchase: null,
       numberRelease: null,
+      numberSelection: new Set<string>(),
 
       watchNumbers: () => api.on('numbers:changed', () => void get().loadNumbers()),
 
@@ -432,6 +432,17 @@ export const createNumbersSlice =
       },
 
       clearOfflineReport: () => patchNumbers({ offlineReported: false }),
+      reportOffline: () => patchNumbers({ offlineReported: true }),
+      setNumbersSelected: (sids, selected) =>
+        set((state) => {
+          const next = new Set(state.numberSelection);
+          for (const sid of sids) {
+            if (selected) next.add(sid);
+            else next.delete(sid);
+          }
+          return { numberSelection: next };
+        }),
+      clearNumberSelection: () => set({ numberSelection: new Set<string>() }),
       dismissNumbersNotice: () => patchNumbers({ notice: null }),
       dismissSyncOutcome: () => patchSync({ result: null, cancelled: false, error: null }),
       dismissPurchaseError: () => patchSearch({ purchaseError: null }),

@@ -5,11 +5,19 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GleamApi } from '../../../shared/ipc/contract';
+import { createAgentsSlice, type AgentsSlice } from './agents-slice';
+import { createAssignmentsSlice, type AssignmentsSlice } from './assignments-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNumbersSlice, type NumbersSlice } from './numbers-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppState = ConnectionSlice & NavigationSlice & NumbersSlice;
+export type AppState = ConnectionSlice &
+  NavigationSlice &
+  NumbersSlice &
+  AgentsSlice &
+  AssignmentsSlice &
+  SettingsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: GleamApi): AppStore {
@@ -17,5 +25,8 @@ export function createAppStore(api: GleamApi): AppStore {
     ...createConnectionSlice(api)(...args),
     ...createNavigationSlice(...args),
     ...createNumbersSlice(api)(...args),
+    ...createAgentsSlice(api)(...args),
+    ...createAssignmentsSlice(api)(...args),
+    ...createSettingsSlice(api)(...args),
   }));
 }

@@ -10,6 +10,7 @@ import { buildByChannel } from '../../../shared/ipc/bridge-shape';
 import {
   contract,
   type Channel,
+  type ChannelInput,
   type ChannelOutput,
   type ChannelParsedInput,
   type Envelope,
@@ -57,4 +58,9 @@ export function createFakeBridge(handlers: FakeHandlers): FakeBridge {
       listeners.get(event)?.forEach((listener) => listener(parsed));
     },
   };
+}
+
+/** What the app sent on one channel, in order (inputs that reached the bridge, before parsing). */
+export function inputsTo<C extends Channel>(calls: FakeBridge['calls'], channel: C): ChannelInput<C>[] {
+  return calls.filter((call) => call.channel === channel).map((call) => call.input as ChannelInput<C>);
 }

@@ -1,13 +1,29 @@
 import { render } from '@testing-library/react';
+import type { Settings } from '../../../shared/ipc/contract';
 import { createApi } from '../api/client';
 import { App } from '../app/App';
 import { createAppStore } from '../store/store';
 import { StoreProvider } from '../store/store-context';
 import { createFakeBridge, type FakeHandlers } from './fake-bridge';
 
+export const DEFAULT_SETTINGS: Settings = {
+  webhookBaseUrl: 'https://hooks.gleam.example',
+  defaultWebhookBaseUrl: 'https://hooks.gleam.example',
+};
+
+/**
+ * Reads that screens make on the side (Settings' Advanced section, the agent
+ * names on Phone Numbers) answer with defaults, so a test scripts only what
+ * it is about; any handler the test gives wins.
+ */
+const BACKGROUND_READS: FakeHandlers = {
+  'settings:get': () => DEFAULT_SETTINGS,
+  'agents:list': () => ({ agents: [] }),
+};
+
 /** Renders the whole app against scripted main-process answers. */
 export function renderApp(handlers: FakeHandlers) {
-  const fake = createFakeBridge(handlers);
+  const fake = createFakeBridge({ ...BACKGROUND_READS, ...handlers });
   const store = createAppStore(createApi(fake.bridge));
   const view = render(
     <StoreProvider store={store}>

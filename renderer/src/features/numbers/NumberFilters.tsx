@@ -1,7 +1,14 @@
 import { useId } from 'react';
+import type { Agent } from '../../../../shared/domain/agents';
 import { NUMBER_TYPES } from '../../../../shared/domain/numbers';
 import { countOf, NUMBER_TYPE_LABEL } from './format';
-import type { CapabilityFilter, NumberFilters as Filters, TypeFilter } from './number-query';
+import {
+  NO_FILTERS,
+  type AgentFilter,
+  type CapabilityFilter,
+  type NumberFilters as Filters,
+  type TypeFilter,
+} from './number-query';
 
 const CAPABILITY_OPTIONS: { value: CapabilityFilter; label: string }[] = [
   { value: 'any', label: 'Anything' },
@@ -14,18 +21,24 @@ const toTypeFilter = (value: string): TypeFilter => NUMBER_TYPES.find((type) => 
 const toCapabilityFilter = (value: string): CapabilityFilter =>
   CAPABILITY_OPTIONS.find((option) => option.value === value)?.value ?? 'any';
 
+const toAgentFilter = (value: string): AgentFilter =>
+  value === 'none' || value === 'attention' ? value : value.startsWith('agent:') ? `agent:${value.slice(6)}` : 'any';
+
 interface NumberFiltersProps {
+  /** For the Agent filter; null while they load. */
+  agents: readonly Agent[] | null;
   filters: Filters;
   onChange: (filters: Filters) => void;
   shown: number;
   total: number;
 }
 
-/** Search box and the type and capability filters, with how many numbers they leave. */
-export function NumberFilters({ filters, onChange, shown, total }: NumberFiltersProps) {
+/** Search box and the type, capability and agent filters, with how many numbers they leave. */
+export function NumberFilters({ agents, filters, onChange, shown, total }: NumberFiltersProps) {
   const id = useId();
   const update = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
-  const filtering = filters.text.trim() !== '' || filters.type !== 'any' || filters.capability !== 'any';
+  const filtering =
+    filters.text.trim() !== '' || filters.type !== 'any' || filters.capability !== 'any' || filters.agent !== 'any';
 
   return (
     <div className="numbers-filters" role="search" aria-label="Find numbers">
@@ -70,16 +83,29 @@ export function NumberFilters({ filters, onChange, shown, total }: NumberFilters
           ))}
         </select>
       </div>
+      <div className="filter-field">
+        <label htmlFor={`${id}-agent`}>Agent</label>
+        <select
+          id={`${id}-agent`}
+          value={filters.agent}
+          onChange={(event) => update({ agent: toAgentFilter(event.target.value) })}
+        >
+          <option value="any">Any agent</option>
+          <option value="none">No agent</option>
+          <option value="attention">Needs attention</option>
+          {agents?.map((agent) => (
+            <option key={agent.id} value={`agent:${agent.id}`}>
+              {agent.name}
+            </option>
+          ))}
+        </select>
+      </div>
       <p className="numbers-count" role="status">
         Showing {shown.toLocaleString()} of {countOf(total, 'number')}
         {filtering && shown < total && (
           <>
             {' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => onChange({ text: '', type: 'any', capability: 'any' })}
-            >
+            <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
               Show all
             </button>
           </>

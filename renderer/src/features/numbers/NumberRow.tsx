@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
+import { AssignmentBadge, InactiveAgentBadge } from '../assignments/AssignmentBadge';
+import { needsAttention } from '../assignments/assignment-text';
 import { CapabilityBadges } from './CapabilityBadges';
 import { formatDate } from '../../format-date';
-import { formatPhoneNumber, NUMBER_TYPE_LABEL, WEBHOOK_STATE_LABEL } from './format';
+import { callsGoTo, formatPhoneNumber, NUMBER_TYPE_LABEL } from './format';
 import { PriceLabel } from './PriceLabel';
 
 interface NumberRowProps {
@@ -11,32 +13,51 @@ interface NumberRowProps {
   rowIndex: number;
   /** Offset from the top of the rows, in pixels. */
   top: number;
+  selected: boolean;
+  onSelect: (sid: string, selected: boolean) => void;
   onRelease: (number: OwnedNumber) => void;
   releaseDisabled: boolean;
   releaseDescribedBy: string | undefined;
+  onFix: (number: OwnedNumber) => void;
+  fixDisabled: boolean;
+  fixDescribedBy: string | undefined;
   typicalNoteId: string | undefined;
 }
 
-/** One owned number. Memoized: scrolling re-renders only rows that come into view. */
+/** One owned number. Memoized: scrolling or ticking a box re-renders only the rows that changed. */
 export const NumberRow = memo(function NumberRow({
   number,
   rowIndex,
   top,
+  selected,
+  onSelect,
   onRelease,
   releaseDisabled,
   releaseDescribedBy,
+  onFix,
+  fixDisabled,
+  fixDescribedBy,
   typicalNoteId,
 }: NumberRowProps) {
   const formatted = formatPhoneNumber(number.phoneNumber);
-  const webhook = WEBHOOK_STATE_LABEL[number.webhookState];
+  const { assignment } = number;
+  const webhook = callsGoTo(number);
   return (
     <div
       role="row"
       aria-rowindex={rowIndex}
-      className="numbers-grid numbers-row"
+      className={selected ? 'numbers-grid numbers-row numbers-row-selected' : 'numbers-grid numbers-row'}
       style={{ transform: `translateY(${top}px)` }}
       data-testid="number-row"
     >
+      <div role="cell" className="numbers-cell numbers-select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${formatted}`}
+          checked={selected}
+          onChange={(event) => onSelect(number.sid, event.target.checked)}
+        />
+      </div>
       <div role="cell" className="numbers-cell numbers-phone">
         <data value={number.phoneNumber} title={number.phoneNumber}>
           {formatted}
@@ -57,10 +78,40 @@ export const NumberRow = memo(function NumberRow({
       <div role="cell" className="numbers-cell" title={webhook.explanation}>
         {webhook.label}
       </div>
+      <div role="cell" className="numbers-cell numbers-agent">
+        {assignment ? (
+          <>
+            <span className="numbers-agent-name" title={assignment.agentName}>
+              {assignment.agentName}
+            </span>
+            <AssignmentBadge assignment={assignment} />
+            <InactiveAgentBadge assignment={assignment} />
+          </>
+        ) : (
+          <>
+            <span className="muted" aria-hidden="true">
+              —
+            </span>
+            <span className="visually-hidden">No agent</span>
+          </>
+        )}
+      </div>
       <div role="cell" className="numbers-cell">
         {formatDate(number.dateCreated)}
       </div>
-      <div role="cell" className="numbers-cell">
+      <div role="cell" className="numbers-cell numbers-row-actions">
+        {needsAttention(assignment) && (
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Fix ${formatted}…`}
+            disabled={fixDisabled}
+            aria-describedby={fixDescribedBy}
+            onClick={() => onFix(number)}
+          >
+            Fix…
+          </button>
+        )}
         <button
           type="button"
           className="button button-small button-danger-outline"

@@ -1,6 +1,8 @@
 import { useCallback, useDeferredValue, useMemo, type Ref } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { useAppStore } from '../../store/store-context';
+import type { AssignmentActions } from '../assignments/use-assignment-actions';
+import { BulkToolbar } from './BulkToolbar';
 import { NumberFilters } from './NumberFilters';
 import {
   filterNumbers,
@@ -10,7 +12,7 @@ import {
   type NumberSort,
   type SortKey,
 } from './number-query';
-import { NumbersTable } from './NumbersTable';
+import { NumbersTable, type TableSelection } from './NumbersTable';
 import { TYPICAL_PRICE_NOTE_ID, TypicalPriceNote } from './PriceLabel';
 import type { TwilioActions } from './twilio-actions';
 
@@ -21,13 +23,14 @@ interface NumbersListProps {
   sort: NumberSort;
   onSortChange: (sort: NumberSort) => void;
   actions: TwilioActions;
+  assignmentActions: AssignmentActions;
   tableRef: Ref<HTMLDivElement>;
 }
 
 /**
- * Search, filters and the table. The list is indexed once per load and
- * sorted once per sort change; typing only filters, and reads the text
- * through useDeferredValue so the box never waits for the table.
+ * Search, filters, the bulk toolbar and the table. The list is indexed once
+ * per load and sorted once per sort change; typing only filters, and reads
+ * the text through useDeferredValue so the box never waits for the table.
  */
 export function NumbersList({
   numbers,
@@ -36,20 +39,55 @@ export function NumbersList({
   sort,
   onSortChange,
   actions,
+  assignmentActions,
   tableRef,
 }: NumbersListProps) {
   const loading = useAppStore((state) => state.numbers.loading);
+  const agents = useAppStore((state) => state.agents.list);
   const askRelease = useAppStore((state) => state.askRelease);
+  const openAssignmentDialog = useAppStore((state) => state.openAssignmentDialog);
+  const selected = useAppStore((state) => state.numberSelection);
+  const setNumbersSelected = useAppStore((state) => state.setNumbersSelected);
   const text = useDeferredValue(filters.text);
 
   const indexed = useMemo(() => indexNumbers(numbers), [numbers]);
   const sorted = useMemo(() => sortNumbers(indexed, sort), [indexed, sort]);
   const shown = useMemo(
     () =>
-      filterNumbers(sorted, { text, type: filters.type, capability: filters.capability }).map((entry) => entry.number),
-    [sorted, text, filters.type, filters.capability],
+      filterNumbers(sorted, { text, type: filters.type, capability: filters.capability, agent: filters.agent }).map(
+        (entry) => entry.number,
+      ),
+    [sorted, text, filters.type, filters.capability, filters.agent],
   );
   const hasTypicalPrice = useMemo(() => numbers.some((number) => number.monthlyPrice?.source === 'typical'), [numbers]);
+
+  // Ticked numbers that are still in the list (a released one drops out).
+  const selectedNumbers = useMemo(
+    () => (selected.size === 0 ? [] : numbers.filter((number) => selected.has(number.sid))),
+    [numbers, selected],
+  );
+  const shownSelected = useMemo(
+    () => (selected.size === 0 ? 0 : shown.reduce((count, number) => count + (selected.has(number.sid) ? 1 : 0), 0)),
+    [shown, selected],
+  );
+  const onSelect = useCallback((sid: string, on: boolean) => setNumbersSelected([sid], on), [setNumbersSelected]);
+  const selection: TableSelection = useMemo(
+    () => ({
+      selected,
+      onSelect,
+      shownSelected,
+      onSelectAllShown: (on) =>
+        setNumbersSelected(
+          shown.map((number) => number.sid),
+          on,
+        ),
+    }),
+    [selected, onSelect, shownSelected, shown, setNumbersSelected],
+  );
+  const onFix = useCallback(
+    (number: OwnedNumber) => openAssignmentDialog({ kind: 'fix', numberSid: number.sid }),
+    [openAssignmentDialog],
+  );
 
   const toggleSort = useCallback(
     (key: SortKey) =>
@@ -63,21 +101,32 @@ export function NumbersList({
 
   return (
     <>
-      <NumberFilters filters={filters} onChange={onFiltersChange} shown={shown.length} total={numbers.length} />
+      <NumberFilters
+        agents={agents}
+        filters={filters}
+        onChange={onFiltersChange}
+        shown={shown.length}
+        total={numbers.length}
+      />
+      {selectedNumbers.length > 0 && <BulkToolbar selected={selectedNumbers} actions={assignmentActions} />}
       {shown.length === 0 ? (
-        <p className="empty-state">No numbers match. Try fewer digits, another name, or “All types”.</p>
+        <p className="empty-state">No numbers match. Try fewer digits, another name, “All types” or “Any agent”.</p>
       ) : (
         <NumbersTable
           numbers={shown}
           sort={sort}
           onSort={toggleSort}
+          selection={selection}
           onRelease={askRelease}
           releaseDisabled={actions.blocked}
           releaseDescribedBy={actions.describedBy}
+          onFix={onFix}
+          fixDisabled={assignmentActions.blocked}
+          fixDescribedBy={assignmentActions.describedBy}
           typicalNoteId={hasTypicalPrice ? TYPICAL_PRICE_NOTE_ID : undefined}
           busy={loading}
           tableRef={tableRef}
-          viewKey={`${text}|${filters.type}|${filters.capability}|${sort.key}|${sort.direction}`}
+          viewKey={`${text}|${filters.type}|${filters.capability}|${filters.agent}|${sort.key}|${sort.direction}`}
         />
       )}
       {hasTypicalPrice && <TypicalPriceNote id={TYPICAL_PRICE_NOTE_ID} />}

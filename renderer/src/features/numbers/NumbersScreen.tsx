@@ -2,10 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
+import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
+import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
+import { useAssignmentActions } from '../assignments/use-assignment-actions';
 import { AccountSummary } from './AccountSummary';
 import { ActivityLog } from './ActivityLog';
 import { BuyNumberPanel } from './BuyNumberPanel';
-import type { NumberFilters, NumberSort } from './number-query';
+import { NO_FILTERS, type NumberFilters, type NumberSort } from './number-query';
 import { NumbersActions } from './NumbersActions';
 import { NumbersList } from './NumbersList';
 import { NumbersNotice } from './NumbersNotice';
@@ -14,11 +17,14 @@ import { SyncStatus } from './SyncStatus';
 import { ScreenTabs, type NumbersTab } from './ScreenTabs';
 import { ActionsBlockedNote, useTwilioActions } from './twilio-actions';
 import './numbers.css';
+import '../assignments/assignments.css';
 
-const NO_FILTERS: NumberFilters = { text: '', type: 'any', capability: 'any' };
 const DEFAULT_SORT: NumberSort = { key: 'number', direction: 'ascending' };
 
-/** Phone Numbers: the owned list (from the local copy, so it works offline), sync, buy, release and activity. */
+/**
+ * Phone Numbers: the owned list (from the local copy, so it works offline) with each number's agent, sync,
+ * buy, release, bulk assign/unassign and activity.
+ */
 export function NumbersScreen() {
   const list = useAppStore((state) => state.numbers.list);
   const loading = useAppStore((state) => state.numbers.loading);
@@ -26,6 +32,7 @@ export function NumbersScreen() {
   const loadNumbers = useAppStore((state) => state.loadNumbers);
   const release = useAppStore((state) => state.numberRelease);
   const actions = useTwilioActions();
+  const assignmentActions = useAssignmentActions();
   const [tab, setTab] = useState<NumbersTab>('numbers');
   const [buyOpen, setBuyOpen] = useState(false);
   // Kept here, not in the list, so they survive a visit to the Activity tab.
@@ -36,10 +43,18 @@ export function NumbersScreen() {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const watchNumbers = useAppStore((state) => state.watchNumbers);
+  const loadAgents = useAppStore((state) => state.loadAgents);
+  const watchAgents = useAppStore((state) => state.watchAgents);
   useEffect(() => {
     void loadNumbers();
     return watchNumbers();
   }, [loadNumbers, watchNumbers]);
+  // Agents name the Agent column's filter and are the choices for "Assign to agent…".
+  useEffect(() => {
+    void loadAgents();
+    return watchAgents();
+  }, [loadAgents, watchAgents]);
+  const focusList = useCallback(() => tableRef.current ?? headingRef.current, []);
 
   const closeBuy = useCallback(() => {
     setBuyOpen(false);
@@ -66,6 +81,7 @@ export function NumbersScreen() {
       <ActionsBlockedNote actions={actions} />
       <NumbersNotice />
       <SyncStatus />
+      <AssignmentJobStatus />
       {buyOpen && <BuyNumberPanel actions={actions} onClose={closeBuy} />}
 
       {list === null && loading && (
@@ -94,6 +110,7 @@ export function NumbersScreen() {
               sort={sort}
               onSortChange={setSort}
               actions={actions}
+              assignmentActions={assignmentActions}
               tableRef={tableRef}
             />
           ) : (
@@ -106,13 +123,8 @@ export function NumbersScreen() {
           )}
         </ScreenTabs>
       )}
-      {release && (
-        <ReleaseDialog
-          release={release}
-          actions={actions}
-          fallbackFocus={() => tableRef.current ?? headingRef.current}
-        />
-      )}
+      {release && <ReleaseDialog release={release} actions={actions} fallbackFocus={focusList} />}
+      <AssignmentDialogs fallbackFocus={focusList} />
     </section>
   );
 }

@@ -18,19 +18,33 @@ const COLUMNS: Column[] = [
   { label: 'Name', sortKey: 'friendlyName' },
   { label: 'Type', sortKey: 'type' },
   { label: 'Can do' },
-  { label: 'Monthly price', sortKey: 'price' },
+  { label: 'Per month', sortKey: 'price' },
   { label: 'Calls go to', sortKey: 'webhook' },
+  { label: 'Agent', sortKey: 'agent' },
   { label: 'Added', sortKey: 'dateCreated' },
   { label: 'Actions' },
 ];
+
+/** Ticked rows, and the header's "select all shown" box. */
+export interface TableSelection {
+  selected: ReadonlySet<string>;
+  onSelect: (sid: string, selected: boolean) => void;
+  /** How many of the shown rows are ticked: all, some or none sets the header box. */
+  shownSelected: number;
+  onSelectAllShown: (selected: boolean) => void;
+}
 
 interface NumbersTableProps {
   numbers: OwnedNumber[];
   sort: NumberSort;
   onSort: (key: SortKey) => void;
+  selection: TableSelection;
   onRelease: (number: OwnedNumber) => void;
   releaseDisabled: boolean;
   releaseDescribedBy: string | undefined;
+  onFix: (number: OwnedNumber) => void;
+  fixDisabled: boolean;
+  fixDescribedBy: string | undefined;
   typicalNoteId: string | undefined;
   busy: boolean;
   /** The scrolling table, so focus can land here after a row goes away. */
@@ -46,7 +60,7 @@ interface NumbersTableProps {
  * scrolls sideways with the columns on narrow windows.
  */
 export function NumbersTable(props: NumbersTableProps) {
-  const { numbers, sort, onSort, busy, tableRef, viewKey } = props;
+  const { numbers, sort, onSort, selection, busy, tableRef, viewKey } = props;
   const scrollRef = useRef<HTMLDivElement | null>(null);
 
   // A new query shows its first rows; a reload after a release keeps the place.
@@ -72,6 +86,8 @@ export function NumbersTable(props: NumbersTableProps) {
     else if (tableRef) tableRef.current = element;
   };
 
+  const allShown = numbers.length > 0 && selection.shownSelected === numbers.length;
+
   return (
     <div
       ref={setScrollElement}
@@ -86,6 +102,17 @@ export function NumbersTable(props: NumbersTableProps) {
     >
       <div role="rowgroup" className="numbers-table-head">
         <div role="row" aria-rowindex={1} className="numbers-grid numbers-header-row">
+          <div role="columnheader" className="numbers-cell numbers-select">
+            <input
+              type="checkbox"
+              aria-label="Select all shown numbers"
+              checked={allShown}
+              ref={(element) => {
+                if (element) element.indeterminate = selection.shownSelected > 0 && !allShown;
+              }}
+              onChange={(event) => selection.onSelectAllShown(event.target.checked)}
+            />
+          </div>
           {COLUMNS.map((column) => (
             <ColumnHeader key={column.label} column={column} sort={sort} onSort={onSort} />
           ))}
@@ -101,9 +128,14 @@ export function NumbersTable(props: NumbersTableProps) {
               number={number}
               rowIndex={item.index + 2}
               top={item.start - virtualizer.options.scrollMargin}
+              selected={selection.selected.has(number.sid)}
+              onSelect={selection.onSelect}
               onRelease={props.onRelease}
               releaseDisabled={props.releaseDisabled}
               releaseDescribedBy={props.releaseDescribedBy}
+              onFix={props.onFix}
+              fixDisabled={props.fixDisabled}
+              fixDescribedBy={props.fixDescribedBy}
               typicalNoteId={props.typicalNoteId}
             />
           );

@@ -41,9 +41,12 @@ export function ReleaseDialog({ release, actions, fallbackFocus }: ReleaseDialog
         {target.friendlyName && target.friendlyName !== formatted ? ` (${target.friendlyName})` : ''} goes back to
         Twilio. Twilio stops billing you for it, and someone else may get it, so you may not be able to buy it again.
       </p>
-      <p>
-        If the number is given to an agent, Gleam takes it off that agent first; calls to it will no longer be answered.
-      </p>
+      {target.assignment && (
+        <p>
+          It is assigned to <strong>{target.assignment.agentName}</strong>: Gleam unassigns it from{' '}
+          {target.assignment.agentName} first, and calls to it will no longer be answered.
+        </p>
+      )}
       {actions.offline && <p className="notice notice-warning">Offline — releasing needs a connection to Twilio.</p>}
       {error && <ErrorNotice error={error} />}
     </Modal>

@@ -1,5 +1,5 @@
 /** How numbers, prices and times read on the Phone Numbers screen. */
-import type { MonthlyPrice, NumberType, WebhookState } from '../../../../shared/domain/numbers';
+import type { MonthlyPrice, NumberType, OwnedNumber, WebhookState } from '../../../../shared/domain/numbers';
 import { formatMoney } from '../../../../shared/money';
 
 /**
@@ -35,6 +35,20 @@ export const WEBHOOK_STATE_LABEL: Record<WebhookState, { label: string; explanat
       'A TwiML App or SIP trunk in the Twilio Console handles this number’s calls and takes priority over the usual settings.',
   },
 };
+
+const SET_UP_BY_GLEAM = {
+  label: 'Gleam',
+  explanation: 'Gleam set this number up so its calls and texts go to its agent.',
+};
+
+/** Where the number's calls go: Gleam for an assigned number (unless changed in Twilio since), else its webhook state. */
+export function callsGoTo(number: Pick<OwnedNumber, 'assignment' | 'webhookState'>): {
+  label: string;
+  explanation: string;
+} {
+  const { assignment } = number;
+  return assignment && assignment.status !== 'drifted' ? SET_UP_BY_GLEAM : WEBHOOK_STATE_LABEL[number.webhookState];
+}
 
 export const TYPICAL_PRICE_EXPLANATION =
   'Gleam could not get this price from Twilio, so it shows a typical price instead. Twilio’s actual price may differ.';

@@ -3,7 +3,7 @@ import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { filterNumbers, indexNumbers, queryNumbers, sortNumbers, type NumberFilters } from './number-query';
 import { ownedNumber, THREE_NUMBERS } from './test-fixtures';
 
-const ALL: NumberFilters = { text: '', type: 'any', capability: 'any' };
+const ALL: NumberFilters = { text: '', type: 'any', capability: 'any', agent: 'any' };
 const BY_NUMBER = { key: 'number', direction: 'ascending' } as const;
 const phones = (numbers: OwnedNumber[]) => numbers.map((number) => number.phoneNumber);
 

@@ -7,17 +7,23 @@
  */
 import type { NumberType, OwnedNumber } from '../../../../shared/domain/numbers';
 import { toMicros } from '../../../../shared/money';
+import { needsAttention } from '../assignments/assignment-text';
 
-export type SortKey = 'number' | 'friendlyName' | 'type' | 'price' | 'webhook' | 'dateCreated';
+export type SortKey = 'number' | 'friendlyName' | 'type' | 'price' | 'webhook' | 'agent' | 'dateCreated';
 export type SortDirection = 'ascending' | 'descending';
 export type CapabilityFilter = 'any' | 'voice' | 'sms' | 'mms';
 export type TypeFilter = NumberType | 'any';
+/** Any number, numbers with no agent, numbers whose assignment needs attention, or one agent's (by id). */
+export type AgentFilter = 'any' | 'none' | 'attention' | `agent:${string}`;
 
 export interface NumberFilters {
   text: string;
   type: TypeFilter;
   capability: CapabilityFilter;
+  agent: AgentFilter;
 }
+
+export const NO_FILTERS: NumberFilters = { text: '', type: 'any', capability: 'any', agent: 'any' };
 
 export interface NumberSort {
   key: SortKey;
@@ -31,6 +37,9 @@ export interface IndexedNumber {
   lowerName: string;
   /** Monthly price in micro-units; null when unknown. Never a float. */
   priceMicros: number | null;
+  /** `agent:<id>` of the number's agent, or null, to compare with an AgentFilter. */
+  agentKey: AgentFilter | null;
+  attention: boolean;
 }
 
 export function indexNumbers(numbers: readonly OwnedNumber[]): IndexedNumber[] {
@@ -39,6 +48,8 @@ export function indexNumbers(numbers: readonly OwnedNumber[]): IndexedNumber[] {
     digits: number.phoneNumber.replace(/\D/g, ''),
     lowerName: number.friendlyName.toLocaleLowerCase(),
     priceMicros: number.monthlyPrice ? toMicros(number.monthlyPrice.amount) : null,
+    agentKey: number.assignment ? `agent:${number.assignment.agentId}` : null,
+    attention: needsAttention(number.assignment),
   }));
 }
 
@@ -85,14 +96,28 @@ function matchesText(entry: IndexedNumber, matcher: TextMatcher): boolean {
   return entry.lowerName.includes(matcher.lower);
 }
 
+function matchesAgent(entry: IndexedNumber, agent: AgentFilter): boolean {
+  switch (agent) {
+    case 'any':
+      return true;
+    case 'none':
+      return entry.agentKey === null;
+    case 'attention':
+      return entry.attention;
+    default:
+      return entry.agentKey === agent;
+  }
+}
+
 export function filterNumbers(entries: readonly IndexedNumber[], filters: NumberFilters): IndexedNumber[] {
   const matcher = textMatcher(filters.text);
-  const { type, capability } = filters;
-  if (!matcher && type === 'any' && capability === 'any') return entries.slice();
+  const { type, capability, agent } = filters;
+  if (!matcher && type === 'any' && capability === 'any' && agent === 'any') return entries.slice();
   return entries.filter(
     (entry) =>
       (type === 'any' || entry.number.type === type) &&
       (capability === 'any' || entry.number.capabilities[capability]) &&
+      matchesAgent(entry, agent) &&
       (!matcher || matchesText(entry, matcher)),
   );
 }
@@ -115,6 +140,10 @@ const COMPARERS: Record<SortKey, { compare: Compare; isMissing?: (entry: Indexed
     isMissing: (entry) => entry.priceMicros === null,
   },
   webhook: { compare: (a, b) => WEBHOOK_ORDER[a.number.webhookState] - WEBHOOK_ORDER[b.number.webhookState] },
+  agent: {
+    compare: (a, b) => collator.compare(a.number.assignment?.agentName ?? '', b.number.assignment?.agentName ?? ''),
+    isMissing: (entry) => entry.agentKey === null,
+  },
   dateCreated: {
     compare: (a, b) => {
       const left = a.number.dateCreated ?? '';

@@ -34,6 +34,7 @@ export function ownedNumber(index: number, overrides: Partial<OwnedNumber> = {})
     capabilities: { voice: true, sms: index % 2 === 0, mms: index % 3 === 0, fax: false },
     monthlyPrice: { amount: '1.15', currency: 'USD', source: 'twilio', asOf: '2026-11-24T10:00:00.000Z' },
     webhookState: 'none',
+    assignment: null,
     dateCreated: `2026-0${(index % 9) + 1}-15T12:00:00.000Z`,
     syncedAt: '2026-11-24T10:00:00.000Z',
     ...overrides,

@@ -2,7 +2,7 @@ import type { NumberList } from '../../../../shared/domain/numbers';
 import { useAppStore } from '../../store/store-context';
 import { useOnline, useTwilioOffline } from './use-online';
 
-/** The one element that says why Buy, Sync and Release are off; disabled buttons point to it. */
+/** The one element that says why Buy, Sync, Release and assignments are off; disabled buttons point to it. */
 export const ACTIONS_BLOCKED_REASON_ID = 'numbers-actions-blocked-reason';
 
 export interface TwilioActions {
@@ -14,7 +14,7 @@ export interface TwilioActions {
   describedBy: string | undefined;
 }
 
-/** Whether actions that change the Twilio account (buy, sync, release) can run now, and why not. */
+/** Whether actions that change the Twilio account (buy, sync, release, assign) can run now, and why not. */
 export function useTwilioActions(): TwilioActions {
   const offline = useTwilioOffline();
   const disconnected = useAppStore((state) => state.numbers.list?.account?.connected !== true);
@@ -43,8 +43,8 @@ export function ActionsBlockedNote({ actions }: { actions: TwilioActions }) {
     <div id={ACTIONS_BLOCKED_REASON_ID} className="notice notice-warning numbers-blocked" role="status">
       {actions.offline && (
         <p>
-          <strong>Offline — showing the copy saved on this computer.</strong> Buying, syncing and releasing numbers need
-          a connection to Twilio, so they are turned off until you are back online.{' '}
+          <strong>Offline — showing the copy saved on this computer.</strong> Buying, syncing, releasing and assigning
+          numbers need a connection to Twilio, so they are turned off until you are back online.{' '}
           {online && (
             // The system says it is online but Twilio was unreachable: the person decides when to try again.
             <button type="button" className="link-button" onClick={clearOfflineReport}>
@@ -56,7 +56,7 @@ export function ActionsBlockedNote({ actions }: { actions: TwilioActions }) {
       {showDisconnected && (
         <p>
           <strong>{hasAccount ? 'This account is not connected.' : 'No Twilio account is connected.'}</strong> You are
-          looking at the history Gleam saved on this computer. To buy, sync or release numbers, connect
+          looking at the history Gleam saved on this computer. To buy, sync, release or assign numbers, connect
           {hasAccount ? ' the account again' : ' Twilio'} in Settings.{' '}
           <button type="button" className="link-button" onClick={() => navigate('settings')}>
             Open Settings

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { AdvancedSection } from './AdvancedSection';
 import { ConnectedAccount } from './ConnectedAccount';
 import { CredentialsForm } from './CredentialsForm';
 import { MessagingServiceSection } from './MessagingServiceSection';
@@ -36,6 +37,7 @@ export function SettingsScreen() {
         {status?.state === 'connected' && <ConnectedAccount status={status} />}
       </section>
       {status?.state === 'connected' && <MessagingServiceSection service={status.messagingService} />}
+      <AdvancedSection />
     </section>
   );
 }

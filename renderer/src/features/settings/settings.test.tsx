@@ -33,7 +33,9 @@ describe('Settings → Twilio Configuration', () => {
     await fillCredentials('AB12345', TOKEN);
     expect(await screen.findByText(/Account SID starts with AC and has 34 characters/)).toBeTruthy();
     expect(screen.getByLabelText('Account SID').getAttribute('aria-invalid')).toBe('true');
-    expect(calls.map((call) => call.channel)).toEqual(['connection:getStatus']);
+    expect(calls.map((call) => call.channel).filter((channel) => channel.startsWith('connection:'))).toEqual([
+      'connection:getStatus',
+    ]);
   });
 
   it('sends trimmed credentials and shows the green check with the account name and a trial note', async () => {

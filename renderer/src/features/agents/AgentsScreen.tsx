@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppStore } from '../../store/store-context';
+import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
+import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
+import { useAssignmentActions } from '../assignments/use-assignment-actions';
+import { ActionsBlockedNote } from '../numbers/twilio-actions';
+import { AgentDetail } from './AgentDetail';
+import { AgentEditor } from './AgentEditor';
+import { AgentList } from './AgentList';
+import './agents.css';
+import '../assignments/assignments.css';
+
+/**
+ * Agents: the list, one agent with its numbers, and the editor. Agents and
+ * numbers are both read from main's local copy and reloaded when main says
+ * they changed, so the screen works offline; actions that change Twilio are
+ * turned off then, with the reason.
+ */
+export function AgentsScreen() {
+  const agents = useAppStore((state) => state.agents.list);
+  const loading = useAppStore((state) => state.agents.loading);
+  const error = useAppStore((state) => state.agents.error);
+  const view = useAppStore((state) => state.agents.view);
+  const owned = useAppStore((state) => state.numbers.list?.numbers ?? null);
+  const loadAgents = useAppStore((state) => state.loadAgents);
+  const watchAgents = useAppStore((state) => state.watchAgents);
+  const loadNumbers = useAppStore((state) => state.loadNumbers);
+  const watchNumbers = useAppStore((state) => state.watchNumbers);
+  const actions = useAssignmentActions();
+  const sectionRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void loadAgents();
+    return watchAgents();
+  }, [loadAgents, watchAgents]);
+  useEffect(() => {
+    void loadNumbers();
+    return watchNumbers();
+  }, [loadNumbers, watchNumbers]);
+
+  const focusTitle = useCallback(() => sectionRef.current?.querySelector<HTMLElement>('#screen-title') ?? null, []);
+
+  const notices = (
+    <>
+      <ActionsBlockedNote actions={actions} />
+      <AssignmentJobStatus />
+    </>
+  );
+  const current = view.kind === 'list' || !agents ? undefined : agents.find((agent) => agent.id === view.agentId);
+
+  let content;
+  if (agents === null) {
+    content = (
+      <>
+        <h1 id="screen-title" tabIndex={-1}>
+          Agents
+        </h1>
+        {loading && (
+          <p role="status" aria-busy="true">
+            Loading your agents…
+          </p>
+        )}
+        {error && (
+          <div>
+            <ErrorNotice error={error} />
+            <button type="button" className="button" onClick={() => void loadAgents()}>
+              Try again
+            </button>
+          </div>
+        )}
+      </>
+    );
+  } else if (view.kind === 'edit' && (view.agentId === null || current)) {
+    // Keyed, so switching from one agent's editor to another's starts from that agent's values.
+    content = <AgentEditor key={view.agentId ?? 'new'} agent={current ?? null} notices={notices} />;
+  } else if (view.kind === 'detail' && current) {
+    content = <AgentDetail agent={current} owned={owned} actions={actions} notices={notices} />;
+  } else {
+    // The list, also when the agent that was open is gone (deleted here or elsewhere).
+    content = <AgentList agents={agents} notices={notices} />;
+  }
+
+  return (
+    <section ref={sectionRef} className="screen agents-screen" aria-labelledby="screen-title">
+      {content}
+      <AssignmentDialogs fallbackFocus={focusTitle} />
+    </section>
+  );
+}

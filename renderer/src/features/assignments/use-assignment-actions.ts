@@ -1,0 +1,26 @@
+import { useAppStore } from '../../store/store-context';
+import { useTwilioActions, type TwilioActions } from '../numbers/twilio-actions';
+
+/** The job status element; while a job runs, disabled assignment buttons point to it for the reason. */
+export const ASSIGNMENT_JOB_STATUS_ID = 'assignment-job-status';
+
+export interface AssignmentActions extends TwilioActions {
+  jobRunning: boolean;
+}
+
+/**
+ * Whether numbers can be assigned, unassigned, repaired or adopted now:
+ * Twilio must be reachable and connected (as for buying), and one job runs
+ * at a time. `describedBy` names the visible note that says which.
+ */
+export function useAssignmentActions(): AssignmentActions {
+  const twilio = useTwilioActions();
+  const jobRunning = useAppStore((state) => state.assignmentJob?.running === true);
+  if (twilio.blocked) return { ...twilio, jobRunning };
+  return {
+    ...twilio,
+    jobRunning,
+    blocked: jobRunning,
+    describedBy: jobRunning ? ASSIGNMENT_JOB_STATUS_ID : undefined,
+  };
+}
