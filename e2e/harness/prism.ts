@@ -87,7 +87,7 @@ const TWILIO_ERROR_RESPONSE = {
 };
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { responses?: Record<string, unknown> } | undefined>>;
+  paths: Record<string, Record<string, { responses?: Record<string, unknown>; requestBody?: unknown } | undefined>>;
 }
 
 /**
@@ -110,11 +110,38 @@ function normaliseEnums(node: unknown): void {
 }
 
 /**
- * relax-spec.cjs makes the spec accept what Twilio really sends. Two more
- * steps here:
+ * Twilio clears a number's TwiML App or SIP trunk when the form sends the SID
+ * parameter empty (`VoiceApplicationSid=`; API-NOTES §4.4), but the spec's SID
+ * patterns do not allow "". Request-body SID patterns get the same
+ * empty-allowed form relax-spec.cjs gives response SIDs.
+ */
+function allowEmptyRequestSids(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(allowEmptyRequestSids);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  if (
+    record.type === 'string' &&
+    typeof record.pattern === 'string' &&
+    /^\^[A-Z]{2}\[0-9a-fA-F\]\{32\}\$$/.test(record.pattern)
+  ) {
+    record.pattern = `^(${record.pattern.slice(1, -1)})?$`;
+    delete record.minLength;
+    delete record.maxLength;
+  }
+  Object.values(record).forEach(allowEmptyRequestSids);
+}
+
+/**
+ * relax-spec.cjs makes the spec accept what Twilio really sends. More steps
+ * here:
  * - it can leave a nullable enum listing `null` (Prism adds its own `null` to
  *   nullable enums too); ajv then refuses the doubled value and Prism
  *   silently skips validating that response — see normaliseEnums;
+ * - request SIDs may be empty, which is how Twilio clears them — see
+ *   allowEmptyRequestSids;
  * - every operation gets Twilio's error body as its `default` response, so the
  *   fake's error answers are checked too instead of passing unmatched.
  */
@@ -128,8 +155,9 @@ function relaxSpec(specDir: string, file: string, outDir: string): string {
   normaliseEnums(spec);
   for (const item of Object.values(spec.paths)) {
     for (const method of ['get', 'post', 'put', 'delete']) {
-      const responses = item[method]?.responses;
-      if (responses) responses.default ??= TWILIO_ERROR_RESPONSE;
+      const operation = item[method];
+      if (operation?.responses) operation.responses.default ??= TWILIO_ERROR_RESPONSE;
+      allowEmptyRequestSids(operation?.requestBody);
     }
   }
   fs.writeFileSync(out, JSON.stringify(spec));

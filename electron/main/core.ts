@@ -162,6 +162,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     close: () => {
       closed = true;
       numbers.cancelSync();
+      assignments.cancelAll();
       // Terminating mid-page rolls that page's transaction back; the next sync writes it again.
       void syncThread.close();
       db.close();

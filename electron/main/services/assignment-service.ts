@@ -60,6 +60,8 @@ export interface AssignmentServiceDeps {
 export interface AssignmentService {
   run(input: ChannelParsedInput<'assignments:run'>): Promise<AssignmentResult>;
   cancel(jobId: string): boolean;
+  /** Cancels every running job (the app is closing): numbers being changed finish, no new ones start. */
+  cancelAll(): void;
   /** The assignments of these numbers as the screens show them, drift included, by number SID. */
   describe(numbers: readonly NumberRecord[]): Map<string, Assignment>;
 }
@@ -319,6 +321,10 @@ export function createAssignmentService(deps: AssignmentServiceDeps): Assignment
         emit('agents:changed', {});
       }
     },
+    cancelAll() {
+      for (const controller of jobs.values()) controller.abort();
+    },
+
     cancel(jobId) {
       const controller = jobs.get(jobId);
       if (!controller) return false;

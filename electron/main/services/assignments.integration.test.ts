@@ -254,6 +254,29 @@ describe('bulk jobs', () => {
     expect(result.outcomes.filter((outcome) => outcome.outcome === 'failed')).toHaveLength(0);
     for (const outcome of cancelled) expect(assignmentOf(outcome.numberSid)).toBeNull();
   });
+  it('stops starting numbers when the app closes', async () => {
+    const account = await harness.control.seedAccount({});
+    await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 20, areaCode: '303' });
+    await harness.core().connection.connect({ accountSid: account.sid, authToken: account.authToken });
+    await harness.core().refreshFromTwilio();
+    const agent = harness.core().agents.save({ agent: DRAFT });
+    const sids = harness
+      .core()
+      .numbers.list()
+      .numbers.map((number) => number.sid);
+    await harness.control.injectFault({ kind: 'latency', ms: 100, times: 100, match: { method: 'POST' } });
+
+    const running = harness
+      .core()
+      .assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: sids });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    harness.core().assignments.cancelAll();
+    const result = await running;
+
+    expect(result.outcomes.filter((outcome) => outcome.outcome === 'cancelled').length).toBeGreaterThan(0);
+    const posted = await harness.control.requests({ method: 'POST', pathIncludes: 'IncomingPhoneNumbers/PN' });
+    expect(posted.length).toBeLessThan(sids.length);
+  });
 });
 
 describe('deleting an agent', () => {

@@ -142,11 +142,22 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
     throw appError((intent.errorCode as ErrorCode | null) ?? 'internal');
   }
 
+  /**
+   * How many numbers the account owns, for the trial limit of one. A trial
+   * account with none in the local copy is asked at Twilio: right after
+   * connecting, the first sync may not have filled the copy yet.
+   */
+  async function ownedCountOf(row: AccountRow, api: TwilioAccountApi): Promise<number> {
+    const local = countOwnedNumbers(db, row.sid);
+    if (row.type !== 'Trial' || local > 0) return local;
+    return (await api.ownsAnyNumber()) ? 1 : 0;
+  }
+
   async function checkBeforeBuying(row: AccountRow, api: TwilioAccountApi, input: ChannelParsedInput<'numbers:buy'>) {
     if (isOwned(db, input.phoneNumber)) {
       throw appError('number_not_available', { message: 'This account already owns that number', hints: [] });
     }
-    if (row.type === 'Trial' && countOwnedNumbers(db, row.sid) >= 1) throw appError('trial_limit');
+    if (row.type === 'Trial' && (await ownedCountOf(row, api)) >= 1) throw appError('trial_limit');
     const price = prices.priceOf(input.country, input.type);
     const { balance } = await balanceOf(row, api);
     if (price && balance && balanceCovers(balance, price) === false) {
@@ -226,7 +237,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
         balanceNote: note,
         balanceSufficient: balanceCovers(balance, monthlyPrice),
         trialAccount: row.type === 'Trial',
-        ownedCount: countOwnedNumbers(db, row.sid),
+        ownedCount: await ownedCountOf(row, api),
       };
     },
 

@@ -46,6 +46,7 @@ export interface NumbersApi {
   /** SIDs of owned numbers of one type (Twilio lists toll-free and mobile numbers separately). */
   listOwnedSidsOfType(type: 'toll-free' | 'mobile', signal: AbortSignal): Promise<Set<string>>;
   findOwnedNumber(phoneNumber: string): Promise<TwilioNumber | null>;
+  ownsAnyNumber(): Promise<boolean>;
   /** The number as Twilio has it now; null when the account no longer owns it. */
   fetchOwnedNumber(sid: string): Promise<TwilioNumber | null>;
   /** Sets the given configuration fields (an empty string clears one); answers the number as updated. */
@@ -145,6 +146,11 @@ export function createNumbersApi(client: Twilio, accountSid: string): NumbersApi
       );
       const match = page.incoming_phone_numbers.find((resource) => resource.phone_number === phoneNumber);
       return match ? numberOf(match) : null;
+    },
+
+    async ownsAnyNumber() {
+      const page = incomingNumberPage.parse(await rest.get(`${incomingPath}.json`, { PageSize: '1' }));
+      return page.incoming_phone_numbers.length > 0;
     },
 
     async fetchOwnedNumber(sid) {
