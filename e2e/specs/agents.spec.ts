@@ -163,6 +163,30 @@ test.describe('Agents', () => {
     await expect.poll(() => twilio.serviceNumbers(service.sid)).toEqual([]);
   });
 
+  test('deleting an agent lists its numbers, then puts them back as they were', async ({ app, twilio }) => {
+    const account = await twilio.seedAccount({});
+    await twilio.seedOwnedNumber({
+      accountSid: account.sid,
+      phoneNumber: '+14155550185',
+      voiceUrl: 'https://old.example.com/voice',
+    });
+    await connect(app, account);
+    await createAgent(app, 'Seasonal');
+    await assignFromAgent(app, 'Seasonal', ['(415) 555-0185']);
+    await expect(app.getByRole('list', { name: 'Numbers assigned to Seasonal' })).toContainText('(415) 555-0185');
+
+    await app.getByRole('button', { name: 'Delete agent…' }).click();
+    const confirm = app.getByRole('alertdialog', { name: 'Delete Seasonal?' });
+    await expect(confirm.getByRole('list', { name: 'Numbers to unassign' })).toContainText('(415) 555-0185');
+    await screenshot(app, 'delete-agent-confirmation');
+    await confirm.getByRole('button', { name: 'Delete agent' }).click();
+
+    await expect(app.getByText(/Deleted Seasonal/)).toBeVisible();
+    await expect
+      .poll(async () => (await liveNumber(twilio, account, '+14155550185')).voiceUrl)
+      .toBe('https://old.example.com/voice');
+  });
+
   test('flags a number changed in the Twilio Console and repairs it in one click', async ({ app, twilio }) => {
     const account = await twilio.seedAccount({});
     const number = await twilio.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550184' });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { inWriteTransaction } from './database';
 import type { AccountStatus, AccountType } from '../../../shared/domain/connection';
 
 export interface AccountRow {
@@ -58,7 +59,7 @@ export type ConnectedAccountInput = Omit<AccountRow, 'connected' | 'lastVerified
 
 /** Marks `sid` as the one connected account, disconnecting any other. */
 export function saveConnectedAccount(db: Database, account: ConnectedAccountInput): void {
-  db.transaction(() => {
+  inWriteTransaction(db, () => {
     db.prepare(
       'UPDATE accounts SET connected = 0, disconnected_at = @verifiedAt WHERE connected = 1 AND sid <> @sid',
     ).run(account);
@@ -74,7 +75,7 @@ export function saveConnectedAccount(db: Database, account: ConnectedAccountInpu
          messaging_service_name = excluded.messaging_service_name,
          connected = 1, last_verified_at = excluded.last_verified_at, disconnected_at = NULL`,
     ).run(account);
-  })();
+  });
 }
 
 export function updateAccountStatus(

@@ -15,6 +15,18 @@ export interface OpenedDatabase {
 }
 
 /**
+ * Runs `write` in a transaction that takes the write lock first (BEGIN
+ * IMMEDIATE), waiting up to the busy timeout for it. Two connections write
+ * this database (the app's and the numbers-sync worker's); a transaction
+ * that reads and then writes would otherwise fail at once with "database is
+ * locked" whenever the other connection committed in between. Nested calls
+ * become savepoints.
+ */
+export function inWriteTransaction<T>(db: Database, write: () => T): T {
+  return db.transaction(write).immediate();
+}
+
+/**
  * A connection with the pragmas, to a database the app has already opened
  * and migrated (the numbers-sync worker's own connection).
  */

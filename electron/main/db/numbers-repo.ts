@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { inWriteTransaction } from './database';
 import {
   configurationFromWire,
   configurationValues,
@@ -123,7 +124,7 @@ export function saveFingerprintedNumbers(db: Database, entries: readonly Fingerp
   const close = db.prepare('UPDATE phone_numbers SET released_at = ? WHERE sid = ?');
   // Positional parameters: a sync writes thousands of rows and named binding costs more per row.
   const upsert = db.prepare(UPSERT_SQL);
-  db.transaction(() => {
+  inWriteTransaction(db, () => {
     const live = findLive.raw().all(JSON.stringify(entries.map(({ record }) => record.phoneNumber))) as [
       string,
       string,
@@ -151,7 +152,7 @@ export function saveFingerprintedNumbers(db: Database, entries: readonly Fingerp
         record.syncedAt,
       );
     }
-  })();
+  });
 }
 
 /** Numbers the account owns, as of the last sync or purchase. */
@@ -186,10 +187,10 @@ export function countOwnedNumbers(db: Database, accountSid: string): number {
 export function markReleased(db: Database, sids: readonly string[], at: string): void {
   const release = db.prepare('UPDATE phone_numbers SET released_at = ? WHERE sid = ? AND released_at IS NULL');
   const unassign = db.prepare('DELETE FROM number_assignments WHERE number_sid = ?');
-  db.transaction(() => {
+  inWriteTransaction(db, () => {
     for (const sid of sids) {
       release.run(at, sid);
       unassign.run(sid);
     }
-  })();
+  });
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { inWriteTransaction } from './database';
 import type { NumberType } from '../../../shared/domain/numbers';
 
 export interface CachedPrice {
@@ -16,9 +17,9 @@ export function savePrices(db: Database, prices: readonly CachedPrice[]): void {
      ON CONFLICT (iso_country, number_type) DO UPDATE SET
        amount = excluded.amount, currency = excluded.currency, fetched_at = excluded.fetched_at`,
   );
-  db.transaction(() => {
+  inWriteTransaction(db, () => {
     for (const price of prices) upsert.run(price);
-  })();
+  });
 }
 
 export function cachedPrices(db: Database): CachedPrice[] {

@@ -14,6 +14,7 @@
  * without the screens showing it.
  */
 import type { Database } from 'better-sqlite3';
+import { inWriteTransaction } from '../db/database';
 import type {
   Assignment,
   AssignmentAction,
@@ -200,10 +201,10 @@ export function createAssignmentService(deps: AssignmentServiceDeps): Assignment
       throw error;
     }
     // One commit for both: a bulk job makes hundreds of these, each a disk sync.
-    db.transaction(() => {
+    inWriteTransaction(db, () => {
       store(number, updated);
       setAssignmentStatus(db, sid, { status: 'configured', lastError: null, at: now() });
-    })();
+    });
     return joinMessagingService(context, number, existing);
   }
 
@@ -217,10 +218,10 @@ export function createAssignmentService(deps: AssignmentServiceDeps): Assignment
         await context.api.removeNumberFromService(assignment.messagingServiceSid, sid);
       }
       const restored = await context.api.configureNumber(sid, restoringConfiguration(assignment.previousConfiguration));
-      db.transaction(() => {
+      inWriteTransaction(db, () => {
         store(number, restored);
         deleteAssignment(db, sid);
-      })();
+      });
       return null;
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') {

@@ -16,6 +16,7 @@
  *   (reconcile) — now, and again on the next start for anything still open.
  */
 import type { Database } from 'better-sqlite3';
+import { inWriteTransaction } from '../db/database';
 import { AppError, appError, type ErrorCode } from '../../../shared/errors';
 import {
   PURCHASE_OUTCOME_UNKNOWN,
@@ -98,20 +99,20 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       isoCountry: intent.isoCountry,
       syncedAt: now(),
     });
-    db.transaction(() => {
+    inWriteTransaction(db, () => {
       saveNumbers(db, [record]);
       setIntentState(db, { id: intent.id, state: 'bought', numberSid: number.sid, at: now() });
       settlePurchaseActivity(db, { purchaseId: intent.id, outcome: 'succeeded', detail: null });
-    })();
+    });
     logger.info('number bought', { purchase: intent.id, number: number.sid });
     return toOwnedNumber(record, prices);
   }
 
   function recordFailed(intent: PurchaseIntent, error: AppError): void {
-    db.transaction(() => {
+    inWriteTransaction(db, () => {
       setIntentState(db, { id: intent.id, state: 'failed', errorCode: error.code, at: now() });
       settlePurchaseActivity(db, { purchaseId: intent.id, outcome: 'failed', detail: error.message });
-    })();
+    });
     logger.info('number purchase failed', { purchase: intent.id, code: error.code });
   }
 
@@ -188,7 +189,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       createdAt: now(),
     };
     try {
-      db.transaction(() => {
+      inWriteTransaction(db, () => {
         insertIntent(db, intent);
         addActivity(db, {
           accountSid: row.sid,
@@ -201,7 +202,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
           detail: null,
           purchaseId: intent.id,
         });
-      })();
+      });
     } catch (error) {
       if (error instanceof PurchaseAlreadyOpenError) throw appError('purchase_in_progress');
       throw error;
@@ -266,7 +267,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       };
       try {
         const existed = await api.releaseNumber(sid);
-        db.transaction(() => {
+        inWriteTransaction(db, () => {
           markReleased(db, [sid], now());
           addActivity(db, {
             ...activity,
@@ -274,7 +275,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
             outcome: 'succeeded',
             detail: existed ? null : 'It had already been released outside Gleam.',
           });
-        })();
+        });
         logger.info('number released', { number: sid, alreadyReleased: !existed });
         return { alreadyReleased: !existed };
       } catch (error) {
