@@ -266,4 +266,35 @@ test.describe('Agents', () => {
     );
     expect(assigned).toHaveLength(200);
   });
+
+  test('a new webhook address in Settings → Advanced marks assigned numbers for repair', async ({ app, twilio }) => {
+    const account = await twilio.seedAccount({});
+    await twilio.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550186' });
+    await connect(app, account);
+    await createAgent(app, 'Reception');
+    await assignFromAgent(app, 'Reception', ['(415) 555-0186']);
+    await expect(app.getByRole('list', { name: 'Numbers assigned to Reception' })).toContainText('Set up');
+
+    await openScreen(app, 'Settings');
+    const advanced = app.getByRole('form', { name: 'Webhook address' });
+    await advanced.getByLabel('Webhook base URL').fill('http://hooks.example.com');
+    await advanced.getByRole('button', { name: 'Save webhook URL' }).click();
+    await expect(advanced).toContainText('https://');
+    await screenshot(app, 'settings-advanced-invalid');
+    await advanced.getByLabel('Webhook base URL').fill('https://hooks.example.com');
+    await advanced.getByRole('button', { name: 'Save webhook URL' }).click();
+    await expect(advanced.getByLabel('Webhook base URL')).toHaveValue('https://hooks.example.com');
+    await screenshot(app, 'settings-advanced');
+
+    await openScreen(app, 'Agents');
+    await expect(app.getByRole('button', { name: 'Repair (415) 555-0186' })).toBeVisible();
+    await app.getByRole('button', { name: 'All agents' }).click();
+    await expect(app.getByRole('table', { name: 'Agents' })).toContainText('Reception');
+    await screenshot(app, 'agents-list');
+    await app.getByRole('button', { name: 'Reception' }).click();
+    await app.getByRole('button', { name: 'Repair (415) 555-0186' }).click();
+    await expect
+      .poll(async () => (await liveNumber(twilio, account, '+14155550186')).voiceUrl)
+      .toMatch(/^https:\/\/hooks\.example\.com\/twilio\/agents\//);
+  });
 });
