@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentDraft } from '../../../shared/domain/agents';
+import type { SeededAccount } from '../../../e2e/fake-twilio/control-client';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
 
 let harness: CoreHarness;
@@ -29,16 +30,37 @@ const DRAFT: AgentDraft = {
 
 const TWIML_APP = `AP${'a'.repeat(32)}`;
 
+/** Connects the account (waiting for the sync that follows) and creates the agent the tests assign to. */
+async function connectWithAgent(account: SeededAccount, messagingServiceSid?: string) {
+  await harness.core().connection.connect({
+    accountSid: account.sid,
+    authToken: account.authToken,
+    ...(messagingServiceSid ? { messagingServiceSid } : {}),
+  });
+  await harness.core().refreshFromTwilio();
+  return harness.core().agents.save({ agent: DRAFT });
+}
+
 async function setUp(numbers: { phoneNumber: string; voiceUrl?: string; voiceApplicationSid?: string }[]) {
   const account = await harness.control.seedAccount({});
   const seeded = [];
   for (const number of numbers) {
     seeded.push(await harness.control.seedOwnedNumber({ accountSid: account.sid, ...number }));
   }
-  await harness.core().connection.connect({ accountSid: account.sid, authToken: account.authToken });
-  await harness.core().refreshFromTwilio();
-  const agent = harness.core().agents.save({ agent: DRAFT });
+  const agent = await connectWithAgent(account);
   return { account, agent, seeded };
+}
+
+/** An account with `count` numbers, all synced, and an agent. */
+async function setUpMany(count: number) {
+  const account = await harness.control.seedAccount({});
+  await harness.control.seedOwnedNumbers({ accountSid: account.sid, count, areaCode: '303' });
+  const agent = await connectWithAgent(account);
+  const sids = harness
+    .core()
+    .numbers.list()
+    .numbers.map((number) => number.sid);
+  return { agent, sids };
 }
 
 const run = (input: { action: 'assign' | 'unassign' | 'repair' | 'adopt'; numberSids: string[]; agentId?: string }) =>
@@ -185,15 +207,7 @@ describe('drift', () => {
 
 describe('bulk jobs', () => {
   it('assigns many numbers through rate limits, lists a permanent failure, and a retry fixes it', async () => {
-    const account = await harness.control.seedAccount({});
-    await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 40, areaCode: '303' });
-    await harness.core().connection.connect({ accountSid: account.sid, authToken: account.authToken });
-    await harness.core().refreshFromTwilio();
-    const agent = harness.core().agents.save({ agent: DRAFT });
-    const sids = harness
-      .core()
-      .numbers.list()
-      .numbers.map((number) => number.sid);
+    const { agent, sids } = await setUpMany(40);
     const broken = sids[7] ?? '';
     await harness.control.injectFault({
       kind: 'rate_limit',
@@ -232,15 +246,7 @@ describe('bulk jobs', () => {
   });
 
   it('stops starting numbers when cancelled and lists the rest as not started', async () => {
-    const account = await harness.control.seedAccount({});
-    await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 20, areaCode: '303' });
-    await harness.core().connection.connect({ accountSid: account.sid, authToken: account.authToken });
-    await harness.core().refreshFromTwilio();
-    const agent = harness.core().agents.save({ agent: DRAFT });
-    const sids = harness
-      .core()
-      .numbers.list()
-      .numbers.map((number) => number.sid);
+    const { agent, sids } = await setUpMany(20);
     await harness.control.injectFault({ kind: 'latency', ms: 100, times: 100, match: { method: 'POST' } });
     const jobId = randomUUID();
 
@@ -255,15 +261,7 @@ describe('bulk jobs', () => {
     for (const outcome of cancelled) expect(assignmentOf(outcome.numberSid)).toBeNull();
   });
   it('stops starting numbers when the app closes', async () => {
-    const account = await harness.control.seedAccount({});
-    await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 20, areaCode: '303' });
-    await harness.core().connection.connect({ accountSid: account.sid, authToken: account.authToken });
-    await harness.core().refreshFromTwilio();
-    const agent = harness.core().agents.save({ agent: DRAFT });
-    const sids = harness
-      .core()
-      .numbers.list()
-      .numbers.map((number) => number.sid);
+    const { agent, sids } = await setUpMany(20);
     await harness.control.injectFault({ kind: 'latency', ms: 100, times: 100, match: { method: 'POST' } });
 
     const running = harness
@@ -320,13 +318,7 @@ describe('Messaging Service membership', () => {
     const account = await harness.control.seedAccount({});
     const service = await harness.control.seedMessagingService({ accountSid: account.sid, friendlyName: 'Texts' });
     const number = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+13035550100' });
-    await harness.core().connection.connect({
-      accountSid: account.sid,
-      authToken: account.authToken,
-      messagingServiceSid: service.sid,
-    });
-    await harness.core().refreshFromTwilio();
-    const agent = harness.core().agents.save({ agent: DRAFT });
+    const agent = await connectWithAgent(account, service.sid);
     return { account, service, number, agent };
   }
 
