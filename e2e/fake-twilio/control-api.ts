@@ -12,16 +12,22 @@ import {
   AccountSidSchema,
   FaultInputSchema,
   OwnedNumberPatchSchema,
+  RatingInputSchema,
   RequestFilterSchema,
   SeedAccountInputSchema,
   SeedAvailableNumbersInputSchema,
+  SeedCallsInputSchema,
+  SeedMessagesInputSchema,
   SeedMessagingServiceInputSchema,
   SeedOwnedNumberInputSchema,
   SeedOwnedNumbersInputSchema,
+  SeedUsageRecordsInputSchema,
   ServiceNumberInputSchema,
   SetPricesInputSchema,
   type FakeTwilioHosts,
   type SeededAccount,
+  type SeededCall,
+  type SeededMessage,
   type SeededMessagingService,
   type SeededNumber,
   type SeededServiceNumber,
@@ -38,6 +44,7 @@ import {
   type FakeState,
 } from './state';
 import type { JsonReply } from './twilio-route';
+import type { FakeCall, FakeMessage } from './usage-state';
 
 export interface ControlApiOptions {
   state: FakeState;
@@ -148,6 +155,50 @@ export function seededNumber(number: FakeIncomingNumber): SeededNumber {
     dateCreated: number.dateCreated.toISOString(),
     dateUpdated: number.dateUpdated.toISOString(),
   };
+}
+
+function seededCall(call: FakeCall): SeededCall {
+  return {
+    sid: call.sid,
+    accountSid: call.accountSid,
+    from: call.from,
+    to: call.to,
+    direction: call.direction,
+    status: call.status,
+    startTime: call.startTime.toISOString(),
+    endTime: call.endTime.toISOString(),
+    durationSeconds: call.duration,
+    price: call.price,
+    priceUnit: call.priceUnit,
+    phoneNumberSid: call.phoneNumberSid,
+    dateCreated: call.dateCreated.toISOString(),
+    dateUpdated: call.dateUpdated.toISOString(),
+  };
+}
+
+function seededMessage(message: FakeMessage): SeededMessage {
+  return {
+    sid: message.sid,
+    accountSid: message.accountSid,
+    from: message.from,
+    to: message.to,
+    direction: message.direction,
+    status: message.status,
+    dateSent: message.dateSent.toISOString(),
+    numSegments: message.numSegments,
+    price: message.price,
+    priceUnit: message.priceUnit,
+    messagingServiceSid: message.messagingServiceSid,
+    body: message.body,
+    dateCreated: message.dateCreated.toISOString(),
+    dateUpdated: message.dateUpdated.toISOString(),
+  };
+}
+
+/** A record the state found, or the control API's 404 naming what is missing. */
+function requireFound<T>(record: T | undefined, what: string): T {
+  if (record === undefined) throw new ControlError(404, `${what} does not exist`);
+  return record;
 }
 
 const OwnedNumbersQuerySchema = z.strictObject({ accountSid: AccountSidSchema });
@@ -263,6 +314,49 @@ const controlRoutes: ControlRoute[] = [
     path: '/prices',
     handler: (ctx) => {
       ctx.state.setPrices(parseInput(SetPricesInputSchema, ctx.body, 'prices'));
+      return noContent;
+    },
+  },
+  {
+    method: 'POST',
+    path: '/calls',
+    handler: (ctx) => {
+      const input = parseInput(SeedCallsInputSchema, ctx.body, 'calls');
+      return { status: 201, body: { sids: ctx.state.usage.seedCalls(input).map((call) => call.sid) } };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/calls/{sid}',
+    handler: (ctx) => {
+      const { price } = parseInput(RatingInputSchema, ctx.body, 'call rating');
+      const sid = ctx.params.sid ?? '';
+      return { status: 200, body: seededCall(requireFound(ctx.state.usage.rateCall(sid, price), `Call ${sid}`)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/messages',
+    handler: (ctx) => {
+      const input = parseInput(SeedMessagesInputSchema, ctx.body, 'messages');
+      return { status: 201, body: { sids: ctx.state.usage.seedMessages(input).map((message) => message.sid) } };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/messages/{sid}',
+    handler: (ctx) => {
+      const { price } = parseInput(RatingInputSchema, ctx.body, 'message rating');
+      const sid = ctx.params.sid ?? '';
+      const message = requireFound(ctx.state.usage.rateMessage(sid, price), `Message ${sid}`);
+      return { status: 200, body: seededMessage(message) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/usage-records',
+    handler: (ctx) => {
+      ctx.state.usage.seedUsageRecords(parseInput(SeedUsageRecordsInputSchema, ctx.body, 'usage records'));
       return noContent;
     },
   },

@@ -12,13 +12,18 @@ import type {
   RequestFilter,
   SeedAccountInput,
   SeedAvailableNumbersInput,
+  SeedCallInput,
   SeededAccount,
+  SeededCall,
+  SeededMessage,
   SeededMessagingService,
   SeededNumber,
   SeededServiceNumber,
+  SeedMessageInput,
   SeedMessagingServiceInput,
   SeedOwnedNumberInput,
   SeedOwnedNumbersInput,
+  SeedUsageRecordInput,
   SetPricesInput,
 } from './control-schema';
 
@@ -117,6 +122,40 @@ export class FakeTwilioControl {
     await this.call('POST', '/prices', input);
   }
 
+  /**
+   * Calls that happened, as Twilio would list them; answers their SIDs in
+   * input order. A price is a charge, negative as Twilio writes it
+   * ("-0.0085"), or null for a call Twilio has not rated yet.
+   */
+  seedCalls(accountSid: string, calls: SeedCallInput[]): Promise<{ sids: string[] }> {
+    return this.call('POST', '/calls', { accountSid, calls });
+  }
+
+  /** Twilio rating a call after the fact: sets its price (null takes it back). */
+  rateCall(sid: string, price: string | null): Promise<SeededCall> {
+    return this.call('PATCH', `/calls/${encodeURIComponent(sid)}`, { price });
+  }
+
+  /** Messages that were sent or received; answers their SIDs in input order. Prices as for seedCalls. */
+  seedMessages(accountSid: string, messages: SeedMessageInput[]): Promise<{ sids: string[] }> {
+    return this.call('POST', '/messages', { accountSid, messages });
+  }
+
+  /** Twilio rating a message after the fact: sets its price (null takes it back). */
+  rateMessage(sid: string, price: string | null): Promise<SeededMessage> {
+    return this.call('PATCH', `/messages/${encodeURIComponent(sid)}`, { price });
+  }
+
+  /**
+   * Monthly usage of categories the fake keeps no records for, such as
+   * `phonenumbers`; a category and month seeded again replaces the earlier
+   * figures. Calls, SMS and the total are computed from the seeded calls and
+   * messages, so they cannot be seeded.
+   */
+  async seedUsageRecords(accountSid: string, records: SeedUsageRecordInput[]): Promise<void> {
+    await this.call('POST', '/usage-records', { accountSid, records });
+  }
+
   async requests(filter: RequestFilter = {}): Promise<RecordedRequest[]> {
     const given = Object.entries(filter as Record<string, string | undefined>).filter(
       (entry): entry is [string, string] => entry[1] !== undefined,
@@ -139,8 +178,9 @@ export class FakeTwilioControl {
   }
 
   /**
-   * Forgets all accounts, services, numbers, requests and faults, restores the
-   * default inventory and prices, and ends held connections.
+   * Forgets all accounts, services, numbers, calls, messages, usage, requests
+   * and faults, restores the default inventory and prices, and ends held
+   * connections.
    */
   async reset(): Promise<void> {
     await this.call('POST', '/reset');

@@ -231,6 +231,145 @@ export const SetPricesInputSchema = z.strictObject({
 });
 export type SetPricesInput = z.infer<typeof SetPricesInputSchema>;
 
+// ----- calls, messages and usage -----
+
+export const CallDirectionSchema = z.enum(['inbound', 'outbound-api', 'outbound-dial']);
+export type CallDirection = z.infer<typeof CallDirectionSchema>;
+/** `call_enum_status` */
+export const CallStatusSchema = z.enum([
+  'queued',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'failed',
+  'no-answer',
+  'canceled',
+]);
+export type CallStatus = z.infer<typeof CallStatusSchema>;
+/** `message_enum_direction` */
+export const MessageDirectionSchema = z.enum(['inbound', 'outbound-api', 'outbound-call', 'outbound-reply']);
+export type MessageDirection = z.infer<typeof MessageDirectionSchema>;
+/** `message_enum_status` */
+export const MessageStatusSchema = z.enum([
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'delivered',
+  'undelivered',
+  'receiving',
+  'received',
+  'accepted',
+  'scheduled',
+  'read',
+  'partially_delivered',
+  'canceled',
+]);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+/**
+ * What a call or message cost, as Twilio sends it: a charge is negative
+ * ("-0.0085"), and null until Twilio has rated it, some time after the fact.
+ */
+const ChargeSchema = z
+  .string()
+  .regex(/^(-\d+(\.\d+)?|0(\.0+)?)$/, 'must be a charge as Twilio writes it: negative, such as "-0.0085", or zero')
+  .nullable();
+const TimestampSchema = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time such as "2026-11-24T21:52:58Z"',
+});
+const NonNegativeDecimalSchema = z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal string such as "2.30"');
+
+export const SeedCallInputSchema = z.strictObject({
+  from: E164Schema,
+  to: E164Schema,
+  direction: CallDirectionSchema,
+  /** "completed" when absent. */
+  status: CallStatusSchema.optional(),
+  startTime: TimestampSchema,
+  /** Up to a day, Twilio's longest call. */
+  durationSeconds: z.int().min(0).max(86_400),
+  price: ChargeSchema,
+  /** "USD" when absent. */
+  priceUnit: CurrencySchema.optional(),
+});
+export type SeedCallInput = z.infer<typeof SeedCallInputSchema>;
+
+export const SeedCallsInputSchema = z.strictObject({
+  accountSid: AccountSidSchema,
+  calls: z.array(SeedCallInputSchema).min(1),
+});
+export type SeedCallsInput = z.infer<typeof SeedCallsInputSchema>;
+
+export const SeedMessageInputSchema = z.strictObject({
+  from: E164Schema,
+  to: E164Schema,
+  direction: MessageDirectionSchema,
+  /** "received" for an inbound message, "delivered" for an outbound one, when absent. */
+  status: MessageStatusSchema.optional(),
+  dateSent: TimestampSchema,
+  /** 0 is what Twilio shows while a Messaging Service has not picked a sender yet. */
+  numSegments: z.int().min(0).max(10),
+  price: ChargeSchema,
+  /** "USD" when absent. */
+  priceUnit: CurrencySchema.optional(),
+  /** "" when absent; Twilio's limit is 1,600 characters. */
+  body: z.string().max(1600).optional(),
+  messagingServiceSid: MessagingServiceSidSchema.nullable().optional(),
+});
+export type SeedMessageInput = z.infer<typeof SeedMessageInputSchema>;
+
+export const SeedMessagesInputSchema = z.strictObject({
+  accountSid: AccountSidSchema,
+  messages: z.array(SeedMessageInputSchema).min(1),
+});
+export type SeedMessagesInput = z.infer<typeof SeedMessagesInputSchema>;
+
+/** The body of PATCH /calls/{sid} and /messages/{sid}: Twilio rating the record, or taking its price back. */
+export const RatingInputSchema = z.strictObject({ price: ChargeSchema });
+export type RatingInput = z.infer<typeof RatingInputSchema>;
+
+/** The usage categories the fake computes from its calls and messages, so they cannot be seeded. */
+export const DERIVED_USAGE_CATEGORIES = [
+  'calls',
+  'calls-inbound',
+  'calls-outbound',
+  'sms',
+  'sms-inbound',
+  'sms-outbound',
+  'totalprice',
+] as const;
+export type DerivedUsageCategory = (typeof DERIVED_USAGE_CATEGORIES)[number];
+const derivedCategories = new Set<string>(DERIVED_USAGE_CATEGORIES);
+
+export const SeedUsageRecordInputSchema = z.strictObject({
+  category: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a Twilio usage category such as "phonenumbers"')
+    .refine((category) => !derivedCategories.has(category), {
+      error: 'is computed from the seeded calls and messages; seed those instead',
+    }),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as "2026-11"'),
+  /** What the account was charged: positive, as usage records show it. */
+  price: NonNegativeDecimalSchema,
+  /** "0" when absent. */
+  count: NonNegativeDecimalSchema.optional(),
+  /** "0" when absent. */
+  usage: NonNegativeDecimalSchema.optional(),
+  /** Twilio's units for known categories ("numbers" for phone numbers), otherwise "", when absent. */
+  countUnit: z.string().optional(),
+  usageUnit: z.string().optional(),
+});
+export type SeedUsageRecordInput = z.infer<typeof SeedUsageRecordInputSchema>;
+
+export const SeedUsageRecordsInputSchema = z.strictObject({
+  accountSid: AccountSidSchema,
+  records: z.array(SeedUsageRecordInputSchema).min(1),
+});
+export type SeedUsageRecordsInput = z.infer<typeof SeedUsageRecordsInputSchema>;
+
 export const RequestFilterSchema = z.strictObject({
   accountSid: z.string().min(1).optional(),
   host: z.enum(TWILIO_HOSTS).optional(),
@@ -297,6 +436,42 @@ export interface SeededNumber {
   trunkSid: string | null;
   origin: string;
   status: string;
+  dateCreated: string;
+  dateUpdated: string;
+}
+
+/** A call as the control API returns it: camelCase, ISO dates. */
+export interface SeededCall {
+  sid: string;
+  accountSid: string;
+  from: string;
+  to: string;
+  direction: CallDirection;
+  status: CallStatus;
+  startTime: string;
+  endTime: string;
+  durationSeconds: number;
+  price: string | null;
+  priceUnit: string;
+  phoneNumberSid: string | null;
+  dateCreated: string;
+  dateUpdated: string;
+}
+
+/** A message as the control API returns it: camelCase, ISO dates, body included (it is a fixture). */
+export interface SeededMessage {
+  sid: string;
+  accountSid: string;
+  from: string;
+  to: string;
+  direction: MessageDirection;
+  status: MessageStatus;
+  dateSent: string;
+  numSegments: number;
+  price: string | null;
+  priceUnit: string;
+  messagingServiceSid: string | null;
+  body: string;
   dateCreated: string;
   dateUpdated: string;
 }

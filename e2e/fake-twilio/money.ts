@@ -1,6 +1,6 @@
 /**
  * Decimal strings as Twilio sends money ("20.00", "1.15", "-0.0085"),
- * compared and subtracted exactly: floating point would turn a $20.00
+ * compared, added and subtracted exactly: floating point would turn a $20.00
  * balance minus $1.15 into 18.849999….
  */
 
@@ -37,10 +37,30 @@ export function compareMoney(a: string, b: string): number {
   return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }
 
-/** a − b, with at least two decimals (Twilio's balance format) and as many as either operand has. */
-export function subtractMoney(a: string, b: string): string {
+/** a + sign × b, with at least `minScale` decimals and as many as either operand has. */
+function combine(a: string, b: string, sign: 1n | -1n, minScale: number): string {
   const left = parse(a);
   const right = parse(b);
-  const scale = Math.max(2, left.scale, right.scale);
-  return format(rescale(left, scale) - rescale(right, scale), scale);
+  const scale = Math.max(minScale, left.scale, right.scale);
+  return format(rescale(left, scale) + sign * rescale(right, scale), scale);
+}
+
+/** a − b, with at least two decimals (Twilio's balance format) and as many as either operand has. */
+export function subtractMoney(a: string, b: string): string {
+  return combine(a, b, -1n, 2);
+}
+
+/** a + b, formatted as subtractMoney formats. */
+export function addMoney(a: string, b: string): string {
+  return combine(a, b, 1n, 2);
+}
+
+/** a + b for quantities such as counts, which take no decimals of their own: "2" + "3" is "5". */
+export function addQuantity(a: string, b: string): string {
+  return combine(a, b, 1n, 0);
+}
+
+/** Whether an amount is zero, however it is written ("0", "0.00", "-0.000"). */
+export function isZeroAmount(amount: string): boolean {
+  return compareMoney(amount, '0') === 0;
 }

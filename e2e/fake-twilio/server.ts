@@ -14,6 +14,7 @@ import { availablePhoneNumberRoutes } from './routes/available-phone-numbers';
 import { incomingPhoneNumberRoutes } from './routes/incoming-phone-numbers';
 import { messagingV1Routes } from './routes/messaging-v1';
 import { pricingV1Routes } from './routes/pricing-v1';
+import { usageV2010Routes } from './routes/usage-v2010';
 import { FakeState } from './state';
 import { createTwilioHostListener } from './twilio-host';
 import { TWILIO_HOSTS, type TwilioHost } from './twilio-hosts';
@@ -39,7 +40,12 @@ export interface FakeTwilio {
 }
 
 const ROUTES: Record<TwilioHost, readonly TwilioRoute[]> = {
-  'api.twilio.com': [...apiV2010Routes, ...incomingPhoneNumberRoutes, ...availablePhoneNumberRoutes],
+  'api.twilio.com': [
+    ...apiV2010Routes,
+    ...incomingPhoneNumberRoutes,
+    ...availablePhoneNumberRoutes,
+    ...usageV2010Routes,
+  ],
   'messaging.twilio.com': messagingV1Routes,
   'pricing.twilio.com': pricingV1Routes,
   'trusthub.twilio.com': [],

@@ -1,8 +1,9 @@
 /**
  * The fake Twilio's data: accounts, Messaging Services and the numbers in
  * them, owned phone numbers, the available-number inventory, number prices,
- * the request log and queued faults. Plain in-memory objects with no HTTP
- * in sight, so it can be unit-tested and driven directly by tests that own
+ * the request log and queued faults, plus the UsageStore (usage-state.ts)
+ * of calls, messages and usage. Plain in-memory objects with no HTTP in
+ * sight, so it can be unit-tested and driven directly by tests that own
  * the fake. Records are replaced, never mutated in place, so a reference
  * handed out stays a consistent snapshot.
  */
@@ -29,6 +30,8 @@ import type {
 } from './control-schema';
 import { countryName, defaultInventory, defaultPriceLists } from './default-catalog';
 import { friendlyPhoneNumber, isoCountryOf, isTollFree } from './phone-number-util';
+import { randomHex32, wholeSeconds } from './record-util';
+import { UsageStore } from './usage-state';
 import type { TwilioHost } from './twilio-hosts';
 
 export interface FakeAccount {
@@ -246,10 +249,6 @@ export interface FakeStateOptions {
   now?: () => Date;
 }
 
-const randomHex32 = () => randomBytes(16).toString('hex');
-/** Twilio timestamps have whole seconds; keeping them that way makes both date formats round-trip. */
-const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
-
 /** Twilio's list order for numbers: oldest first, ties broken by SID, so pages never reshuffle. */
 const byCreation = (a: FakeIncomingNumber, b: FakeIncomingNumber) =>
   a.dateCreated.getTime() - b.dateCreated.getTime() || (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0);
@@ -284,6 +283,18 @@ export class FakeState {
   private queuedFaults: Fault[] = [];
   private nextRequestId = 1;
   private nextFaultId = 1;
+
+  /** Calls, messages and usage: the Costs screen's data, in a store of their own. */
+  readonly usage = new UsageStore({
+    now: () => this.now(),
+    requireAccount: (sid) => {
+      if (!this.accounts.has(sid)) throw new FakeStateError('invalid', `Account ${sid} does not exist; seed it first`);
+    },
+    ownedNumberSid: (accountSid, phoneNumber) => {
+      const sid = this.ownerByPhoneNumber.get(phoneNumber);
+      return sid !== undefined && this.numbers.get(sid)?.accountSid === accountSid ? sid : null;
+    },
+  });
 
   constructor(options: FakeStateOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -862,6 +873,7 @@ export class FakeState {
     this.queuedFaults = [];
     this.nextRequestId = 1;
     this.nextFaultId = 1;
+    this.usage.reset();
   }
 }
 

@@ -13,7 +13,7 @@
  * shape. Absolute URLs name Twilio's real origins, as Twilio does, so a client
  * following a paging link goes through its own host mapping.
  */
-import type { NumberType } from './control-schema';
+import type { CallStatus, MessageDirection, MessageStatus, NumberType } from './control-schema';
 import { friendlyPhoneNumber } from './phone-number-util';
 import type {
   AddressRequirement,
@@ -26,6 +26,7 @@ import type {
   FakeServiceNumber,
 } from './state';
 import { twilioOrigin } from './twilio-hosts';
+import type { FakeCall, FakeMessage, UsageFigures } from './usage-state';
 
 // ----- dates -----
 
@@ -297,6 +298,227 @@ export function availablePhoneNumberCountryJson(
     NUMBER_TYPE_LISTS.filter((list) => types.has(list.type)).map((list) => [list.key, `${base}/${list.file}.json`]),
   );
   return { country_code: isoCountry, country, uri: `${base}.json`, beta: false, subresource_uris: subresourceUris };
+}
+
+// ----- api.twilio.com 2010-04-01: calls, messages, usage -----
+
+/** Keys as the spec's FetchCall example lists them. */
+const CALL_SUBRESOURCES = {
+  notifications: 'Notifications.json',
+  recordings: 'Recordings.json',
+  payments: 'Payments.json',
+  events: 'Events.json',
+  siprec: 'Siprec.json',
+  streams: 'Streams.json',
+  transcriptions: 'Transcriptions.json',
+  user_defined_message_subscriptions: 'UserDefinedMessageSubscriptions.json',
+  user_defined_messages: 'UserDefinedMessages.json',
+} as const;
+
+/** Relative URIs of a resource's subresources, each `${base}/${file}${query}`. */
+function subresourceUris<K extends string>(base: string, files: Record<K, string>, query = ''): Record<K, string> {
+  const entries = Object.entries<string>(files).map(([key, file]) => [key, `${base}/${file}${query}`]);
+  return Object.fromEntries(entries) as Record<K, string>;
+}
+
+/** `api.v2010.account.call` */
+export interface CallJson {
+  sid: string | null;
+  date_created: string | null;
+  date_updated: string | null;
+  parent_call_sid: string | null;
+  account_sid: string | null;
+  to: string | null;
+  to_formatted: string | null;
+  from: string | null;
+  from_formatted: string | null;
+  phone_number_sid: string | null;
+  status: CallStatus;
+  start_time: string | null;
+  end_time: string | null;
+  duration: string | null;
+  price: string | null;
+  price_unit: string | null;
+  direction: string | null;
+  answered_by: string | null;
+  api_version: string | null;
+  forwarded_from: string | null;
+  group_sid: string | null;
+  caller_name: string | null;
+  queue_time: string | null;
+  trunk_sid: string | null;
+  uri: string | null;
+  subresource_uris: Record<keyof typeof CALL_SUBRESOURCES, string> | null;
+}
+
+/**
+ * The fake's calls are plain PSTN calls, answered by a person, without
+ * child legs, trunks, forwarding or caller-name lookup: those are null. The
+ * duration is a string of seconds, as on the wire.
+ */
+export function callJson(call: FakeCall): CallJson {
+  const base = `${accountPath(call.accountSid)}/Calls/${call.sid}`;
+  return {
+    sid: call.sid,
+    date_created: rfc2822(call.dateCreated),
+    date_updated: rfc2822(call.dateUpdated),
+    parent_call_sid: null,
+    account_sid: call.accountSid,
+    to: call.to,
+    to_formatted: friendlyPhoneNumber(call.to),
+    from: call.from,
+    from_formatted: friendlyPhoneNumber(call.from),
+    phone_number_sid: call.phoneNumberSid,
+    status: call.status,
+    start_time: rfc2822(call.startTime),
+    end_time: rfc2822(call.endTime),
+    duration: String(call.duration),
+    price: call.price,
+    price_unit: call.priceUnit,
+    direction: call.direction,
+    answered_by: null,
+    api_version: '2010-04-01',
+    forwarded_from: null,
+    group_sid: null,
+    caller_name: null,
+    queue_time: '0',
+    trunk_sid: null,
+    uri: `${base}.json`,
+    subresource_uris: subresourceUris(base, CALL_SUBRESOURCES),
+  };
+}
+
+/** Keys as the spec's FetchMessage example lists them. */
+const MESSAGE_SUBRESOURCES = { media: 'Media.json', feedback: 'Feedback.json' } as const;
+
+/** `api.v2010.account.message` */
+export interface MessageJson {
+  body: string | null;
+  num_segments: string | null;
+  direction: MessageDirection;
+  from: string | null;
+  to: string | null;
+  date_updated: string | null;
+  price: string | null;
+  error_message: string | null;
+  uri: string | null;
+  account_sid: string | null;
+  num_media: string | null;
+  status: MessageStatus;
+  messaging_service_sid: string | null;
+  sid: string | null;
+  date_sent: string | null;
+  date_created: string | null;
+  error_code: number | null;
+  price_unit: string | null;
+  api_version: string | null;
+  subresource_uris: Record<keyof typeof MESSAGE_SUBRESOURCES, string> | null;
+}
+
+/** The fake's messages are SMS without media, and none failed: no error code or message. */
+export function messageJson(message: FakeMessage): MessageJson {
+  const base = `${accountPath(message.accountSid)}/Messages/${message.sid}`;
+  return {
+    body: message.body,
+    num_segments: String(message.numSegments),
+    direction: message.direction,
+    from: message.from,
+    to: message.to,
+    date_updated: rfc2822(message.dateUpdated),
+    price: message.price,
+    error_message: null,
+    uri: `${base}.json`,
+    account_sid: message.accountSid,
+    num_media: '0',
+    status: message.status,
+    messaging_service_sid: message.messagingServiceSid,
+    sid: message.sid,
+    date_sent: rfc2822(message.dateSent),
+    date_created: rfc2822(message.dateCreated),
+    error_code: null,
+    price_unit: message.priceUnit,
+    api_version: '2010-04-01',
+    subresource_uris: subresourceUris(base, MESSAGE_SUBRESOURCES),
+  };
+}
+
+/** "2026-11-24T21:52:58+00:00" — the `as_of` format of usage records. */
+export function usageTimestamp(date: Date): string {
+  return iso8601(date).replace(/Z$/, '+00:00');
+}
+
+/** Keys as the spec's usage-record examples list them; each list is filtered to the record's category. */
+const USAGE_SUBRESOURCES = {
+  all_time: 'AllTime.json',
+  daily: 'Daily.json',
+  last_month: 'LastMonth.json',
+  monthly: 'Monthly.json',
+  this_month: 'ThisMonth.json',
+  today: 'Today.json',
+  yearly: 'Yearly.json',
+  yesterday: 'Yesterday.json',
+} as const;
+
+/**
+ * `api.v2010.account.usage.usage_record` and its Monthly, ThisMonth…
+ * variants, which have the same properties. The price is a string although
+ * the spec says number: Twilio sends "2192.84855".
+ */
+export interface UsageRecordJson {
+  account_sid: string | null;
+  api_version: string | null;
+  as_of: string | null;
+  category: string | null;
+  count: string | null;
+  count_unit: string | null;
+  description: string | null;
+  end_date: string | null;
+  price: string | null;
+  price_unit: string | null;
+  start_date: string | null;
+  subresource_uris: Record<keyof typeof USAGE_SUBRESOURCES, string> | null;
+  uri: string | null;
+  usage: string | null;
+  usage_unit: string | null;
+}
+
+/** The days a usage record covers, YYYY-MM-DD, both included. */
+export interface UsagePeriod {
+  start: string;
+  end: string;
+}
+
+/**
+ * One usage record. `listPath` is the list it is served in (e.g.
+ * `…/Usage/Records/Monthly.json`), which its `uri` names with its category
+ * and dates, as Twilio's does.
+ */
+export function usageRecordJson(
+  accountSid: string,
+  listPath: string,
+  figures: UsageFigures,
+  period: UsagePeriod,
+  asOf: Date,
+): UsageRecordJson {
+  const category = new URLSearchParams({ Category: figures.category }).toString();
+  const dates = new URLSearchParams({ StartDate: period.start, EndDate: period.end }).toString();
+  return {
+    account_sid: accountSid,
+    api_version: '2010-04-01',
+    as_of: usageTimestamp(asOf),
+    category: figures.category,
+    count: figures.count,
+    count_unit: figures.countUnit,
+    description: figures.description,
+    end_date: period.end,
+    price: figures.price,
+    price_unit: figures.priceUnit,
+    start_date: period.start,
+    subresource_uris: subresourceUris(`${accountPath(accountSid)}/Usage/Records`, USAGE_SUBRESOURCES, `?${category}`),
+    uri: `${listPath}?${category}&${dates}`,
+    usage: figures.usage,
+    usage_unit: figures.usageUnit,
+  };
 }
 
 // ----- messaging.twilio.com v1 -----
