@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, fromMicros, toMicros } from './money';
+import { formatMicros, formatMoney, fromMicros, toMicros } from './money';
 
 describe('money', () => {
   it('parses Twilio decimal strings exactly', () => {
@@ -25,5 +25,24 @@ describe('money', () => {
     expect(formatMoney('-0.0085', 'USD')).toBe('-$0.0085');
     expect(formatMoney('1', 'GBP')).toBe('£1.00');
     expect(formatMoney('3.5', 'CHF')).toBe('3.50 CHF');
+  });
+
+  it('formats micros as whole cents, a half cent rounded up', () => {
+    expect(formatMicros(25_500, 'USD')).toBe('$0.03');
+    expect(formatMicros(25_000, 'USD')).toBe('$0.03');
+    expect(formatMicros(24_999, 'USD')).toBe('$0.02');
+    expect(formatMicros(12_344_999, 'USD')).toBe('$12.34');
+    expect(formatMicros(12_345_000, 'USD')).toBe('$12.35');
+    expect(formatMicros(20_000_000, 'GBP')).toBe('£20.00');
+    expect(formatMicros(0, 'USD')).toBe('$0.00');
+    expect(formatMicros(1_150_000, 'CHF')).toBe('1.15 CHF');
+  });
+
+  it('keeps the sign of negative amounts, rounding their halves away from zero', () => {
+    expect(formatMicros(-25_500, 'USD')).toBe('-$0.03');
+    expect(formatMicros(-25_000, 'USD')).toBe('-$0.03');
+    expect(formatMicros(-1_234_567, 'EUR')).toBe('-€1.23');
+    expect(formatMicros(-4_999, 'USD')).toBe('$0.00');
+    expect(formatMicros(-3_500_000, 'CHF')).toBe('-3.50 CHF');
   });
 });

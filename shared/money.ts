@@ -4,7 +4,7 @@
  * integer micro-units (millionths), compared and summed as integers, and
  * turned back into text only for display.
  */
-const MICROS_PER_UNIT = 1_000_000;
+export const MICROS_PER_UNIT = 1_000_000;
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /** Micro-units of a decimal string, or null when the text is not a decimal. Digits past the sixth are rounded half up. */
@@ -33,13 +33,30 @@ export function fromMicros(micros: number): string {
 
 const CURRENCY_SYMBOLS: Record<string, string> = { USD: '$', CAD: 'CA$', GBP: '£', EUR: '€', AUD: 'A$' };
 
+/** "-$1.15" from "-1.15": the currency's symbol after the sign, or its code after the amount when it has none here. */
+function withCurrency(text: string, currency: string): string {
+  const symbol = CURRENCY_SYMBOLS[currency.toUpperCase()];
+  if (!symbol) return `${text} ${currency.toUpperCase()}`;
+  return text.startsWith('-') ? `-${symbol}${text.slice(1)}` : `${symbol}${text}`;
+}
+
 /** "$1.15", "£0.0085": as many decimals as the amount has, at least two. */
 export function formatMoney(decimal: string, currency: string): string {
   const micros = toMicros(decimal);
   if (micros === null) return `${decimal} ${currency}`;
-  const text = fromMicros(micros);
-  const symbol = CURRENCY_SYMBOLS[currency.toUpperCase()];
-  const unsigned = text.replace(/^-/, '');
-  const sign = text.startsWith('-') ? '-' : '';
-  return symbol ? `${sign}${symbol}${unsigned}` : `${text} ${currency.toUpperCase()}`;
+  return withCurrency(fromMicros(micros), currency);
+}
+
+export const MICROS_PER_CENT = 10_000;
+
+/**
+ * "$12.35" from 12_345_000 micros: whole cents, a half cent rounded up (away
+ * from zero for charges shown negative), as a bill reads. Totals summed from
+ * per-call prices carry fractions of a cent that would only distract.
+ */
+export function formatMicros(micros: number, currency: string): string {
+  const cents = Math.floor((Math.abs(micros) + MICROS_PER_CENT / 2) / MICROS_PER_CENT);
+  // A magnitude that rounds to zero cents reads "$0.00", never "-$0.00".
+  const rounded = cents === 0 ? 0 : Math.sign(micros) * cents * MICROS_PER_CENT;
+  return withCurrency(fromMicros(rounded), currency);
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createAppCore, type AppCore } from './core';
 import { APP_ORIGIN, serveRenderer } from './adapters/app-protocol';
 import { registerIpcMain } from './adapters/ipc-main';
@@ -27,6 +27,15 @@ export function startApp(): { core: AppCore; showWindow: () => void } {
     echoLogs: !app.isPackaged,
     emit: (event, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+    },
+    chooseSavePath: async (suggestedName) => {
+      const options = {
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      };
+      const parent = BrowserWindow.getFocusedWindow();
+      const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
     },
   });
   core.logger.info('app started', { version: app.getVersion(), packaged: app.isPackaged });

@@ -10,6 +10,7 @@ import { openDatabase } from './db/database';
 import { createHandlers } from './ipc/handlers';
 import { createIpcRegistry, createSenderCheck, type IpcRegistry } from './ipc/registrar';
 import { createConnectionService, type ConnectionService } from './services/connection-service';
+import { createCostsService, type CostsService } from './services/costs-service';
 import { createCredentialVault, type SecretCipher } from './services/credential-vault';
 import { createFileLogger, type Logger } from './services/logger';
 import { createSecretRedactor } from './services/secret-redactor';
@@ -21,6 +22,7 @@ import { createPriceBook } from './services/price-book';
 import { createPurchaseService, type PurchaseService } from './services/purchase-service';
 import { createSettingsService, type SettingsService } from './services/settings-service';
 import { DEFAULT_WEBHOOK_BASE_URL } from './services/webhooks';
+import { appError } from '../../shared/errors';
 import { createTwilioGateway, DEFAULT_RETRY } from './twilio/gateway';
 import type { TwilioHostMap } from './twilio/hosts';
 import type { RetryPolicy } from './twilio/request-client';
@@ -43,6 +45,8 @@ export interface CoreOptions {
   defaultWebhookBaseUrl?: string;
   /** Twilio requests in flight at once for assignment jobs. */
   assignmentConcurrency?: number;
+  /** Asks where to save an exported file (Electron: the save dialog); null when the person cancels. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface AppCore {
@@ -53,6 +57,7 @@ export interface AppCore {
   agents: AgentsService;
   assignments: AssignmentService;
   settings: SettingsService;
+  costs: CostsService;
   logger: Logger;
   db: Database;
   paths: { database: string; credentials: string; log: string };
@@ -116,15 +121,26 @@ export function createAppCore(options: CoreOptions): AppCore {
     describeAssignments: (records) => assignments.describe(records),
   });
   const purchases = createPurchaseService({ db, connection, prices, logger, clock });
+  const costs = createCostsService({
+    db,
+    connection,
+    prices,
+    emit,
+    clock,
+    logger,
+    chooseSavePath:
+      options.chooseSavePath ??
+      (() => Promise.reject(appError('internal', { message: 'Saving files is not available in this build' }))),
+  });
   const registry = createIpcRegistry({
-    handlers: createHandlers({ connection, numbers, purchases, agents, assignments, settings }),
+    handlers: createHandlers({ connection, numbers, purchases, agents, assignments, settings, costs }),
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     logger,
   });
 
   /**
    * Money first: settle purchases whose outcome a crash or a lost answer left
-   * open, then bring the numbers up to date. Runs at start and after each
+   * open, then bring the numbers, then the costs, up to date. Runs at start and after each
    * connect; failures (offline) leave the local copy as it is. A call while
    * one runs joins it.
    */
@@ -135,6 +151,7 @@ export function createAppCore(options: CoreOptions): AppCore {
       if ((await connection.getStatus()).state !== 'connected') return;
       await purchases.reconcile();
       if (!closed) await numbers.sync();
+      if (!closed) await costs.sync();
     } catch (error) {
       if (!closed) logger.warn('background refresh from Twilio failed', { error: String(error) });
     }
@@ -155,6 +172,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     agents,
     assignments,
     settings,
+    costs,
     logger,
     db,
     paths,
@@ -162,6 +180,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     close: () => {
       closed = true;
       numbers.cancelSync();
+      costs.cancelSync();
       assignments.cancelAll();
       // Terminating mid-page rolls that page's transaction back; the next sync writes it again.
       void syncThread.close();

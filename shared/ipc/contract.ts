@@ -36,6 +36,7 @@ import {
   WebhookBaseUrlSchema,
 } from '../domain/agents';
 import { E164Schema } from '../domain/phone-number';
+import { CostSummarySchema, CostSyncResultSchema, MonthSchema } from '../domain/costs';
 import type { Subscribe } from './events';
 
 const NoInputSchema = z.object({}).strict();
@@ -173,6 +174,18 @@ export const contract = {
   'settings:setWebhookBaseUrl': {
     input: z.object({ webhookBaseUrl: WebhookBaseUrlSchema.nullable() }).strict(),
     output: SettingsSchema,
+  },
+  /** Read from the local copy only, so it answers offline; `month` (default: this month) picks the per-number month. */
+  'costs:summary': {
+    input: z.object({ month: MonthSchema.optional() }).strict(),
+    output: CostSummarySchema,
+  },
+  /** Brings usage, call and message records and the balance up to date from Twilio (only what is new). */
+  'costs:sync': { input: NoInputSchema, output: CostSyncResultSchema },
+  /** Asks where to save the month's per-number costs as CSV; `savedTo` is null when the person cancelled. */
+  'costs:exportCsv': {
+    input: z.object({ month: MonthSchema }).strict(),
+    output: z.object({ savedTo: z.string().nullable() }),
   },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 

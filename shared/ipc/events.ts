@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AssignmentProgressSchema } from '../domain/agents';
 import { SyncProgressSchema } from '../domain/numbers';
+import { CostSyncProgressSchema } from '../domain/costs';
 
 export const events = {
   'numbers:syncProgress': SyncProgressSchema,
@@ -14,6 +15,9 @@ export const events = {
   'assignments:progress': AssignmentProgressSchema,
   /** Agents were created, edited or deleted, or their numbers changed. */
   'agents:changed': z.object({}),
+  'costs:syncProgress': CostSyncProgressSchema,
+  /** The local copy of usage, records or balance changed (a cost sync finished). */
+  'costs:changed': z.object({}),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type EventName = keyof typeof events;

@@ -190,3 +190,99 @@ describe('migration 3: full number configuration', () => {
     expect(() => insert(`PN${'b'.repeat(32)}`, ACCOUNT)).toThrow(/UNIQUE/);
   });
 });
+
+describe('migration 5: costs', () => {
+  it('keeps what sync_state held and adds the cost columns empty', () => {
+    const db = migratedTo(4);
+    db.prepare(
+      "INSERT INTO sync_state (account_sid, numbers_synced_at, numbers_count) VALUES (?, '2026-11-01T00:00:00Z', 7)",
+    ).run(ACCOUNT);
+    migrate(db, null);
+    expect(db.prepare('SELECT * FROM sync_state').get()).toEqual({
+      account_sid: ACCOUNT,
+      numbers_synced_at: '2026-11-01T00:00:00Z',
+      numbers_count: 7,
+      usage_synced_at: null,
+      records_synced_at: null,
+      calls_through: null,
+      messages_through: null,
+    });
+  });
+
+  /** The rollups, and the same figures computed from the records themselves. */
+  const rollups = (db: Database) =>
+    db.prepare('SELECT * FROM usage_rollups WHERE records > 0 ORDER BY month, our_number, kind').all();
+  const fromRecords = (db: Database) =>
+    db
+      .prepare(
+        `SELECT account_sid, month, our_number, kind, count(*) AS records, sum(quantity) AS quantity,
+           sum(coalesce(cost_micros, 0)) AS cost_micros, sum(cost_micros IS NULL) AS unrated
+         FROM (
+           SELECT account_sid, substr(started_at, 1, 7) AS month, our_number,
+             CASE direction WHEN 'inbound' THEN 'call-in' ELSE 'call-out' END AS kind,
+             (duration_seconds + 59) / 60 AS quantity, cost_micros FROM call_records
+           UNION ALL
+           SELECT account_sid, substr(sent_at, 1, 7), our_number,
+             CASE direction WHEN 'inbound' THEN 'sms-in' ELSE 'sms-out' END, segments, cost_micros FROM message_records
+         )
+         GROUP BY account_sid, month, our_number, kind ORDER BY month, our_number, kind`,
+      )
+      .all();
+
+  it('keeps the rollups equal to the records through inserts and updates', () => {
+    const db = migratedTo(5);
+    const insertCall = db.prepare(
+      `INSERT INTO call_records (sid, account_sid, direction, our_number, status, started_at, duration_seconds,
+         cost_micros, price_unit) VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, 'USD')`,
+    );
+    const insertMessage = db.prepare(
+      `INSERT INTO message_records (sid, account_sid, direction, our_number, status, sent_at, segments, cost_micros,
+         price_unit) VALUES (?, ?, ?, ?, 'delivered', ?, ?, ?, 'USD')`,
+    );
+    // A fixed pseudo-random sequence: varied, and the same on every run.
+    let seed = 7;
+    const next = (limit: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % limit;
+    };
+    const numbers = ['+13035550100', '+13035550101', '+18005550100'];
+    for (let index = 0; index < 300; index += 1) {
+      const direction = next(2) === 0 ? 'inbound' : 'outbound';
+      const number = numbers[next(numbers.length)];
+      const at = `2026-${String(9 + next(3)).padStart(2, '0')}-1${next(10)}T10:00:00Z`;
+      const cost = next(5) === 0 ? null : next(50_000);
+      if (next(3) === 0) insertMessage.run(`SM${index}`, ACCOUNT, direction, number, at, 1 + next(3), cost);
+      else insertCall.run(`CA${index}`, ACCOUNT, direction, number, at, next(400), cost);
+    }
+    expect(rollups(db).length).toBeGreaterThan(10);
+    expect(rollups(db)).toEqual(fromRecords(db));
+
+    // Twilio prices unrated records later, a call's duration grows, a record moves month.
+    db.prepare("UPDATE call_records SET cost_micros = 8500 WHERE cost_micros IS NULL AND sid GLOB 'CA1*'").run();
+    db.prepare("UPDATE call_records SET duration_seconds = duration_seconds + 61 WHERE sid GLOB 'CA2*'").run();
+    db.prepare("UPDATE message_records SET sent_at = '2026-08-01T00:00:00Z' WHERE sid GLOB 'SM3*'").run();
+    expect(rollups(db)).toEqual(fromRecords(db));
+    expect(db.prepare('SELECT count(*) FROM usage_rollups WHERE unrated > 0').pluck().get()).toBeGreaterThan(0);
+  });
+
+  it('counts a call by its billable minutes, rounded up as Twilio bills', () => {
+    const db = migratedTo(5);
+    const insert = db.prepare(
+      `INSERT INTO call_records (sid, account_sid, direction, our_number, status, started_at, duration_seconds,
+         cost_micros) VALUES (?, ?, 'inbound', '+13035550100', 'completed', '2026-11-02T10:00:00Z', ?, 8500)`,
+    );
+    for (const [sid, seconds] of [
+      ['CA1', 0],
+      ['CA2', 1],
+      ['CA3', 60],
+      ['CA4', 61],
+    ] as const)
+      insert.run(sid, ACCOUNT, seconds);
+    expect(db.prepare('SELECT records, quantity, cost_micros, unrated FROM usage_rollups').get()).toEqual({
+      records: 4,
+      quantity: 0 + 1 + 1 + 2,
+      cost_micros: 34_000,
+      unrated: 0,
+    });
+  });
+});

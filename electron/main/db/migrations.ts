@@ -220,7 +220,120 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'Costs: usage records, call and message records with monthly rollups, the balance',
+    up(db) {
+      db.exec(`
+        -- Twilio's monthly usage records (the bill by category), for the categories the Costs screen shows.
+        CREATE TABLE usage_records (
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          category TEXT NOT NULL,
+          month TEXT NOT NULL,
+          count TEXT NOT NULL,
+          usage TEXT NOT NULL,
+          usage_unit TEXT NOT NULL,
+          cost_micros INTEGER NOT NULL,
+          price_unit TEXT NOT NULL,
+          PRIMARY KEY (account_sid, category, month)
+        ) STRICT;
+
+        -- Call and message records keep only what costs need: no caller numbers, no message bodies.
+        -- our_number is the account's side (the number called, or calling); cost_micros is positive
+        -- for a charge and NULL until Twilio prices the record.
+        CREATE TABLE call_records (
+          sid TEXT PRIMARY KEY,
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+          our_number TEXT NOT NULL,
+          status TEXT NOT NULL,
+          started_at TEXT NOT NULL,
+          duration_seconds INTEGER NOT NULL,
+          cost_micros INTEGER,
+          price_unit TEXT
+        ) STRICT;
+        CREATE INDEX call_records_by_start ON call_records (account_sid, started_at);
+        CREATE INDEX call_records_unrated ON call_records (account_sid, started_at) WHERE cost_micros IS NULL;
+
+        CREATE TABLE message_records (
+          sid TEXT PRIMARY KEY,
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+          our_number TEXT NOT NULL,
+          status TEXT NOT NULL,
+          sent_at TEXT NOT NULL,
+          segments INTEGER NOT NULL,
+          cost_micros INTEGER,
+          price_unit TEXT
+        ) STRICT;
+        CREATE INDEX message_records_by_sent ON message_records (account_sid, sent_at);
+        CREATE INDEX message_records_unrated ON message_records (account_sid, sent_at) WHERE cost_micros IS NULL;
+
+        -- Per number, month and kind: kept exact by the triggers below whatever writes the records, so the
+        -- Costs screen sums a few rows per number instead of scanning a million records.
+        -- quantity: billable minutes (each call rounded up to the minute, as Twilio bills) or segments.
+        CREATE TABLE usage_rollups (
+          account_sid TEXT NOT NULL,
+          month TEXT NOT NULL,
+          our_number TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('call-in', 'call-out', 'sms-in', 'sms-out')),
+          records INTEGER NOT NULL,
+          quantity INTEGER NOT NULL,
+          cost_micros INTEGER NOT NULL,
+          unrated INTEGER NOT NULL,
+          PRIMARY KEY (account_sid, month, our_number, kind)
+        ) STRICT, WITHOUT ROWID;
+        ${rollupTriggers('call_records', 'started_at', (row) => `(${row}.duration_seconds + 59) / 60`, 'call')}
+        ${rollupTriggers('message_records', 'sent_at', (row) => `${row}.segments`, 'sms')}
+
+        CREATE TABLE account_balances (
+          account_sid TEXT PRIMARY KEY REFERENCES accounts (sid),
+          amount TEXT NOT NULL,
+          currency TEXT NOT NULL,
+          fetched_at TEXT NOT NULL
+        ) STRICT;
+
+        -- usage_synced_at / records_synced_at: when each was last complete (the "as of" times).
+        -- calls_through / messages_through: the newest record a complete listing saw; the next sync
+        -- asks Twilio only for records from that day on.
+        ALTER TABLE sync_state ADD COLUMN usage_synced_at TEXT;
+        ALTER TABLE sync_state ADD COLUMN records_synced_at TEXT;
+        ALTER TABLE sync_state ADD COLUMN calls_through TEXT;
+        ALTER TABLE sync_state ADD COLUMN messages_through TEXT;
+      `);
+    },
+  },
 ];
+
+type TriggerRow = 'new' | 'old';
+
+/**
+ * Migration 5's triggers, which add each record to its rollup row when
+ * inserted and move it when updated (a price Twilio filled in later).
+ * `quantity` gives the SQL of a row's billable amount; `kindPrefix` names
+ * call or SMS rows. Part of a migration: never change what it writes.
+ */
+function rollupTriggers(
+  table: string,
+  timeColumn: string,
+  quantity: (row: TriggerRow) => string,
+  kindPrefix: 'call' | 'sms',
+): string {
+  const rollup = (row: TriggerRow, sign: '+' | '-') => {
+    const amount = quantity(row);
+    return `
+      INSERT INTO usage_rollups (account_sid, month, our_number, kind, records, quantity, cost_micros, unrated)
+      VALUES (${row}.account_sid, substr(${row}.${timeColumn}, 1, 7), ${row}.our_number,
+        CASE ${row}.direction WHEN 'inbound' THEN '${kindPrefix}-in' ELSE '${kindPrefix}-out' END,
+        ${sign}1, ${sign}(${amount}), ${sign}coalesce(${row}.cost_micros, 0), ${sign}(${row}.cost_micros IS NULL))
+      ON CONFLICT (account_sid, month, our_number, kind) DO UPDATE SET
+        records = records + excluded.records, quantity = quantity + excluded.quantity,
+        cost_micros = cost_micros + excluded.cost_micros, unrated = unrated + excluded.unrated;`;
+  };
+  return `
+    CREATE TRIGGER ${table}_rollup_insert AFTER INSERT ON ${table} BEGIN ${rollup('new', '+')} END;
+    CREATE TRIGGER ${table}_rollup_update AFTER UPDATE ON ${table} BEGIN ${rollup('old', '-')} ${rollup('new', '+')} END;`;
+}
 
 export class DatabaseTooNewError extends Error {
   constructor(

@@ -194,3 +194,19 @@ export function markReleased(db: Database, sids: readonly string[], at: string):
     }
   });
 }
+
+export interface OwnedNumberKind {
+  type: NumberType;
+  isoCountry: string | null;
+  phoneNumber: string;
+}
+
+/** Type and country of every owned number: what monthly fees depend on, without the rest of each row. */
+export function ownedNumberKinds(db: Database, accountSid: string): OwnedNumberKind[] {
+  return db
+    .prepare(
+      `SELECT number_type AS type, iso_country AS isoCountry, phone_number AS phoneNumber
+       FROM phone_numbers WHERE account_sid = ? AND released_at IS NULL`,
+    )
+    .all(accountSid) as OwnedNumberKind[];
+}

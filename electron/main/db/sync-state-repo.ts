@@ -19,3 +19,36 @@ export function recordNumbersSync(db: Database, update: { accountSid: string; sy
        numbers_count = excluded.numbers_count`,
   ).run(update);
 }
+
+export interface CostsSyncState {
+  /** When usage records were last brought up to date. */
+  usageSyncedAt: string | null;
+  /** When call and message records were last brought up to date. */
+  recordsSyncedAt: string | null;
+  /** The newest call / message a complete listing saw (ISO); null before the first complete one. */
+  callsThrough: string | null;
+  messagesThrough: string | null;
+}
+
+export function costsSyncState(db: Database, accountSid: string): CostsSyncState {
+  const row = db
+    .prepare(
+      `SELECT usage_synced_at AS usageSyncedAt, records_synced_at AS recordsSyncedAt,
+         calls_through AS callsThrough, messages_through AS messagesThrough
+       FROM sync_state WHERE account_sid = ?`,
+    )
+    .get(accountSid) as CostsSyncState | undefined;
+  return row ?? { usageSyncedAt: null, recordsSyncedAt: null, callsThrough: null, messagesThrough: null };
+}
+
+/** Records what a complete step of a cost sync reached; fields left out keep their value. */
+export function recordCostsSync(db: Database, accountSid: string, update: Partial<CostsSyncState>): void {
+  const next = { ...costsSyncState(db, accountSid), ...update };
+  db.prepare(
+    `INSERT INTO sync_state (account_sid, usage_synced_at, records_synced_at, calls_through, messages_through)
+     VALUES (@accountSid, @usageSyncedAt, @recordsSyncedAt, @callsThrough, @messagesThrough)
+     ON CONFLICT (account_sid) DO UPDATE SET usage_synced_at = excluded.usage_synced_at,
+       records_synced_at = excluded.records_synced_at, calls_through = excluded.calls_through,
+       messages_through = excluded.messages_through`,
+  ).run({ accountSid, ...next });
+}

@@ -2,6 +2,7 @@
 import type { AgentsService } from '../services/agents-service';
 import type { AssignmentService } from '../services/assignment-service';
 import type { ConnectionService } from '../services/connection-service';
+import type { CostsService } from '../services/costs-service';
 import type { NumbersService } from '../services/numbers-service';
 import type { PurchaseService } from '../services/purchase-service';
 import type { SettingsService } from '../services/settings-service';
@@ -14,9 +15,18 @@ export interface Services {
   agents: AgentsService;
   assignments: AssignmentService;
   settings: SettingsService;
+  costs: CostsService;
 }
 
-export function createHandlers({ connection, numbers, purchases, agents, assignments, settings }: Services): Handlers {
+export function createHandlers({
+  connection,
+  numbers,
+  purchases,
+  agents,
+  assignments,
+  settings,
+  costs,
+}: Services): Handlers {
   return {
     'connection:getStatus': () => connection.getStatus(),
     'connection:connect': (input) => connection.connect(input),
@@ -39,5 +49,8 @@ export function createHandlers({ connection, numbers, purchases, agents, assignm
     'assignments:cancel': ({ jobId }) => ({ cancelled: assignments.cancel(jobId) }),
     'settings:get': () => settings.get(),
     'settings:setWebhookBaseUrl': ({ webhookBaseUrl }) => settings.setWebhookBaseUrl(webhookBaseUrl),
+    'costs:summary': ({ month }) => costs.summary(month),
+    'costs:sync': () => costs.sync(),
+    'costs:exportCsv': ({ month }) => costs.exportCsv(month),
   };
 }

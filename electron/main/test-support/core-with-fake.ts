@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FakeTwilioControl, type SeedAccountInput, type SeededAccount } from '../../../e2e/fake-twilio/control-client';
 import { startFakeTwilio, type FakeTwilio } from '../../../e2e/fake-twilio/server';
-import { createAppCore, type AppCore } from '../core';
+import { createAppCore, type AppCore, type CoreOptions } from '../core';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import { createTestCipher } from './test-cipher';
 
@@ -19,8 +19,8 @@ export interface CoreHarness {
   dataDir: string;
   cipherKey: Buffer;
   events: { event: EventName; payload: EventPayload<EventName> }[];
-  /** Starts (or restarts) the core on the same data folder. */
-  startCore(): AppCore;
+  /** Starts (or restarts) the core on the same data folder, with any options the test sets. */
+  startCore(overrides?: Partial<CoreOptions>): AppCore;
   core(): AppCore;
   connect(account?: SeedAccountInput): Promise<SeededAccount>;
   close(): Promise<void>;
@@ -36,7 +36,7 @@ export async function createCoreHarness(): Promise<CoreHarness> {
   const events: CoreHarness['events'] = [];
   let current: AppCore | null = null;
 
-  const startCore = () => {
+  const startCore = (overrides: Partial<CoreOptions> = {}) => {
     current?.close();
     current = createAppCore({
       dataDir,
@@ -47,6 +47,7 @@ export async function createCoreHarness(): Promise<CoreHarness> {
       twilioTimeoutMs: 2_000,
       twilioRetry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 200 },
       emit: (event, payload) => events.push({ event, payload }),
+      ...overrides,
     });
     return current;
   };

@@ -17,6 +17,7 @@ export const app = unavailable('app');
 export const ipcMain = unavailable('ipcMain');
 export const safeStorage = unavailable('safeStorage');
 export const BrowserWindow = unavailable('BrowserWindow');
+export const dialog = unavailable('dialog');
 export const contextBridge = unavailable('contextBridge');
 export const ipcRenderer = unavailable('ipcRenderer');
 export default {};

@@ -15,6 +15,8 @@ import { GleamRequestClient, type RetryPolicy } from './request-client';
 import type { TwilioHostMap } from './hosts';
 import { createMessagingApi, type MessagingApi } from './messaging-api';
 import { createNumbersApi, type NumbersApi } from './numbers-api';
+import { createTwilioRest } from './rest';
+import { createUsageApi, type UsageApi } from './usage-api';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -34,7 +36,7 @@ export interface MessagingServiceInfo {
   friendlyName: string;
 }
 
-export interface TwilioAccountApi extends NumbersApi, MessagingApi {
+export interface TwilioAccountApi extends NumbersApi, MessagingApi, UsageApi {
   fetchAccount(): Promise<TwilioAccountInfo>;
   fetchMessagingService(serviceSid: string): Promise<MessagingServiceInfo>;
 }
@@ -82,6 +84,7 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
       const api: TwilioAccountApi = {
         ...createNumbersApi(client, credentials.accountSid),
         ...createMessagingApi(client),
+        ...createUsageApi(createTwilioRest(client), credentials.accountSid),
 
         async fetchAccount() {
           const account = await client.api.v2010.accounts(credentials.accountSid).fetch();

@@ -3,7 +3,6 @@
  * runs inside the gateway's `call` wrapper, which maps and logs failures.
  */
 import twilio, { type Twilio } from 'twilio';
-import { z } from 'zod';
 import { NUMBER_CONFIGURATION_FIELDS, type NumberConfiguration } from '../../../shared/domain/number-configuration';
 import type { AvailableNumber, NumberType } from '../../../shared/domain/numbers';
 import {
@@ -14,7 +13,7 @@ import {
   type IncomingNumberResource,
   type TwilioNumber,
 } from './incoming-number';
-import { createTwilioRest, type TwilioRest } from './rest';
+import { createTwilioRest, eachPage } from './rest';
 
 export interface AvailableNumberQuery {
   country: string;
@@ -86,36 +85,13 @@ function availableNumberOf(item: AvailableLike): AvailableNumber {
   };
 }
 
-const cancelled = () => new DOMException('The operation was aborted', 'AbortError');
-
 /** Twilio's Pricing names number types with a space. */
 const PRICING_TYPES: Record<string, NumberType> = { local: 'local', 'toll free': 'toll-free', mobile: 'mobile' };
 
-/**
- * Pages through an owned-numbers list, handing each page to `onPage` while
- * the next one is already being fetched.
- */
-async function eachOwnedNumbersPage(
-  rest: TwilioRest,
-  firstPath: string,
-  query: Record<string, string>,
-  onPage: (resources: IncomingNumberResource[]) => void | Promise<void>,
-  signal: AbortSignal,
-) {
-  type Page = z.infer<typeof incomingNumberPage>;
-  const fetchPage = (path: string, pageQuery?: Record<string, string>): Promise<Page> =>
-    rest.get(path, pageQuery).then((body) => incomingNumberPage.parse(body));
-  let page: Page | undefined = await fetchPage(firstPath, query);
-  while (page) {
-    if (signal.aborted) throw cancelled();
-    // Twilio's next_page_uri carries the query already.
-    const next: Promise<Page> | undefined = page.next_page_uri ? fetchPage(page.next_page_uri) : undefined;
-    // A failed prefetch is reported when awaited below, not as an unhandled rejection meanwhile.
-    next?.catch(() => undefined);
-    await onPage(page.incoming_phone_numbers);
-    page = await next;
-  }
-  if (signal.aborted) throw cancelled();
+/** An owned-numbers page, as `eachPage` reads it. */
+function ownedNumbersPage(body: unknown): { items: IncomingNumberResource[]; nextPageUri: string | null } {
+  const page = incomingNumberPage.parse(body);
+  return { items: page.incoming_phone_numbers, nextPageUri: page.next_page_uri };
 }
 
 export function createNumbersApi(client: Twilio, accountSid: string): NumbersApi {
@@ -125,15 +101,16 @@ export function createNumbersApi(client: Twilio, accountSid: string): NumbersApi
   const pageQuery = { PageSize: String(PAGE_SIZE) };
 
   return {
-    listOwnedNumbers: (onPage, signal) => eachOwnedNumbersPage(rest, `${incomingPath}.json`, pageQuery, onPage, signal),
+    listOwnedNumbers: (onPage, signal) =>
+      eachPage(rest, { path: `${incomingPath}.json`, query: pageQuery }, ownedNumbersPage, onPage, signal),
 
     async listOwnedSidsOfType(type, signal) {
       const sids = new Set<string>();
       const typePath = `${incomingPath}/${type === 'toll-free' ? 'TollFree' : 'Mobile'}.json`;
-      await eachOwnedNumbersPage(
+      await eachPage(
         rest,
-        typePath,
-        pageQuery,
+        { path: typePath, query: pageQuery },
+        ownedNumbersPage,
         (resources) => resources.forEach((resource) => sids.add(resource.sid)),
         signal,
       );

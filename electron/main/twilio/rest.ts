@@ -26,6 +26,36 @@ interface RawResponse {
   body: unknown;
 }
 
+const cancelled = () => new DOMException('The operation was aborted', 'AbortError');
+
+/**
+ * Pages through a 2010-04-01 list, handing each page's items to `onPage`
+ * while the next page is already being fetched. `parsePage` checks a page
+ * body and says where its items and the next page's URI are.
+ */
+export async function eachPage<Item>(
+  rest: TwilioRest,
+  first: { path: string; query: Record<string, string> },
+  parsePage: (body: unknown) => { items: Item[]; nextPageUri: string | null },
+  onPage: (items: Item[]) => void | Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
+  type Page = ReturnType<typeof parsePage>;
+  const fetchPage = (path: string, query?: Record<string, string>): Promise<Page> =>
+    rest.get(path, query).then(parsePage);
+  let page: Page | undefined = await fetchPage(first.path, first.query);
+  while (page) {
+    if (signal.aborted) throw cancelled();
+    // Twilio's next_page_uri carries the query already.
+    const next: Promise<Page> | undefined = page.nextPageUri ? fetchPage(page.nextPageUri) : undefined;
+    // A failed prefetch is reported when awaited below, not as an unhandled rejection meanwhile.
+    next?.catch(() => undefined);
+    await onPage(page.items);
+    page = await next;
+  }
+  if (signal.aborted) throw cancelled();
+}
+
 export function createTwilioRest(client: Twilio): TwilioRest {
   async function send(method: 'get' | 'post' | 'delete', path: string, options: object): Promise<unknown> {
     const response = (await client.request({ method, uri: `${TWILIO_API_ORIGIN}${path}`, ...options })) as RawResponse;
