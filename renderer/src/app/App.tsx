@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { ComingSoon } from '../components/ComingSoon';
 import { AgentsScreen } from '../features/agents/AgentsScreen';
+import { CostsScreen } from '../features/costs/CostsScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
 import { NumbersScreen } from '../features/numbers/NumbersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -19,7 +19,7 @@ function CurrentScreen() {
     case 'agents':
       return <AgentsScreen />;
     case 'costs':
-      return <ComingSoon title="Costs" icon="costs" text="See what your numbers, calls and texts cost here." />;
+      return <CostsScreen />;
   }
 }
 

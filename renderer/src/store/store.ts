@@ -8,6 +8,7 @@ import type { GleamApi } from '../../../shared/ipc/contract';
 import { createAgentsSlice, type AgentsSlice } from './agents-slice';
 import { createAssignmentsSlice, type AssignmentsSlice } from './assignments-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createCostsSlice, type CostsSlice } from './costs-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNumbersSlice, type NumbersSlice } from './numbers-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -17,7 +18,8 @@ export type AppState = ConnectionSlice &
   NumbersSlice &
   AgentsSlice &
   AssignmentsSlice &
-  SettingsSlice;
+  SettingsSlice &
+  CostsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: GleamApi): AppStore {
@@ -28,5 +30,6 @@ export function createAppStore(api: GleamApi): AppStore {
     ...createAgentsSlice(api)(...args),
     ...createAssignmentsSlice(api)(...args),
     ...createSettingsSlice(api)(...args),
+    ...createCostsSlice(api)(...args),
   }));
 }
