@@ -3,13 +3,14 @@
  * offline), the month its per-number and per-agent tables describe, the sync
  * that brings the local copy up to date from Twilio, and the CSV export.
  *
- * The summary is read again whenever main says the copy changed
- * (`costs:changed`) and after every sync, whatever its outcome: a sync that
+ * The summary is read again whenever main says one of its inputs changed
+ * (costs, numbers or agents) and after every sync, whatever its outcome: a sync that
  * failed half-way may still have saved the usage it got.
  */
 import type { AppErrorData } from '../../../shared/errors';
 import type { CostSummary, CostSyncProgress, CostSyncResult, Month } from '../../../shared/domain/costs';
 import type { GleamApi } from '../../../shared/ipc/contract';
+import type { EventName } from '../../../shared/ipc/events';
 import { failureOf } from './error-data';
 import type { Slice } from './slice';
 
@@ -39,7 +40,7 @@ export interface CostsSlice {
     export: CostExportState;
   };
   loadCosts: () => Promise<void>;
-  /** Reloads the summary on `costs:changed`; returns the unsubscribe. */
+  /** Reloads the summary whenever what it is computed from changes; returns the unsubscribe. */
   watchCosts: () => () => void;
   selectCostsMonth: (month: Month) => Promise<void>;
   /** Does nothing while a sync runs. */
@@ -49,6 +50,9 @@ export interface CostsSlice {
   dismissCostsSyncOutcome: () => void;
   dismissCostsExport: () => void;
 }
+
+/** The summary's inputs: usage and records, the numbers (fees, names) and the agents they are assigned to. */
+const COSTS_INPUTS = ['costs:changed', 'numbers:changed', 'agents:changed'] as const satisfies readonly EventName[];
 
 const IDLE_SYNC: CostSyncState = { running: false, progress: null, result: null, error: null };
 const IDLE_EXPORT: CostExportState = { saving: false, savedTo: null, error: null };
@@ -87,7 +91,11 @@ export const createCostsSlice =
         }
       },
 
-      watchCosts: () => api.on('costs:changed', () => void get().loadCosts()),
+      watchCosts: () => {
+        const reload = () => void get().loadCosts();
+        const unsubscribers = COSTS_INPUTS.map((event) => api.on(event, reload));
+        return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+      },
 
       selectCostsMonth: async (month) => {
         patchCosts({ month });

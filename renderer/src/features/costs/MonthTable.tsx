@@ -3,6 +3,8 @@ import { Amount } from './Amount';
 import { SERIES } from './CostsChart';
 import { formatMonth } from './format';
 
+const SHORT_MONTH: Intl.DateTimeFormatOptions = { month: 'short', year: 'numeric' };
+
 const USAGE_COLUMNS = [
   { key: 'inboundMinutes', label: 'Minutes in' },
   { key: 'outboundMinutes', label: 'Minutes out' },
@@ -47,7 +49,10 @@ export function MonthTable({ months, currency }: { months: readonly MonthCosts[]
         <tbody>
           {months.map((month) => (
             <tr key={month.month}>
-              <th scope="row">{formatMonth(month.month)}</th>
+              <th scope="row" className="costs-month-name">
+                {/* Short, so the twelve rows' figures fit beside it without scrolling sideways. */}
+                {formatMonth(month.month, SHORT_MONTH)}
+              </th>
               {month.recorded ? (
                 <>
                   {USAGE_COLUMNS.map((column) => (

@@ -139,8 +139,8 @@ describe('Costs → chart', () => {
 
     const rows = within(screen.getByRole('table', { name: 'By month' })).getAllByRole('row');
     expect(rows).toHaveLength(2 + 12);
-    expect(rows[2]?.textContent).toBe('December 2025No figures saved for this month');
-    expect(rows[13]?.textContent).toBe('November 2026120304025$1.44$0.51$5.60$0.25$7.80');
+    expect(rows[2]?.textContent).toBe('Dec 2025No figures saved for this month');
+    expect(rows[13]?.textContent).toBe('Nov 2026120304025$1.44$0.51$5.60$0.25$7.80');
   });
 });
 
@@ -185,7 +185,7 @@ describe('Costs → keeping up to date', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('reads the figures again when main says they changed', async () => {
+  it('reads the figures again when main says usage, numbers or agents changed', async () => {
     let spent = 12_345_000;
     const { emit } = await openCostsScreen({
       'costs:summary': () =>
@@ -204,6 +204,14 @@ describe('Costs → keeping up to date', () => {
     act(() => emit('costs:changed', {}));
     await waitFor(() => expect(within(region('Month to date')).getByText('$20.00')).toBeTruthy());
     expect(region('Month to date').textContent).toContain('Projected for November: $21.00');
+
+    // Fees come from the numbers owned, names from the agents: their changes count too.
+    spent = 30_000_000;
+    act(() => emit('numbers:changed', {}));
+    await waitFor(() => expect(within(region('Month to date')).getByText('$30.00')).toBeTruthy());
+    spent = 40_000_000;
+    act(() => emit('agents:changed', {}));
+    await waitFor(() => expect(within(region('Month to date')).getByText('$40.00')).toBeTruthy());
   });
 });
 
