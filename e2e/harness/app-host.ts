@@ -6,6 +6,7 @@
  * same registry ipcMain calls in the app, sender check included. Only the
  * Electron shell is left out.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createAppCore, type AppCore } from '../../electron/main/core';
@@ -59,6 +60,8 @@ export interface IpcExchange {
 export class AppHost {
   /** Every call the page made and what main answered, for assertions and secret scans. */
   readonly ipcLog: IpcExchange[] = [];
+  /** What the save dialog answers next: save under its suggested name in exportDir, or cancel. */
+  saveDialogAnswer: 'save' | 'cancel' = 'save';
   private coreInstance: AppCore | null = null;
   private page: Page | null = null;
 
@@ -77,6 +80,11 @@ export class AppHost {
     return path.join(this.options.dataDir, 'logs');
   }
 
+  /** Where the stand-in save dialog puts exported files. */
+  get exportDir(): string {
+    return path.join(this.options.dataDir, 'exports');
+  }
+
   /** Starts the core as the app does: then settles open purchases and syncs, in the background. */
   start(): AppCore {
     this.coreInstance = createAppCore({
@@ -85,6 +93,12 @@ export class AppHost {
       cipher: this.options.cipher,
       trustedOrigins: [this.options.trustedOrigin],
       twilioHosts: this.options.twilioHosts,
+      // The save dialog, answered without a person: the suggested name in exportDir, or a cancel.
+      chooseSavePath: (suggestedName) => {
+        if (this.saveDialogAnswer === 'cancel') return Promise.resolve(null);
+        fs.mkdirSync(this.exportDir, { recursive: true });
+        return Promise.resolve(path.join(this.exportDir, suggestedName));
+      },
       // Short enough that a test of a hanging Twilio finishes quickly.
       twilioTimeoutMs: 3_000,
       twilioRetry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 2_000 },
