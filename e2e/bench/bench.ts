@@ -13,62 +13,33 @@
  *        fake taking 50 ms, against the ideal for its pool (500 × 50 ms ÷
  *        pool size, computed) and against the same 500 updates sent one after
  *        another with the bare SDK (measured).
+ *
+ * costs — the Costs screen's summary queries over 1,000,000 stored call
+ *        records (generated, written through the sync's own save path),
+ *        each against SQLite's bare `SELECT count(*)` over the same table;
+ *        see costs.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import twilio from 'twilio';
+import { EMPTY_AGENT_DRAFT } from '../../shared/domain/agents';
 import { createAppCore } from '../../electron/main/core';
 import { DEFAULT_CONCURRENCY } from '../../electron/main/services/assignment-service';
 import { createTestCipher } from '../../electron/main/test-support/test-cipher';
 import { GleamRequestClient } from '../../electron/main/twilio/request-client';
 import { FakeTwilioControl } from '../fake-twilio/control-client';
 import type { FakeTwilioHosts } from '../fake-twilio/control-schema';
+import { benchCosts } from './costs';
+import { report, timed, type Comparison } from './measure';
 
 const ROUNDS = 5;
 const NUMBERS = 10_000;
 const BULK_NUMBERS = 500;
 const BULK_LATENCY_MS = 50;
 const BULK_ROUNDS = 3;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await run();
-  return performance.now() - started;
-}
-
-interface Comparison {
-  name: string;
-  subject: string;
-  baseline: string;
-  subjectMs: number[];
-  baselineMs: number[];
-  goal: number | null;
-}
-
-function report(comparison: Comparison): void {
-  const subject = median(comparison.subjectMs);
-  const baseline = median(comparison.baselineMs);
-  const ratio = subject / baseline;
-  const verdict =
-    comparison.goal === null
-      ? ''
-      : ratio <= comparison.goal
-        ? ` (goal ≤ ${comparison.goal}×: met)`
-        : ` (goal ≤ ${comparison.goal}×: NOT met)`;
-  console.log(`\n${comparison.name}`);
-  console.log(`  ${comparison.subject.padEnd(58)} median ${subject.toFixed(1).padStart(8)} ms`);
-  console.log(`  ${comparison.baseline.padEnd(58)} median ${baseline.toFixed(1).padStart(8)} ms`);
-  console.log(`  ratio ${ratio.toFixed(2)}×${verdict}`);
-}
 
 interface ExternalFake {
   hosts: FakeTwilioHosts;
@@ -177,17 +148,7 @@ async function benchBulk(fake: ExternalFake): Promise<Comparison[]> {
     });
     await core.connection.connect({ accountSid: account.sid, authToken: account.authToken });
     await core.refreshFromTwilio();
-    const agent = core.agents.save({
-      agent: {
-        name: 'Bench',
-        greeting: '',
-        instructions: '',
-        voice: 'alloy',
-        language: 'en-US',
-        status: 'active',
-        forwardingNumber: '',
-      },
-    });
+    const agent = core.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name: 'Bench' } });
     const numberSids = core.numbers.list().numbers.map((number) => number.sid);
     if (numberSids.length !== BULK_NUMBERS) throw new Error(`the app sees ${numberSids.length} numbers`);
     await control.injectFault({ kind: 'latency', ms: BULK_LATENCY_MS, times: 1_000_000 });
@@ -263,3 +224,4 @@ try {
   fake.process.removeAllListeners('exit');
   fake.process.kill();
 }
+benchCosts().forEach(report);
