@@ -45,6 +45,17 @@ export const AgentDraftSchema = z
   .strict();
 export type AgentDraft = z.input<typeof AgentDraftSchema>;
 
+/** What a new agent starts as: no name yet, the default voice and language, active. */
+export const EMPTY_AGENT_DRAFT: Readonly<AgentDraft> = {
+  name: '',
+  greeting: '',
+  instructions: '',
+  voice: 'alloy',
+  language: 'en-US',
+  status: 'active',
+  forwardingNumber: '',
+};
+
 export const AgentSchema = AgentDraftSchema.extend({
   id: z.uuid(),
   createdAt: z.string(),

@@ -56,6 +56,22 @@ export const UsageTotalsSchema = z.object({
 });
 export type UsageTotals = z.infer<typeof UsageTotalsSchema>;
 
+/** No calls, no messages, nothing spent: where every sum starts. */
+export const NO_USAGE: Readonly<UsageTotals> = {
+  inboundCalls: 0,
+  inboundMinutes: 0,
+  outboundCalls: 0,
+  outboundMinutes: 0,
+  inboundMessages: 0,
+  inboundSegments: 0,
+  outboundMessages: 0,
+  outboundSegments: 0,
+  callsCostMicros: 0,
+  smsCostMicros: 0,
+  totalCostMicros: 0,
+  unrated: 0,
+};
+
 export const AgentRefSchema = z.object({ id: z.string(), name: z.string() });
 export type AgentRef = z.infer<typeof AgentRefSchema>;
 

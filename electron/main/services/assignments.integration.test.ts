@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AgentDraft } from '../../../shared/domain/agents';
+import { EMPTY_AGENT_DRAFT, type AgentDraft } from '../../../shared/domain/agents';
 import type { SeededAccount } from '../../../e2e/fake-twilio/control-client';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
 
@@ -19,13 +19,10 @@ afterEach(async () => {
 });
 
 const DRAFT: AgentDraft = {
+  ...EMPTY_AGENT_DRAFT,
   name: 'Front desk',
   greeting: 'Thanks for calling!',
   instructions: 'Book appointments.',
-  voice: 'alloy',
-  language: 'en-US',
-  status: 'active',
-  forwardingNumber: '',
 };
 
 const TWIML_APP = `AP${'a'.repeat(32)}`;

@@ -1,6 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configurationFromWire } from '../../../shared/domain/number-configuration';
+import { EMPTY_AGENT_DRAFT } from '../../../shared/domain/agents';
 import { toMicros } from '../../../shared/money';
 import { migrate } from '../db/migrations';
 import { saveBalance, saveRecords, saveUsageRecords } from '../db/costs-repo';
@@ -60,16 +61,7 @@ function addNumber(db: Database, phoneNumber: string, name: string, type: 'local
 }
 
 function addAgent(db: Database, id: string, name: string, numberSids: string[]): void {
-  const draft = {
-    name,
-    greeting: '',
-    instructions: '',
-    voice: 'alloy',
-    language: 'en-US',
-    status: 'active',
-    forwardingNumber: '',
-  } as const;
-  insertAgent(db, id, draft, NOW.toISOString());
+  insertAgent(db, id, { ...EMPTY_AGENT_DRAFT, name }, NOW.toISOString());
   for (const numberSid of numberSids) {
     beginAssignment(db, { numberSid, agentId: id, previousConfiguration: configurationFromWire({}), at: '' });
   }

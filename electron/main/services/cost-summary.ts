@@ -6,15 +6,16 @@
  * month's projection. All sums are integer micro-units.
  */
 import type { Database } from 'better-sqlite3';
-import type {
-  AgentCosts,
-  Balance,
-  CostSummary,
-  MonthCosts,
-  MonthToDate,
-  NumberCosts,
-  RecurringCosts,
-  UsageTotals,
+import {
+  NO_USAGE,
+  type AgentCosts,
+  type Balance,
+  type CostSummary,
+  type MonthCosts,
+  type MonthToDate,
+  type NumberCosts,
+  type RecurringCosts,
+  type UsageTotals,
 } from '../../../shared/domain/costs';
 import { toMicros } from '../../../shared/money';
 import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
@@ -152,20 +153,7 @@ function monthToDateOf(now: Date, current: MonthCosts, recurring: RecurringCosts
   };
 }
 
-const emptyTotals = (): UsageTotals => ({
-  inboundCalls: 0,
-  inboundMinutes: 0,
-  outboundCalls: 0,
-  outboundMinutes: 0,
-  inboundMessages: 0,
-  inboundSegments: 0,
-  outboundMessages: 0,
-  outboundSegments: 0,
-  callsCostMicros: 0,
-  smsCostMicros: 0,
-  totalCostMicros: 0,
-  unrated: 0,
-});
+const emptyTotals = (): UsageTotals => ({ ...NO_USAGE });
 
 /** Which count and amount fields a rollup kind adds to, and whether it is a call. */
 const KIND_FIELDS: Record<
@@ -178,7 +166,7 @@ const KIND_FIELDS: Record<
   'sms-out': { records: 'outboundMessages', quantity: 'outboundSegments', cost: 'smsCostMicros' },
 };
 
-const TOTALS_FIELDS = Object.keys(emptyTotals()) as (keyof UsageTotals)[];
+const TOTALS_FIELDS = Object.keys(NO_USAGE) as (keyof UsageTotals)[];
 
 function addTotals(into: UsageTotals, from: UsageTotals): void {
   for (const key of TOTALS_FIELDS) into[key] += from[key];

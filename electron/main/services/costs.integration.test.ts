@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
+import { EMPTY_AGENT_DRAFT } from '../../../shared/domain/agents';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
 
 let harness: CoreHarness;
@@ -89,17 +90,7 @@ async function seedLastMonth(accountSid: string) {
 
 async function assignToNewAgent(name: string, phoneNumber: string) {
   const core = harness.core();
-  const agent = core.agents.save({
-    agent: {
-      name,
-      greeting: '',
-      instructions: '',
-      voice: 'alloy',
-      language: 'en-US',
-      status: 'active',
-      forwardingNumber: '',
-    },
-  });
+  const agent = core.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name } });
   const sid = core.numbers.list().numbers.find((number) => number.phoneNumber === phoneNumber)?.sid ?? '';
   await core.assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: [sid] });
   return agent;

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
-import type { Agent, AgentDraft, AgentStatus } from '../../../../shared/domain/agents';
+import { EMPTY_AGENT_DRAFT, type Agent, type AgentDraft, type AgentStatus } from '../../../../shared/domain/agents';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -8,7 +8,6 @@ import {
   checkAgentDraft,
   checkAgentField,
   draftOf,
-  EMPTY_AGENT,
   serverFieldErrors,
   type AgentErrors,
   type AgentField,
@@ -26,7 +25,7 @@ export function AgentEditor({ agent, notices }: { agent: Agent | null; notices: 
   const error = useAppStore((state) => state.agentSave.error);
   const dismissError = useAppStore((state) => state.dismissAgentSaveError);
   const showAgents = useAppStore((state) => state.showAgents);
-  const [draft, setDraft] = useState<AgentDraft>(() => (agent ? draftOf(agent) : EMPTY_AGENT));
+  const [draft, setDraft] = useState<AgentDraft>(() => (agent ? draftOf(agent) : EMPTY_AGENT_DRAFT));
   const [errors, setErrors] = useState<AgentErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { AgentCosts, CostSummary, NumberCosts, UsageTotals } from '../../../../shared/domain/costs';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField } from '../../components/SelectField';
@@ -106,56 +106,43 @@ function Cost({ totals, currency }: { totals: UsageTotals; currency: string }) {
   );
 }
 
-function NumberTable({ numbers, currency }: { numbers: readonly NumberCosts[]; currency: string }) {
-  const { shown, showMore } = useShowMore(numbers);
+interface TableColumn {
+  label: string;
+  numeric?: true;
+}
+
+/** A month's rows as a table, the first cell of each a row header, with "Show more" for long lists. */
+function CostsTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  cells,
+}: {
+  caption: string;
+  columns: readonly TableColumn[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  cells: (row: Row) => ReactNode;
+}) {
+  const { shown, showMore } = useShowMore(rows);
   return (
     <div className="costs-table-block">
       <div className="costs-table-scroll">
         <table className="costs-table">
-          <caption>By number</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Name</th>
-              <th scope="col">Agent</th>
-              <th scope="col" className="costs-num">
-                Calls in
-              </th>
-              <th scope="col" className="costs-num">
-                Calls out
-              </th>
-              <th scope="col" className="costs-num">
-                Messages in
-              </th>
-              <th scope="col" className="costs-num">
-                Messages out
-              </th>
-              <th scope="col" className="costs-num">
-                Cost
-              </th>
+              {columns.map((column) => (
+                <th key={column.label} scope="col" className={column.numeric ? 'costs-num' : undefined}>
+                  {column.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {shown.map((number) => (
-              <tr key={number.phoneNumber}>
-                <th scope="row" className="costs-phone">
-                  <data value={number.phoneNumber} title={number.phoneNumber}>
-                    {formatPhoneNumber(number.phoneNumber)}
-                  </data>
-                </th>
-                <td>
-                  {number.friendlyName}
-                  {number.released && (
-                    <span className="muted">{number.friendlyName === null ? '(released)' : ' (released)'}</span>
-                  )}
-                </td>
-                <td>{number.agent ? number.agent.name : <span className="muted">No agent</span>}</td>
-                <td className="costs-num">{callsText(number.inboundCalls, number.inboundMinutes)}</td>
-                <td className="costs-num">{callsText(number.outboundCalls, number.outboundMinutes)}</td>
-                <td className="costs-num">{messagesText(number.inboundMessages, number.inboundSegments)}</td>
-                <td className="costs-num">{messagesText(number.outboundMessages, number.outboundSegments)}</td>
-                <Cost totals={number} currency={currency} />
-              </tr>
+            {shown.map((row) => (
+              <tr key={rowKey(row)}>{cells(row)}</tr>
             ))}
           </tbody>
         </table>
@@ -165,48 +152,77 @@ function NumberTable({ numbers, currency }: { numbers: readonly NumberCosts[]; c
   );
 }
 
+const NUMBER_COLUMNS: readonly TableColumn[] = [
+  { label: 'Number' },
+  { label: 'Name' },
+  { label: 'Agent' },
+  { label: 'Calls in', numeric: true },
+  { label: 'Calls out', numeric: true },
+  { label: 'Messages in', numeric: true },
+  { label: 'Messages out', numeric: true },
+  { label: 'Cost', numeric: true },
+];
+
+function NumberTable({ numbers, currency }: { numbers: readonly NumberCosts[]; currency: string }) {
+  return (
+    <CostsTable
+      caption="By number"
+      columns={NUMBER_COLUMNS}
+      rows={numbers}
+      rowKey={(number) => number.phoneNumber}
+      cells={(number) => (
+        <>
+          <th scope="row" className="costs-phone">
+            <data value={number.phoneNumber} title={number.phoneNumber}>
+              {formatPhoneNumber(number.phoneNumber)}
+            </data>
+          </th>
+          <td>
+            {number.friendlyName}
+            {number.released && (
+              <span className="muted">{number.friendlyName === null ? '(released)' : ' (released)'}</span>
+            )}
+          </td>
+          <td>{number.agent ? number.agent.name : <span className="muted">No agent</span>}</td>
+          <td className="costs-num">{callsText(number.inboundCalls, number.inboundMinutes)}</td>
+          <td className="costs-num">{callsText(number.outboundCalls, number.outboundMinutes)}</td>
+          <td className="costs-num">{messagesText(number.inboundMessages, number.inboundSegments)}</td>
+          <td className="costs-num">{messagesText(number.outboundMessages, number.outboundSegments)}</td>
+          <Cost totals={number} currency={currency} />
+        </>
+      )}
+    />
+  );
+}
+
 /** "15 (12 in, 3 out)". */
 const inOutText = (inbound: number, outbound: number) =>
   `${(inbound + outbound).toLocaleString()} (${inbound.toLocaleString()} in, ${outbound.toLocaleString()} out)`;
 
+const AGENT_COLUMNS: readonly TableColumn[] = [
+  { label: 'Agent' },
+  { label: 'Numbers', numeric: true },
+  { label: 'Minutes', numeric: true },
+  { label: 'SMS segments', numeric: true },
+  { label: 'Cost', numeric: true },
+];
+
 function AgentTable({ agents, currency }: { agents: readonly AgentCosts[]; currency: string }) {
-  const { shown, showMore } = useShowMore(agents);
   return (
-    <div className="costs-table-block">
-      <div className="costs-table-scroll">
-        <table className="costs-table">
-          <caption>By agent</caption>
-          <thead>
-            <tr>
-              <th scope="col">Agent</th>
-              <th scope="col" className="costs-num">
-                Numbers
-              </th>
-              <th scope="col" className="costs-num">
-                Minutes
-              </th>
-              <th scope="col" className="costs-num">
-                SMS segments
-              </th>
-              <th scope="col" className="costs-num">
-                Cost
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((entry) => (
-              <tr key={entry.agent?.id ?? 'none'}>
-                <th scope="row">{entry.agent ? entry.agent.name : <span className="muted">No agent</span>}</th>
-                <td className="costs-num">{entry.numbers.toLocaleString()}</td>
-                <td className="costs-num">{inOutText(entry.inboundMinutes, entry.outboundMinutes)}</td>
-                <td className="costs-num">{inOutText(entry.inboundSegments, entry.outboundSegments)}</td>
-                <Cost totals={entry} currency={currency} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {showMore}
-    </div>
+    <CostsTable
+      caption="By agent"
+      columns={AGENT_COLUMNS}
+      rows={agents}
+      rowKey={(entry) => entry.agent?.id ?? 'none'}
+      cells={(entry) => (
+        <>
+          <th scope="row">{entry.agent ? entry.agent.name : <span className="muted">No agent</span>}</th>
+          <td className="costs-num">{entry.numbers.toLocaleString()}</td>
+          <td className="costs-num">{inOutText(entry.inboundMinutes, entry.outboundMinutes)}</td>
+          <td className="costs-num">{inOutText(entry.inboundSegments, entry.outboundSegments)}</td>
+          <Cost totals={entry} currency={currency} />
+        </>
+      )}
+    />
   );
 }

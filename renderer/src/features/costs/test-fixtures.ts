@@ -1,11 +1,11 @@
 /** Cost summaries for this feature's tests, shaped by the contract's types. */
-import type {
-  AgentCosts,
-  CostSummary,
-  CostSyncResult,
-  MonthCosts,
-  NumberCosts,
-  UsageTotals,
+import {
+  NO_USAGE,
+  type AgentCosts,
+  type CostSummary,
+  type CostSyncResult,
+  type MonthCosts,
+  type NumberCosts,
 } from '../../../../shared/domain/costs';
 
 export const SYNCED_AT = '2026-11-24T10:00:00.000Z';
@@ -32,21 +32,6 @@ export function monthCosts(month: string, overrides: Partial<MonthCosts> = {}): 
     ...overrides,
   };
 }
-
-const NO_USAGE: UsageTotals = {
-  inboundCalls: 0,
-  inboundMinutes: 0,
-  outboundCalls: 0,
-  outboundMinutes: 0,
-  inboundMessages: 0,
-  inboundSegments: 0,
-  outboundMessages: 0,
-  outboundSegments: 0,
-  callsCostMicros: 0,
-  smsCostMicros: 0,
-  totalCostMicros: 0,
-  unrated: 0,
-};
 
 export function numberCosts(phoneNumber: string, overrides: Partial<NumberCosts> = {}): NumberCosts {
   return {
