@@ -20,15 +20,18 @@ const LAST_MONTH_NAME = new Date(lastMonthAt(1)).toLocaleDateString('en-US', {
   timeZone: 'UTC',
 });
 
-/** Each test's own two numbers: the fake Twilio is shared, and a number has one owner. */
+/**
+ * Each test's own two numbers: the fake Twilio is shared, and a number has
+ * one owner. A repeated run (--repeat-each) takes another block.
+ */
 interface OfficeNumbers {
   frontDesk: string;
   backOffice: string;
 }
-const officeNumbers = (block: number): OfficeNumbers => ({
-  frontDesk: `+14155550${block}01`,
-  backOffice: `+14155550${block}02`,
-});
+const officeNumbers = (testBlock: number): OfficeNumbers => {
+  const block = String(testBlock + 10 * test.info().repeatEachIndex).padStart(2, '0');
+  return { frontDesk: `+1415555${block}01`, backOffice: `+1415555${block}02` };
+};
 /** +14155550201 → (415) 555-0201, as the app writes US numbers. */
 const formatted = (e164: string) => `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`;
 const CALLER = '+12125550123';
@@ -96,10 +99,15 @@ async function seedLastMonth(twilio: FakeTwilioControl, account: SeededAccount, 
   await twilio.seedUsageRecords(account.sid, [{ category: 'phonenumbers', month: LAST_MONTH, price: '2.30' }]);
 }
 
-/** Connects in Settings; the update from Twilio that connecting starts sees all that was seeded before. */
-async function connect(page: Page, account: SeededAccount) {
+/**
+ * Connects in Settings and waits for the update from Twilio that connecting
+ * starts in the background (numbers, then costs): it sees all that was seeded
+ * before, and cannot overlap what the test does next.
+ */
+async function connect(page: Page, gleam: GleamHost, account: SeededAccount) {
   await enterCredentials(page, account.sid, account.authToken);
   await expect(page.getByTestId('connected-account')).toBeVisible();
+  await gleam.core.refreshFromTwilio();
 }
 
 /** Creates an agent and assigns a number to it through main, as the Agents screen would. */
@@ -151,7 +159,7 @@ test.describe('Costs', () => {
     const numbers = officeNumbers(2);
     const { frontDesk, backOffice } = numbers;
     await seedLastMonth(twilio, account, numbers);
-    await connect(app, account);
+    await connect(app, gleam, account);
     await assignToNewAgent(gleam, 'Reception', frontDesk);
     await openCosts(app);
 
@@ -230,7 +238,7 @@ test.describe('Costs', () => {
     await expect(app.getByRole('region', { name: 'Numbers and agents' }).getByRole('alert')).toHaveCount(0);
   });
 
-  test('a refresh fetches only what is new, and prices Twilio filled in since', async ({ app, twilio }) => {
+  test('a refresh fetches only what is new, and prices Twilio filled in since', async ({ app, twilio, gleam }) => {
     const account = await twilio.seedAccount();
     const numbers = officeNumbers(3);
     const { frontDesk, backOffice } = numbers;
@@ -242,7 +250,7 @@ test.describe('Costs', () => {
     } = await twilio.seedCalls(account.sid, [
       { from: CALLER, to: backOffice, direction: 'inbound', startTime: today, durationSeconds: 45, price: null },
     ]);
-    await connect(app, account);
+    await connect(app, gleam, account);
     await openCosts(app);
     await expect(app.getByText('1 not priced yet').first()).toBeVisible();
 
@@ -285,7 +293,7 @@ test.describe('Costs', () => {
   }) => {
     const account = await twilio.seedAccount({ balance: '42.50' });
     await seedLastMonth(twilio, account, officeNumbers(4));
-    await connect(app, account);
+    await connect(app, gleam, account);
     await openCosts(app);
     const fees = app.getByRole('region', { name: 'Number fees' });
     await expect(fees).toContainText('2 local numbers in US');
