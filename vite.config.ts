@@ -55,7 +55,12 @@ const rendererBuild: UserConfig = {
         test: {
           name: 'main',
           environment: 'node',
-          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'e2e/fake-twilio/**/*.test.ts'],
+          include: [
+            'electron/**/*.test.ts',
+            'shared/**/*.test.ts',
+            'e2e/fake-twilio/**/*.test.ts',
+            'e2e/security/**/*.test.ts',
+          ],
           alias: { electron: fromRoot('electron/main/test-support/electron-stub.ts') },
         },
       },

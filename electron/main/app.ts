@@ -12,6 +12,7 @@ import { registerIpcMain } from './adapters/ipc-main';
 import { createPreferences } from './adapters/preferences';
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher';
 import { parseTwilioHostMap } from './twilio/hosts';
+import { installAppMenu } from './menu';
 import { createMainWindow } from './window';
 
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +41,7 @@ export function startApp(): { core: AppCore; showWindow: () => void } {
   });
   core.logger.info('app started', { version: app.getVersion(), packaged: app.isPackaged });
 
+  installAppMenu();
   serveRenderer(path.join(outDir, 'renderer'));
   registerIpcMain(core.registry);
   const preferences = createPreferences();
@@ -53,6 +55,7 @@ export function startApp(): { core: AppCore; showWindow: () => void } {
     }
     createMainWindow({
       preloadPath: path.join(outDir, 'preload', 'index.cjs'),
+      iconPath: path.join(outDir, '..', 'resources', 'icon.png'),
       preferences,
       startUrl: `${APP_ORIGIN}/index.html`,
     });

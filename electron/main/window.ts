@@ -24,6 +24,11 @@ export function isAllowedExternalLink(url: string): boolean {
   }
 }
 
+/** Opens a link in the person's browser if it is on the allow-list; anything else is ignored. */
+export function openAllowedLink(url: string): void {
+  if (isAllowedExternalLink(url)) void shell.openExternal(url);
+}
+
 function visibleBounds(saved: WindowBounds | null): WindowBounds {
   const fallback: WindowBounds = { width: 1200, height: 800, maximized: false };
   if (!saved || saved.x === undefined || saved.y === undefined) return saved ?? fallback;
@@ -42,6 +47,8 @@ function visibleBounds(saved: WindowBounds | null): WindowBounds {
 
 export function createMainWindow(options: {
   preloadPath: string;
+  /** The window's icon on Windows and Linux (macOS uses the app bundle's). */
+  iconPath: string;
   preferences: Preferences;
   startUrl: string;
 }): BrowserWindow {
@@ -54,6 +61,7 @@ export function createMainWindow(options: {
     minHeight: 600,
     show: false,
     title: 'Gleam Desktop',
+    icon: options.iconPath,
     backgroundColor: '#00000000',
     webPreferences: {
       preload: path.resolve(options.preloadPath),
@@ -65,13 +73,15 @@ export function createMainWindow(options: {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would open a link in a new window without passing the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (bounds.maximized) window.maximize();
 
   const { webContents } = window;
   webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalLink(url)) void shell.openExternal(url);
+    openAllowedLink(url);
     return { action: 'deny' };
   });
   webContents.on('will-navigate', (event, url) => {

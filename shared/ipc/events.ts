@@ -15,6 +15,8 @@ export const events = {
   'assignments:progress': AssignmentProgressSchema,
   /** Agents were created, edited or deleted, or their numbers changed. */
   'agents:changed': z.object({}),
+  /** The person chose Help in the application menu. */
+  'app:showHelp': z.object({}),
   'costs:syncProgress': CostSyncProgressSchema,
   /** The local copy of usage, records or balance changed (a cost sync finished). */
   'costs:changed': z.object({}),

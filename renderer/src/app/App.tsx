@@ -26,10 +26,12 @@ function CurrentScreen() {
 export function App() {
   const loadConnection = useAppStore((state) => state.loadConnection);
   const status = useAppStore((state) => state.connection.status);
+  const followAppMenu = useAppStore((state) => state.followAppMenu);
 
   useEffect(() => {
     void loadConnection();
   }, [loadConnection]);
+  useEffect(() => followAppMenu(), [followAppMenu]);
 
   return (
     <div className="app" data-ready={status !== null ? 'true' : 'false'}>

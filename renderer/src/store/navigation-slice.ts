@@ -1,4 +1,5 @@
 import type { HelpTopic } from '../../../shared/errors';
+import type { GleamApi } from '../../../shared/ipc/contract';
 import type { Slice } from './slice';
 
 export const SCREENS = ['numbers', 'agents', 'costs', 'settings', 'help'] as const;
@@ -10,11 +11,16 @@ export interface NavigationSlice {
   helpTopic: HelpTopic | null;
   navigate: (screen: Screen) => void;
   openHelp: (topic: HelpTopic) => void;
+  /** Opens Help when the application menu's Help item is chosen; returns the unsubscribe. */
+  followAppMenu: () => () => void;
 }
 
-export const createNavigationSlice: Slice<NavigationSlice> = (set) => ({
-  screen: 'settings',
-  helpTopic: null,
-  navigate: (screen) => set({ screen, helpTopic: null }),
-  openHelp: (topic) => set({ screen: 'help', helpTopic: topic }),
-});
+export const createNavigationSlice =
+  (api: GleamApi): Slice<NavigationSlice> =>
+  (set) => ({
+    screen: 'settings',
+    helpTopic: null,
+    navigate: (screen) => set({ screen, helpTopic: null }),
+    openHelp: (topic) => set({ screen: 'help', helpTopic: topic }),
+    followAppMenu: () => api.on('app:showHelp', () => set({ screen: 'help', helpTopic: null })),
+  });

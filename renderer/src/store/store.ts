@@ -9,6 +9,7 @@ import { createAgentsSlice, type AgentsSlice } from './agents-slice';
 import { createAssignmentsSlice, type AssignmentsSlice } from './assignments-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createCostsSlice, type CostsSlice } from './costs-slice';
+import { createDoctorSlice, type DoctorSlice } from './doctor-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNumbersSlice, type NumbersSlice } from './numbers-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -19,17 +20,19 @@ export type AppState = ConnectionSlice &
   AgentsSlice &
   AssignmentsSlice &
   SettingsSlice &
-  CostsSlice;
+  CostsSlice &
+  DoctorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: GleamApi): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createConnectionSlice(api)(...args),
-    ...createNavigationSlice(...args),
+    ...createNavigationSlice(api)(...args),
     ...createNumbersSlice(api)(...args),
     ...createAgentsSlice(api)(...args),
     ...createAssignmentsSlice(api)(...args),
     ...createSettingsSlice(api)(...args),
     ...createCostsSlice(api)(...args),
+    ...createDoctorSlice(api)(...args),
   }));
 }
