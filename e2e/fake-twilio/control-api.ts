@@ -10,13 +10,19 @@ import { z } from 'zod';
 import {
   AccountPatchSchema,
   AccountSidSchema,
+  BrandPatchSchema,
+  CampaignPatchSchema,
+  CustomerProfilePatchSchema,
   FaultInputSchema,
   OwnedNumberPatchSchema,
   RatingInputSchema,
   RequestFilterSchema,
   SeedAccountInputSchema,
   SeedAvailableNumbersInputSchema,
+  SeedBrandRequestSchema,
   SeedCallsInputSchema,
+  SeedCampaignRequestSchema,
+  SeedCustomerProfileRequestSchema,
   SeedMessagesInputSchema,
   SeedMessagingServiceInputSchema,
   SeedOwnedNumberInputSchema,
@@ -26,10 +32,14 @@ import {
   SetPricesInputSchema,
   type FakeTwilioHosts,
   type SeededAccount,
+  type SeededBrand,
   type SeededCall,
+  type SeededCampaign,
+  type SeededCustomerProfile,
   type SeededMessage,
   type SeededMessagingService,
   type SeededNumber,
+  type SeededRegistrationError,
   type SeededServiceNumber,
 } from './control-schema';
 import { BodyTooLargeError, readBody, searchParamsToRecord, sendJson } from './http-util';
@@ -44,6 +54,7 @@ import {
   type FakeState,
 } from './state';
 import type { JsonReply } from './twilio-route';
+import type { FakeBrand, FakeCampaign, FakeCustomerProfile, FakeRegistrationError } from './a2p-state';
 import type { FakeCall, FakeMessage } from './usage-state';
 
 export interface ControlApiOptions {
@@ -192,6 +203,58 @@ function seededMessage(message: FakeMessage): SeededMessage {
     body: message.body,
     dateCreated: message.dateCreated.toISOString(),
     dateUpdated: message.dateUpdated.toISOString(),
+  };
+}
+
+const seededErrors = (errors: readonly FakeRegistrationError[]): SeededRegistrationError[] =>
+  errors.map((error) => ({ code: error.code, description: error.description, fields: [...error.fields] }));
+
+function seededBrand(brand: FakeBrand): SeededBrand {
+  return {
+    sid: brand.sid,
+    accountSid: brand.accountSid,
+    status: brand.status,
+    brandType: brand.brandType,
+    identityStatus: brand.identityStatus,
+    failureReason: brand.failureReason,
+    errors: seededErrors(brand.errors),
+    tcrId: brand.tcrId,
+    brandScore: brand.brandScore,
+    customerProfileBundleSid: brand.customerProfileBundleSid,
+    a2pProfileBundleSid: brand.a2pProfileBundleSid,
+    dateCreated: brand.dateCreated.toISOString(),
+    dateUpdated: brand.dateUpdated.toISOString(),
+  };
+}
+
+function seededCampaign(campaign: FakeCampaign): SeededCampaign {
+  return {
+    sid: campaign.sid,
+    accountSid: campaign.accountSid,
+    messagingServiceSid: campaign.messagingServiceSid,
+    brandRegistrationSid: campaign.brandRegistrationSid,
+    status: campaign.status,
+    campaignId: campaign.campaignId,
+    useCase: campaign.useCase,
+    description: campaign.description,
+    errors: seededErrors(campaign.errors),
+    dateCreated: campaign.dateCreated.toISOString(),
+    dateUpdated: campaign.dateUpdated.toISOString(),
+  };
+}
+
+function seededCustomerProfile(profile: FakeCustomerProfile): SeededCustomerProfile {
+  return {
+    sid: profile.sid,
+    accountSid: profile.accountSid,
+    friendlyName: profile.friendlyName,
+    email: profile.email,
+    policySid: profile.policySid,
+    status: profile.status,
+    errors: profile.errors.map((error) => ({ code: error.code })),
+    validUntil: profile.validUntil?.toISOString() ?? null,
+    dateCreated: profile.dateCreated.toISOString(),
+    dateUpdated: profile.dateUpdated.toISOString(),
   };
 }
 
@@ -358,6 +421,59 @@ const controlRoutes: ControlRoute[] = [
     handler: (ctx) => {
       ctx.state.usage.seedUsageRecords(parseInput(SeedUsageRecordsInputSchema, ctx.body, 'usage records'));
       return noContent;
+    },
+  },
+  {
+    method: 'POST',
+    path: '/a2p/brands',
+    handler: (ctx) => {
+      const input = parseInput(SeedBrandRequestSchema, ctx.body, 'brand');
+      return { status: 201, body: seededBrand(ctx.state.a2p.seedBrand(input)) };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/a2p/brands/{sid}',
+    handler: (ctx) => {
+      const patch = parseInput(BrandPatchSchema, ctx.body ?? {}, 'brand patch');
+      const sid = ctx.params.sid ?? '';
+      return { status: 200, body: seededBrand(requireFound(ctx.state.a2p.updateBrand(sid, patch), `Brand ${sid}`)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/a2p/campaigns',
+    handler: (ctx) => {
+      const input = parseInput(SeedCampaignRequestSchema, ctx.body, 'campaign');
+      return { status: 201, body: seededCampaign(ctx.state.a2p.seedCampaign(input)) };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/a2p/campaigns/{sid}',
+    handler: (ctx) => {
+      const patch = parseInput(CampaignPatchSchema, ctx.body ?? {}, 'campaign patch');
+      const sid = ctx.params.sid ?? '';
+      const campaign = requireFound(ctx.state.a2p.updateCampaign(sid, patch), `Campaign ${sid}`);
+      return { status: 200, body: seededCampaign(campaign) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/a2p/customer-profiles',
+    handler: (ctx) => {
+      const input = parseInput(SeedCustomerProfileRequestSchema, ctx.body, 'customer profile');
+      return { status: 201, body: seededCustomerProfile(ctx.state.a2p.seedCustomerProfile(input)) };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/a2p/customer-profiles/{sid}',
+    handler: (ctx) => {
+      const patch = parseInput(CustomerProfilePatchSchema, ctx.body ?? {}, 'customer profile patch');
+      const sid = ctx.params.sid ?? '';
+      const profile = requireFound(ctx.state.a2p.updateCustomerProfile(sid, patch), `Customer profile ${sid}`);
+      return { status: 200, body: seededCustomerProfile(profile) };
     },
   },
   {

@@ -5,6 +5,9 @@
 import type {
   AccountPatch,
   AddNumberToServiceInput,
+  BrandPatch,
+  CampaignPatch,
+  CustomerProfilePatch,
   FakeTwilioHosts,
   FaultInput,
   OwnedNumberPatch,
@@ -12,9 +15,15 @@ import type {
   RequestFilter,
   SeedAccountInput,
   SeedAvailableNumbersInput,
+  SeedBrandInput,
   SeedCallInput,
+  SeedCampaignInput,
+  SeedCustomerProfileInput,
   SeededAccount,
+  SeededBrand,
   SeededCall,
+  SeededCampaign,
+  SeededCustomerProfile,
   SeededMessage,
   SeededMessagingService,
   SeededNumber,
@@ -156,6 +165,49 @@ export class FakeTwilioControl {
     await this.call('POST', '/usage-records', { accountSid, records });
   }
 
+  /**
+   * A brand registration of the account, as Twilio lists it; PENDING,
+   * STANDARD and without identity status unless given. A FAILED brand
+   * carries Twilio's reason: `failureReason` and `errors` ({ code,
+   * description, fields }).
+   */
+  seedBrand(accountSid: string, input: SeedBrandInput = {}): Promise<SeededBrand> {
+    return this.call('POST', '/a2p/brands', { accountSid, ...input });
+  }
+
+  /** Twilio reviewing a brand later (approving, failing, vetting it); fields left out keep their value. */
+  updateBrand(sid: string, patch: BrandPatch): Promise<SeededBrand> {
+    return this.call('PATCH', `/a2p/brands/${encodeURIComponent(sid)}`, patch);
+  }
+
+  /**
+   * A campaign registered on one of the account's Messaging Services;
+   * IN_PROGRESS and CUSTOMER_CARE unless given. Twilio approves a campaign
+   * by setting it VERIFIED.
+   */
+  seedCampaign(
+    accountSid: string,
+    messagingServiceSid: string,
+    input: SeedCampaignInput = {},
+  ): Promise<SeededCampaign> {
+    return this.call('POST', '/a2p/campaigns', { accountSid, messagingServiceSid, ...input });
+  }
+
+  /** Twilio reviewing a campaign later; fields left out keep their value. */
+  updateCampaign(sid: string, patch: CampaignPatch): Promise<SeededCampaign> {
+    return this.call('PATCH', `/a2p/campaigns/${encodeURIComponent(sid)}`, patch);
+  }
+
+  /** A Trust Hub business profile (customer profile) of the account; a draft unless given. */
+  seedCustomerProfile(accountSid: string, input: SeedCustomerProfileInput = {}): Promise<SeededCustomerProfile> {
+    return this.call('POST', '/a2p/customer-profiles', { accountSid, ...input });
+  }
+
+  /** Twilio reviewing a business profile later; fields left out keep their value. */
+  updateCustomerProfile(sid: string, patch: CustomerProfilePatch): Promise<SeededCustomerProfile> {
+    return this.call('PATCH', `/a2p/customer-profiles/${encodeURIComponent(sid)}`, patch);
+  }
+
   async requests(filter: RequestFilter = {}): Promise<RecordedRequest[]> {
     const given = Object.entries(filter as Record<string, string | undefined>).filter(
       (entry): entry is [string, string] => entry[1] !== undefined,
@@ -178,8 +230,8 @@ export class FakeTwilioControl {
   }
 
   /**
-   * Forgets all accounts, services, numbers, calls, messages, usage, requests
-   * and faults, restores the default inventory and prices, and ends held
+   * Forgets all accounts, services, numbers, calls, messages, usage, A2P
+   * registrations, requests and faults, restores the default inventory and prices, and ends held
    * connections.
    */
   async reset(): Promise<void> {

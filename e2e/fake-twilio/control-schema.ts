@@ -498,3 +498,192 @@ export interface RecordedRequest {
 }
 
 export type FakeTwilioHosts = Record<TwilioHost, string>;
+
+// ----- A2P 10DLC registrations -----
+
+export const BrandSidSchema = sidSchema('BN');
+export const CustomerProfileSidSchema = sidSchema('BU');
+
+/** `brand_registrations_enum_status` */
+export const BrandStatusSchema = z.enum([
+  'PENDING',
+  'APPROVED',
+  'FAILED',
+  'IN_REVIEW',
+  'DELETION_PENDING',
+  'DELETION_FAILED',
+  'SUSPENDED',
+]);
+export type BrandStatus = z.infer<typeof BrandStatusSchema>;
+/** `brand_registrations_enum_identity_status`; Twilio sends null while a new brand is pending. */
+export const BrandIdentityStatusSchema = z.enum(['SELF_DECLARED', 'UNVERIFIED', 'VERIFIED', 'VETTED_VERIFIED']);
+export type BrandIdentityStatus = z.infer<typeof BrandIdentityStatusSchema>;
+/** `customer_profile_enum_status` */
+export const CustomerProfileStatusSchema = z.enum([
+  'draft',
+  'pending-review',
+  'in-review',
+  'twilio-rejected',
+  'twilio-approved',
+]);
+export type CustomerProfileStatus = z.infer<typeof CustomerProfileStatusSchema>;
+
+/** Twilio writes these in capitals with underscores: STANDARD, SOLE_PROPRIETOR, VERIFIED, MARKETING… */
+const UpperWordSchema = z
+  .string()
+  .regex(/^[A-Z0-9]+(_[A-Z0-9]+)*$/, 'must be capitals and underscores, as Twilio writes it');
+const ReasonSchema = z.string().min(1).max(1024);
+
+/** Why a brand or campaign was refused: a Twilio error code, its description and the fields it names. */
+export const RegistrationErrorInputSchema = z.strictObject({
+  code: z.int().min(10_000).max(99_999),
+  /** Twilio's own words, which it always sends. */
+  description: ReasonSchema,
+  /** The submission's fields at fault, as Twilio names them ("region", "MESSAGE_FLOW"). */
+  fields: z.array(z.string().min(1)).optional(),
+});
+export type RegistrationErrorInput = z.infer<typeof RegistrationErrorInputSchema>;
+
+/** Trust Hub lists only the codes of what it rejected. */
+export const ProfileErrorInputSchema = z.strictObject({ code: z.int().min(10_000).max(99_999) });
+export type ProfileErrorInput = z.infer<typeof ProfileErrorInputSchema>;
+
+/** What a brand shows that can change after it exists (review, vetting, failure). */
+const brandReview = {
+  /** "PENDING" when absent: a brand just submitted. */
+  status: BrandStatusSchema.optional(),
+  /** null when absent, as Twilio sends it until TCR has checked the brand. */
+  identityStatus: BrandIdentityStatusSchema.nullable().optional(),
+  /** Twilio's deprecated one-line reason, still sent for failed brands. */
+  failureReason: ReasonSchema.nullable().optional(),
+  errors: z.array(RegistrationErrorInputSchema).optional(),
+  /** The Campaign Registry's brand ID, assigned once registered. */
+  tcrId: z.string().min(1).max(32).nullable().optional(),
+  brandScore: z.int().min(0).max(100).nullable().optional(),
+};
+
+export const SeedBrandInputSchema = z.strictObject({
+  ...brandReview,
+  /** "STANDARD" when absent. */
+  brandType: UpperWordSchema.optional(),
+  /** Random when absent. */
+  customerProfileBundleSid: CustomerProfileSidSchema.optional(),
+  a2pProfileBundleSid: CustomerProfileSidSchema.optional(),
+});
+export type SeedBrandInput = z.infer<typeof SeedBrandInputSchema>;
+
+/** The body of POST /a2p/brands. */
+export const SeedBrandRequestSchema = SeedBrandInputSchema.extend({ accountSid: AccountSidSchema });
+export type SeedBrandRequest = z.infer<typeof SeedBrandRequestSchema>;
+
+/** Twilio reviewing a brand "outside the app"; fields left out keep their value. */
+export const BrandPatchSchema = z.strictObject(brandReview);
+export type BrandPatch = z.infer<typeof BrandPatchSchema>;
+
+/** What a campaign shows that can change after it exists. */
+const campaignReview = {
+  /** Free text on the wire ("IN_PROGRESS", "VERIFIED", "FAILED"…); "IN_PROGRESS" when absent. */
+  status: UpperWordSchema.optional(),
+  /** The Campaign Registry's campaign ID; null when absent. */
+  campaignId: z.string().min(1).max(32).nullable().optional(),
+  errors: z.array(RegistrationErrorInputSchema).optional(),
+};
+
+export const SeedCampaignInputSchema = z.strictObject({
+  ...campaignReview,
+  /** "CUSTOMER_CARE" when absent. */
+  useCase: UpperWordSchema.optional(),
+  /** null when absent. */
+  brandRegistrationSid: BrandSidSchema.nullable().optional(),
+  /** A sample description of 40+ characters when absent, as Twilio requires. */
+  description: z.string().min(40).max(4096).optional(),
+});
+export type SeedCampaignInput = z.infer<typeof SeedCampaignInputSchema>;
+
+/** The body of POST /a2p/campaigns: a campaign registered on the account's Messaging Service. */
+export const SeedCampaignRequestSchema = SeedCampaignInputSchema.extend({
+  accountSid: AccountSidSchema,
+  messagingServiceSid: MessagingServiceSidSchema,
+});
+export type SeedCampaignRequest = z.infer<typeof SeedCampaignRequestSchema>;
+
+export const CampaignPatchSchema = z.strictObject(campaignReview);
+export type CampaignPatch = z.infer<typeof CampaignPatchSchema>;
+
+/** What a business profile shows that can change after it exists. */
+const profileReview = {
+  /** "draft" when absent: a profile not submitted yet. */
+  status: CustomerProfileStatusSchema.optional(),
+  errors: z.array(ProfileErrorInputSchema).optional(),
+  /** null when absent. */
+  validUntil: TimestampSchema.nullable().optional(),
+};
+
+export const SeedCustomerProfileInputSchema = z.strictObject({
+  ...profileReview,
+  /** "My business profile" when absent. */
+  friendlyName: FriendlyNameSchema.optional(),
+  email: z.email().optional(),
+  /** Twilio's secondary customer profile policy when absent. */
+  policySid: sidSchema('RN').optional(),
+});
+export type SeedCustomerProfileInput = z.infer<typeof SeedCustomerProfileInputSchema>;
+
+export const SeedCustomerProfileRequestSchema = SeedCustomerProfileInputSchema.extend({ accountSid: AccountSidSchema });
+export type SeedCustomerProfileRequest = z.infer<typeof SeedCustomerProfileRequestSchema>;
+
+export const CustomerProfilePatchSchema = z.strictObject(profileReview);
+export type CustomerProfilePatch = z.infer<typeof CustomerProfilePatchSchema>;
+
+/** A registration error as the control API returns it. */
+export interface SeededRegistrationError {
+  code: number;
+  description: string;
+  fields: string[];
+}
+
+/** A brand registration as the control API returns it: camelCase, ISO dates. */
+export interface SeededBrand {
+  sid: string;
+  accountSid: string;
+  status: BrandStatus;
+  brandType: string;
+  identityStatus: BrandIdentityStatus | null;
+  failureReason: string | null;
+  errors: SeededRegistrationError[];
+  tcrId: string | null;
+  brandScore: number | null;
+  customerProfileBundleSid: string;
+  a2pProfileBundleSid: string;
+  dateCreated: string;
+  dateUpdated: string;
+}
+
+/** A campaign (US A2P compliance resource) as the control API returns it. */
+export interface SeededCampaign {
+  sid: string;
+  accountSid: string;
+  messagingServiceSid: string;
+  brandRegistrationSid: string | null;
+  status: string;
+  campaignId: string | null;
+  useCase: string;
+  description: string;
+  errors: SeededRegistrationError[];
+  dateCreated: string;
+  dateUpdated: string;
+}
+
+/** A Trust Hub customer profile as the control API returns it. */
+export interface SeededCustomerProfile {
+  sid: string;
+  accountSid: string;
+  friendlyName: string;
+  email: string;
+  policySid: string;
+  status: CustomerProfileStatus;
+  errors: { code: number }[];
+  validUntil: string | null;
+  dateCreated: string;
+  dateUpdated: string;
+}

@@ -334,7 +334,7 @@ describe('routing', () => {
     ['api.twilio.com', '/2010-04-01/Accounts/{sid}/Nothing.json'],
     ['messaging.twilio.com', '/v1/Nothing'],
     ['pricing.twilio.com', '/v1/Messaging/Countries/US'],
-    ['trusthub.twilio.com', '/v1/CustomerProfiles'],
+    ['trusthub.twilio.com', '/v1/TrustProducts'],
   ])('answers 404 / 20404 in Twilio error shape for an unknown path on %s', async (host, template) => {
     const seeded = await kit.control.seedAccount();
     const response = await raw(host, template.replace('{sid}', seeded.sid), { credentials: seeded });

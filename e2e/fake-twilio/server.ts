@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createControlListener } from './control-api';
 import type { FakeTwilioHosts } from './control-schema';
 import { Lifecycle } from './lifecycle';
+import { a2pMessagingRoutes, trustHubV1Routes } from './routes/a2p-v1';
 import { apiV2010Routes } from './routes/api-v2010';
 import { availablePhoneNumberRoutes } from './routes/available-phone-numbers';
 import { incomingPhoneNumberRoutes } from './routes/incoming-phone-numbers';
@@ -46,9 +47,9 @@ const ROUTES: Record<TwilioHost, readonly TwilioRoute[]> = {
     ...availablePhoneNumberRoutes,
     ...usageV2010Routes,
   ],
-  'messaging.twilio.com': messagingV1Routes,
+  'messaging.twilio.com': [...messagingV1Routes, ...a2pMessagingRoutes],
   'pricing.twilio.com': pricingV1Routes,
-  'trusthub.twilio.com': [],
+  'trusthub.twilio.com': trustHubV1Routes,
 };
 
 const LOOPBACK = '127.0.0.1';

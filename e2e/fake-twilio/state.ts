@@ -2,10 +2,11 @@
  * The fake Twilio's data: accounts, Messaging Services and the numbers in
  * them, owned phone numbers, the available-number inventory, number prices,
  * the request log and queued faults, plus the UsageStore (usage-state.ts)
- * of calls, messages and usage. Plain in-memory objects with no HTTP in
- * sight, so it can be unit-tested and driven directly by tests that own
- * the fake. Records are replaced, never mutated in place, so a reference
- * handed out stays a consistent snapshot.
+ * of calls, messages and usage and the A2pStore (a2p-state.ts) of A2P 10DLC
+ * registrations. Plain in-memory objects with no HTTP in sight, so it can be
+ * unit-tested and driven directly by tests that own the fake. Records are
+ * replaced, never mutated in place, so a reference handed out stays a
+ * consistent snapshot.
  */
 import { randomBytes } from 'node:crypto';
 import type {
@@ -30,7 +31,8 @@ import type {
 } from './control-schema';
 import { countryName, defaultInventory, defaultPriceLists } from './default-catalog';
 import { friendlyPhoneNumber, isoCountryOf, isTollFree } from './phone-number-util';
-import { randomHex32, wholeSeconds } from './record-util';
+import { byCreation, definedOnly, randomHex32, wholeSeconds } from './record-util';
+import { A2pStore } from './a2p-state';
 import { UsageStore } from './usage-state';
 import type { TwilioHost } from './twilio-hosts';
 
@@ -249,18 +251,9 @@ export interface FakeStateOptions {
   now?: () => Date;
 }
 
-/** Twilio's list order for numbers: oldest first, ties broken by SID, so pages never reshuffle. */
-const byCreation = (a: FakeIncomingNumber, b: FakeIncomingNumber) =>
-  a.dateCreated.getTime() - b.dateCreated.getTime() || (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0);
-
 /** What most US local numbers can do; fixtures name only what differs. */
 export function capabilitiesFrom(input: CapabilitiesInput = {}): NumberCapabilities {
   return { voice: input.voice ?? true, sms: input.sms ?? true, mms: input.mms ?? true, fax: input.fax ?? false };
-}
-
-/** Keys whose value is undefined would overwrite a record's fields with undefined on spread. */
-function definedOnly<T extends object>(changes: T): Partial<T> {
-  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 export class FakeState {
@@ -287,17 +280,31 @@ export class FakeState {
   /** Calls, messages and usage: the Costs screen's data, in a store of their own. */
   readonly usage = new UsageStore({
     now: () => this.now(),
-    requireAccount: (sid) => {
-      if (!this.accounts.has(sid)) throw new FakeStateError('invalid', `Account ${sid} does not exist; seed it first`);
-    },
+    requireAccount: (sid) => this.requireSeededAccount(sid),
     ownedNumberSid: (accountSid, phoneNumber) => {
       const sid = this.ownerByPhoneNumber.get(phoneNumber);
       return sid !== undefined && this.numbers.get(sid)?.accountSid === accountSid ? sid : null;
     },
   });
 
+  /** Business profiles, brands and campaigns: the A2P 10DLC section's data. */
+  readonly a2p = new A2pStore({
+    now: () => this.now(),
+    requireAccount: (sid) => this.requireSeededAccount(sid),
+    requireServiceOf: (accountSid, serviceSid) => {
+      if (this.services.get(serviceSid)?.accountSid !== accountSid) {
+        throw new FakeStateError('invalid', `Messaging Service ${serviceSid} of account ${accountSid} does not exist`);
+      }
+    },
+  });
+
   constructor(options: FakeStateOptions = {}) {
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** A fixture's records need their account to exist. */
+  private requireSeededAccount(sid: string): void {
+    if (!this.accounts.has(sid)) throw new FakeStateError('invalid', `Account ${sid} does not exist; seed it first`);
   }
 
   // ----- accounts -----
@@ -874,6 +881,7 @@ export class FakeState {
     this.nextRequestId = 1;
     this.nextFaultId = 1;
     this.usage.reset();
+    this.a2p.reset();
   }
 }
 

@@ -26,6 +26,7 @@ import type {
   FakeServiceNumber,
 } from './state';
 import { twilioOrigin } from './twilio-hosts';
+import type { FakeBrand, FakeCampaign, FakeCustomerProfile, FakeRegistrationError } from './a2p-state';
 import type { FakeCall, FakeMessage, UsageFigures } from './usage-state';
 
 // ----- dates -----
@@ -629,6 +630,209 @@ export function servicePhoneNumberJson(member: FakeServiceNumber, number: FakeIn
     country_code: number.isoCountry,
     capabilities,
     url: `${messagingServiceUrl(member.serviceSid)}/PhoneNumbers/${number.sid}`,
+  };
+}
+
+// ----- A2P 10DLC: messaging.twilio.com v1 and trusthub.twilio.com v1 -----
+
+/** Brands and campaigns list why Twilio refused them with a link to the error's page. */
+export interface RegistrationErrorJson {
+  url: string;
+  error_code: number;
+  description: string;
+  fields: string[];
+}
+
+function registrationErrorJson(error: FakeRegistrationError): RegistrationErrorJson {
+  return {
+    url: `https://www.twilio.com/docs/api/errors/${error.code}`,
+    error_code: error.code,
+    description: error.description,
+    fields: [...error.fields],
+  };
+}
+
+/** `messaging.v1.brand_registrations` */
+export interface BrandRegistrationJson {
+  sid: string | null;
+  account_sid: string | null;
+  customer_profile_bundle_sid: string | null;
+  a2p_profile_bundle_sid: string | null;
+  date_created: string | null;
+  date_updated: string | null;
+  brand_type: string | null;
+  status: FakeBrand['status'];
+  tcr_id: string | null;
+  failure_reason: string | null;
+  errors: RegistrationErrorJson[] | null;
+  url: string | null;
+  brand_score: number | null;
+  brand_feedback: string[] | null;
+  identity_status: FakeBrand['identityStatus'];
+  russell_3000: boolean | null;
+  government_entity: boolean | null;
+  tax_exempt_status: string | null;
+  skip_automatic_sec_vet: boolean | null;
+  mock: boolean | null;
+  links: { brand_vettings: string; brand_registration_otps: string } | null;
+}
+
+export const BRAND_REGISTRATIONS_URL = `${MESSAGING_V1}/a2p/BrandRegistrations`;
+
+/** A small business's brand: no stock listing, no government or tax-exempt status, never a mock. */
+export function brandRegistrationJson(brand: FakeBrand): BrandRegistrationJson {
+  const url = `${BRAND_REGISTRATIONS_URL}/${brand.sid}`;
+  return {
+    sid: brand.sid,
+    account_sid: brand.accountSid,
+    customer_profile_bundle_sid: brand.customerProfileBundleSid,
+    a2p_profile_bundle_sid: brand.a2pProfileBundleSid,
+    date_created: iso8601(brand.dateCreated),
+    date_updated: iso8601(brand.dateUpdated),
+    brand_type: brand.brandType,
+    status: brand.status,
+    tcr_id: brand.tcrId,
+    failure_reason: brand.failureReason,
+    errors: brand.errors.map(registrationErrorJson),
+    url,
+    brand_score: brand.brandScore,
+    brand_feedback: null,
+    identity_status: brand.identityStatus,
+    russell_3000: false,
+    government_entity: false,
+    tax_exempt_status: null,
+    skip_automatic_sec_vet: false,
+    mock: false,
+    links: { brand_vettings: `${url}/Vettings`, brand_registration_otps: `${url}/SmsOtp` },
+  };
+}
+
+/**
+ * `messaging.v1.service.us_app_to_person`, exactly: the spec's response is
+ * oneOf this and a v2 shape that also requires privacy_policy_url and
+ * terms_and_conditions_url, and this one allows no other property, so
+ * adding anything (links, say) would match neither.
+ */
+export interface UsAppToPersonJson {
+  sid: string | null;
+  account_sid: string | null;
+  brand_registration_sid: string | null;
+  messaging_service_sid: string | null;
+  description: string | null;
+  message_samples: string[] | null;
+  us_app_to_person_usecase: string | null;
+  has_embedded_links: boolean | null;
+  has_embedded_phone: boolean | null;
+  subscriber_opt_in: boolean | null;
+  age_gated: boolean | null;
+  direct_lending: boolean | null;
+  campaign_status: string | null;
+  campaign_id: string | null;
+  is_externally_registered: boolean | null;
+  rate_limits: Record<string, unknown> | null;
+  message_flow: string | null;
+  opt_in_message: string | null;
+  opt_out_message: string | null;
+  help_message: string | null;
+  opt_in_keywords: string[] | null;
+  opt_out_keywords: string[] | null;
+  help_keywords: string[] | null;
+  date_created: string | null;
+  date_updated: string | null;
+  url: string | null;
+  mock: boolean | null;
+  errors: RegistrationErrorJson[] | null;
+}
+
+export function usAppToPersonListUrl(serviceSid: string): string {
+  return `${messagingServiceUrl(serviceSid)}/Compliance/Usa2p`;
+}
+
+/** The fake's campaigns use Twilio's default opt-out handling, so the keyword and reply fields are null. */
+export function usAppToPersonJson(campaign: FakeCampaign): UsAppToPersonJson {
+  return {
+    sid: campaign.sid,
+    account_sid: campaign.accountSid,
+    brand_registration_sid: campaign.brandRegistrationSid,
+    messaging_service_sid: campaign.messagingServiceSid,
+    description: campaign.description,
+    message_samples: [
+      'Hi, this is your reminder of tomorrow’s appointment at 3pm. Reply STOP to opt out.',
+      'Thanks for your message, we will call you back within the hour.',
+    ],
+    us_app_to_person_usecase: campaign.useCase,
+    has_embedded_links: false,
+    has_embedded_phone: false,
+    subscriber_opt_in: true,
+    age_gated: false,
+    direct_lending: false,
+    campaign_status: campaign.status,
+    campaign_id: campaign.campaignId,
+    is_externally_registered: false,
+    // Carriers set throughput only once the campaign is registered with them.
+    rate_limits:
+      campaign.status === 'VERIFIED' ? { att: { mps: 4, msg_class: 'T' }, tmobile: { brand_tier: 'LOW' } } : null,
+    message_flow:
+      'Customers text the business number first, or give their number at the front desk and agree to texts.',
+    opt_in_message: null,
+    opt_out_message: null,
+    help_message: null,
+    opt_in_keywords: null,
+    opt_out_keywords: null,
+    help_keywords: null,
+    date_created: iso8601(campaign.dateCreated),
+    date_updated: iso8601(campaign.dateUpdated),
+    url: `${usAppToPersonListUrl(campaign.messagingServiceSid)}/${campaign.sid}`,
+    mock: false,
+    errors: campaign.errors.map(registrationErrorJson),
+  };
+}
+
+export const TRUSTHUB_V1 = `${twilioOrigin('trusthub.twilio.com')}/v1`;
+
+/** `trusthub.v1.customer_profile` */
+export interface CustomerProfileJson {
+  sid: string | null;
+  account_sid: string | null;
+  policy_sid: string | null;
+  friendly_name: string | null;
+  status: FakeCustomerProfile['status'];
+  valid_until: string | null;
+  email: string | null;
+  status_callback: string | null;
+  date_created: string | null;
+  date_updated: string | null;
+  url: string | null;
+  links: {
+    customer_profiles_entity_assignments: string;
+    customer_profiles_evaluations: string;
+    customer_profiles_channel_endpoint_assignment: string;
+  } | null;
+  errors: { code: number }[] | null;
+}
+
+export const CUSTOMER_PROFILES_URL = `${TRUSTHUB_V1}/CustomerProfiles`;
+
+export function customerProfileJson(profile: FakeCustomerProfile): CustomerProfileJson {
+  const url = `${CUSTOMER_PROFILES_URL}/${profile.sid}`;
+  return {
+    sid: profile.sid,
+    account_sid: profile.accountSid,
+    policy_sid: profile.policySid,
+    friendly_name: profile.friendlyName,
+    status: profile.status,
+    valid_until: profile.validUntil && iso8601(profile.validUntil),
+    email: profile.email,
+    status_callback: null,
+    date_created: iso8601(profile.dateCreated),
+    date_updated: iso8601(profile.dateUpdated),
+    url,
+    links: {
+      customer_profiles_entity_assignments: `${url}/EntityAssignments`,
+      customer_profiles_evaluations: `${url}/Evaluations`,
+      customer_profiles_channel_endpoint_assignment: `${url}/ChannelEndpointAssignments`,
+    },
+    errors: profile.errors.map((error) => ({ code: error.code })),
   };
 }
 
