@@ -3,12 +3,11 @@
  * dialogs and panels people work in, in the light and the dark theme. Any
  * serious or critical violation fails, listed with the elements it concerns.
  */
-import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { EMPTY_AGENT_DRAFT } from '../../shared/domain/agents';
 import type { FakeTwilioControl } from '../fake-twilio/control-client';
 import { expect, test, type GleamHost } from '../fixtures';
+import { assignToNewAgent } from '../harness/core-steps';
 import { enterCredentials, openScreen, screenshot } from '../harness/ui';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -61,14 +60,7 @@ async function connectFurnishedAccount(page: Page, gleam: GleamHost, twilio: Fak
   await enterCredentials(page, account.sid, account.authToken);
   await expect(page.getByTestId('connected-account')).toBeVisible();
   await gleam.core.refreshFromTwilio();
-  const agent = gleam.core.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name: 'Reception' } });
-  const number = gleam.core.numbers.list().numbers.find((candidate) => candidate.phoneNumber === frontDesk);
-  await gleam.core.assignments.run({
-    jobId: randomUUID(),
-    action: 'assign',
-    agentId: agent.id,
-    numberSids: [number?.sid ?? ''],
-  });
+  await assignToNewAgent(gleam, 'Reception', frontDesk);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -95,6 +87,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await openScreen(app, 'Phone Numbers');
       await expect(app.getByTestId('number-row')).toHaveCount(2);
       await expectAccessible(app, 'Phone Numbers');
+
+      await app
+        .getByRole('button', { name: /^Check \(415\) 555-\d{4}$/ })
+        .first()
+        .click();
+      await expect(app.getByRole('dialog').getByRole('list', { name: 'Checks' })).toBeVisible();
+      await expectAccessible(app, "Why isn't my number working");
+      await app.keyboard.press('Escape');
 
       await app.getByRole('button', { name: 'Buy Number' }).first().click();
       const form = app.getByRole('form', { name: 'Search for a number' });

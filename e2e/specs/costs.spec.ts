@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import type { FakeTwilioControl, SeededAccount } from '../fake-twilio/control-client';
 import { expect, test, type GleamHost } from '../fixtures';
+import { assignToNewAgent } from '../harness/core-steps';
 import { enterCredentials, openScreen, screenshot as saveScreenshot } from '../harness/ui';
 
 const screenshot = (page: Page, name: string) => saveScreenshot(page, test.info(), name);
@@ -108,30 +108,6 @@ async function connect(page: Page, gleam: GleamHost, account: SeededAccount) {
   await enterCredentials(page, account.sid, account.authToken);
   await expect(page.getByTestId('connected-account')).toBeVisible();
   await gleam.core.refreshFromTwilio();
-}
-
-/** Creates an agent and assigns a number to it through main, as the Agents screen would. */
-async function assignToNewAgent(gleam: GleamHost, name: string, phoneNumber: string) {
-  await gleam.core.numbers.sync();
-  const agent = gleam.core.agents.save({
-    agent: {
-      name,
-      greeting: `Thanks for calling ${name}.`,
-      instructions: 'Book appointments.',
-      voice: 'alloy',
-      language: 'en-US',
-      status: 'active',
-      forwardingNumber: '',
-    },
-  });
-  const number = gleam.core.numbers.list().numbers.find((candidate) => candidate.phoneNumber === phoneNumber);
-  if (!number) throw new Error(`${phoneNumber} is not in the app's list`);
-  await gleam.core.assignments.run({
-    jobId: randomUUID(),
-    action: 'assign',
-    agentId: agent.id,
-    numberSids: [number.sid],
-  });
 }
 
 /** Opens Costs and waits for its first update from Twilio to finish. */

@@ -16,6 +16,8 @@ import { createFileLogger, type Logger } from './services/logger';
 import { createSecretRedactor } from './services/secret-redactor';
 import { createAgentsService, type AgentsService } from './services/agents-service';
 import { createAssignmentService, type AssignmentService } from './services/assignment-service';
+import { createA2pService, type A2pService } from './services/a2p-service';
+import { createNumberDoctor, type NumberDoctor } from './services/number-doctor';
 import { createNumbersSyncThread } from './services/numbers-sync-thread';
 import { createNumbersService, type EmitEvent, type NumbersService } from './services/numbers-service';
 import { createPriceBook } from './services/price-book';
@@ -58,6 +60,8 @@ export interface AppCore {
   assignments: AssignmentService;
   settings: SettingsService;
   costs: CostsService;
+  doctor: NumberDoctor;
+  a2p: A2pService;
   logger: Logger;
   db: Database;
   paths: { database: string; credentials: string; log: string };
@@ -132,17 +136,30 @@ export function createAppCore(options: CoreOptions): AppCore {
       options.chooseSavePath ??
       (() => Promise.reject(appError('internal', { message: 'Saving files is not available in this build' }))),
   });
+  const a2p = createA2pService({ db, connection, emit, clock });
+  const doctor = createNumberDoctor({
+    db,
+    connection,
+    agents,
+    assignments,
+    prices,
+    webhookBaseUrl: () => settings.webhookBaseUrl(),
+    emit,
+    clock,
+    logger,
+    usSmsRegistration: (accountSid) => a2p.usSmsRegistration(accountSid),
+  });
   const registry = createIpcRegistry({
-    handlers: createHandlers({ connection, numbers, purchases, agents, assignments, settings, costs }),
+    handlers: createHandlers({ connection, numbers, purchases, agents, assignments, settings, costs, doctor, a2p }),
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     logger,
   });
 
   /**
    * Money first: settle purchases whose outcome a crash or a lost answer left
-   * open, then bring the numbers, then the costs, up to date. Runs at start and after each
-   * connect; failures (offline) leave the local copy as it is. A call while
-   * one runs joins it.
+   * open, then bring the numbers, the costs, then the A2P registrations up to
+   * date. Runs at start and after each connect; failures (offline) leave the
+   * local copy as it is. A call while one runs joins it.
    */
   let closed = false;
   let refreshing: Promise<void> | null = null;
@@ -152,6 +169,7 @@ export function createAppCore(options: CoreOptions): AppCore {
       await purchases.reconcile();
       if (!closed) await numbers.sync();
       if (!closed) await costs.sync();
+      if (!closed) await a2p.refresh();
     } catch (error) {
       if (!closed) logger.warn('background refresh from Twilio failed', { error: String(error) });
     }
@@ -173,6 +191,8 @@ export function createAppCore(options: CoreOptions): AppCore {
     assignments,
     settings,
     costs,
+    doctor,
+    a2p,
     logger,
     db,
     paths,
@@ -181,6 +201,7 @@ export function createAppCore(options: CoreOptions): AppCore {
       closed = true;
       numbers.cancelSync();
       costs.cancelSync();
+      a2p.cancelRefresh();
       assignments.cancelAll();
       // Terminating mid-page rolls that page's transaction back; the next sync writes it again.
       void syncThread.close();

@@ -56,6 +56,12 @@ export const EMPTY_AGENT_DRAFT: Readonly<AgentDraft> = {
   forwardingNumber: '',
 };
 
+/** An agent's editable fields (of a saved agent or its stored record), e.g. to save it again with one changed. */
+export function draftOf(agent: AgentDraft): AgentDraft {
+  const { name, greeting, instructions, voice, language, status, forwardingNumber } = agent;
+  return { name, greeting, instructions, voice, language, status, forwardingNumber };
+}
+
 export const AgentSchema = AgentDraftSchema.extend({
   id: z.uuid(),
   createdAt: z.string(),

@@ -37,6 +37,8 @@ import {
 } from '../domain/agents';
 import { E164Schema } from '../domain/phone-number';
 import { CostSummarySchema, CostSyncResultSchema, MonthSchema } from '../domain/costs';
+import { A2pStatusSchema } from '../domain/a2p';
+import { DoctorFixResultSchema, DoctorFixSchema, DoctorReportSchema } from '../domain/doctor';
 import type { Subscribe } from './events';
 
 const NoInputSchema = z.object({}).strict();
@@ -186,6 +188,20 @@ export const contract = {
   'costs:exportCsv': {
     input: z.object({ month: MonthSchema }).strict(),
     output: z.object({ savedTo: z.string().nullable() }),
+  },
+  /** The A2P 10DLC registrations as last read from Twilio, so it answers offline (`asOf` says when). */
+  'a2p:status': { input: NoInputSchema, output: A2pStatusSchema },
+  /** Reads business profiles, brands and the Messaging Service's campaigns from Twilio, then answers as a2p:status. */
+  'a2p:refresh': { input: NoInputSchema, output: A2pStatusSchema },
+  /**
+   * "Why isn't my number working?": every check on one number. Answers offline too: what needs Twilio
+   * then says so, and what the local copy knows still answers.
+   */
+  'doctor:check': { input: z.object({ numberSid: NumberSidSchema }).strict(), output: DoctorReportSchema },
+  /** Makes one of the doctor's fixes, then runs the checks again. */
+  'doctor:fix': {
+    input: z.object({ numberSid: NumberSidSchema, fix: DoctorFixSchema }).strict(),
+    output: DoctorFixResultSchema,
   },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 

@@ -20,6 +20,8 @@ export const events = {
   'costs:syncProgress': CostSyncProgressSchema,
   /** The local copy of usage, records or balance changed (a cost sync finished). */
   'costs:changed': z.object({}),
+  /** The local copy of the A2P 10DLC registrations changed (a read from Twilio finished). */
+  'a2p:changed': z.object({}),
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type EventName = keyof typeof events;

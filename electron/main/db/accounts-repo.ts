@@ -46,6 +46,12 @@ export function getConnectedAccount(db: Database): AccountRow | null {
   return record ? toRow(record) : null;
 }
 
+/** An account Gleam has known, connected or not; null for one it never saw. */
+export function getAccount(db: Database, sid: string): AccountRow | null {
+  const record = db.prepare('SELECT * FROM accounts WHERE sid = ?').get(sid) as AccountRecord | undefined;
+  return record ? toRow(record) : null;
+}
+
 /** The most recently used account, connected or not. */
 export function getLatestAccount(db: Database): AccountRow | null {
   const record = db.prepare('SELECT * FROM accounts ORDER BY connected DESC, last_verified_at DESC LIMIT 1').get() as

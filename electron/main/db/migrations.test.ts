@@ -197,7 +197,11 @@ describe('migration 5: costs', () => {
     db.prepare(
       "INSERT INTO sync_state (account_sid, numbers_synced_at, numbers_count) VALUES (?, '2026-11-01T00:00:00Z', 7)",
     ).run(ACCOUNT);
-    migrate(db, null);
+    migrate(
+      db,
+      null,
+      MIGRATIONS.filter((m) => m.version <= 5),
+    );
     expect(db.prepare('SELECT * FROM sync_state').get()).toEqual({
       account_sid: ACCOUNT,
       numbers_synced_at: '2026-11-01T00:00:00Z',
@@ -284,5 +288,47 @@ describe('migration 5: costs', () => {
       cost_micros: 34_000,
       unrated: 0,
     });
+  });
+});
+
+describe('migration 6: A2P 10DLC registrations', () => {
+  it('keeps what sync_state held and adds the A2P columns empty', () => {
+    const db = migratedTo(5);
+    db.prepare(
+      "INSERT INTO sync_state (account_sid, numbers_synced_at, usage_synced_at) VALUES (?, '2026-11-01T00:00:00Z', 'x')",
+    ).run(ACCOUNT);
+    migrate(db, null);
+    expect(db.prepare('SELECT * FROM sync_state').get()).toMatchObject({
+      account_sid: ACCOUNT,
+      numbers_synced_at: '2026-11-01T00:00:00Z',
+      usage_synced_at: 'x',
+      a2p_synced_at: null,
+      a2p_campaigns_service_sid: null,
+    });
+  });
+
+  it('keeps registrations of known accounts only, with readable issues', () => {
+    const db = migratedTo(6);
+    const insertBrand = (sid: string, account: string, issues = '[]') =>
+      db
+        .prepare("INSERT INTO a2p_brands (sid, account_sid, status, issues) VALUES (?, ?, 'FAILED', ?)")
+        .run(sid, account, issues);
+    insertBrand(`BN${'a'.repeat(32)}`, ACCOUNT, '[{"code":30701,"description":"Bad region","fields":["region"]}]');
+    expect(() => insertBrand(`BN${'b'.repeat(32)}`, `AC${'9'.repeat(32)}`)).toThrow(/FOREIGN KEY/);
+    expect(() => insertBrand(`BN${'c'.repeat(32)}`, ACCOUNT, 'not json')).toThrow(/CHECK/);
+
+    db.prepare(
+      "INSERT INTO a2p_business_profiles (sid, account_sid, status, friendly_name) VALUES (?, ?, 'draft', 'Shop')",
+    ).run(`BU${'a'.repeat(32)}`, ACCOUNT);
+    const insertCampaign = (service: string | null) =>
+      db
+        .prepare(
+          `INSERT INTO a2p_campaigns (sid, account_sid, messaging_service_sid, status) VALUES (?, ?, ?, 'VERIFIED')`,
+        )
+        .run(`QE${'a'.repeat(32)}`, ACCOUNT, service);
+    // A campaign is always one Messaging Service's.
+    expect(() => insertCampaign(null)).toThrow(/NOT NULL/);
+    insertCampaign(`MG${'a'.repeat(32)}`);
+    expect(db.prepare('SELECT issues FROM a2p_business_profiles').pluck().get()).toBe('[]');
   });
 });

@@ -303,6 +303,58 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'A2P 10DLC: the business profiles, brands and campaigns last read from Twilio',
+    up(db) {
+      db.exec(`
+        -- Twilio's registrations as last read, replaced whole on every read, so the A2P section answers
+        -- offline. status is Twilio's word as sent; issues is Twilio's reasons for a refusal, as JSON
+        -- ([{code, description, fields}]).
+        CREATE TABLE a2p_business_profiles (
+          sid TEXT PRIMARY KEY,
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          status TEXT NOT NULL,
+          friendly_name TEXT NOT NULL,
+          valid_until TEXT,
+          issues TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(issues)),
+          updated_at TEXT
+        ) STRICT;
+        CREATE INDEX a2p_business_profiles_by_account ON a2p_business_profiles (account_sid);
+
+        CREATE TABLE a2p_brands (
+          sid TEXT PRIMARY KEY,
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          status TEXT NOT NULL,
+          brand_type TEXT,
+          identity_status TEXT,
+          failure_reason TEXT,
+          issues TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(issues)),
+          updated_at TEXT
+        ) STRICT;
+        CREATE INDEX a2p_brands_by_account ON a2p_brands (account_sid);
+
+        -- The campaigns of one Messaging Service: the one set in Settings when they were read.
+        CREATE TABLE a2p_campaigns (
+          sid TEXT PRIMARY KEY,
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          messaging_service_sid TEXT NOT NULL,
+          status TEXT NOT NULL,
+          use_case TEXT,
+          brand_sid TEXT,
+          issues TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(issues)),
+          updated_at TEXT
+        ) STRICT;
+        CREATE INDEX a2p_campaigns_by_service ON a2p_campaigns (account_sid, messaging_service_sid);
+
+        -- a2p_synced_at: when the registrations were last read in full (the "as of" time).
+        -- a2p_campaigns_service_sid: the Messaging Service whose campaigns that read covered; NULL when
+        -- none was set, so a service set later is known not to have been read yet.
+        ALTER TABLE sync_state ADD COLUMN a2p_synced_at TEXT;
+        ALTER TABLE sync_state ADD COLUMN a2p_campaigns_service_sid TEXT;
+      `);
+    },
+  },
 ];
 
 type TriggerRow = 'new' | 'old';

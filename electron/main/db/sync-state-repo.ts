@@ -52,3 +52,29 @@ export function recordCostsSync(db: Database, accountSid: string, update: Partia
        messages_through = excluded.messages_through`,
   ).run({ accountSid, ...next });
 }
+
+export interface A2pSyncState {
+  /** When the A2P registrations were last read in full; null: never. */
+  syncedAt: string | null;
+  /** The Messaging Service whose campaigns that read covered; null when none was set. */
+  campaignsServiceSid: string | null;
+}
+
+export function a2pSyncState(db: Database, accountSid: string): A2pSyncState {
+  const row = db
+    .prepare(
+      `SELECT a2p_synced_at AS syncedAt, a2p_campaigns_service_sid AS campaignsServiceSid
+       FROM sync_state WHERE account_sid = ?`,
+    )
+    .get(accountSid) as A2pSyncState | undefined;
+  return row ?? { syncedAt: null, campaignsServiceSid: null };
+}
+
+export function recordA2pSync(db: Database, accountSid: string, state: A2pSyncState): void {
+  db.prepare(
+    `INSERT INTO sync_state (account_sid, a2p_synced_at, a2p_campaigns_service_sid)
+     VALUES (@accountSid, @syncedAt, @campaignsServiceSid)
+     ON CONFLICT (account_sid) DO UPDATE SET a2p_synced_at = excluded.a2p_synced_at,
+       a2p_campaigns_service_sid = excluded.a2p_campaigns_service_sid`,
+  ).run({ accountSid, ...state });
+}

@@ -1,8 +1,10 @@
 /** Contract channel → service method. No logic lives here. */
+import type { A2pService } from '../services/a2p-service';
 import type { AgentsService } from '../services/agents-service';
 import type { AssignmentService } from '../services/assignment-service';
 import type { ConnectionService } from '../services/connection-service';
 import type { CostsService } from '../services/costs-service';
+import type { NumberDoctor } from '../services/number-doctor';
 import type { NumbersService } from '../services/numbers-service';
 import type { PurchaseService } from '../services/purchase-service';
 import type { SettingsService } from '../services/settings-service';
@@ -16,6 +18,8 @@ export interface Services {
   assignments: AssignmentService;
   settings: SettingsService;
   costs: CostsService;
+  doctor: NumberDoctor;
+  a2p: A2pService;
 }
 
 export function createHandlers({
@@ -26,6 +30,8 @@ export function createHandlers({
   assignments,
   settings,
   costs,
+  doctor,
+  a2p,
 }: Services): Handlers {
   return {
     'connection:getStatus': () => connection.getStatus(),
@@ -52,5 +58,9 @@ export function createHandlers({
     'costs:summary': ({ month }) => costs.summary(month),
     'costs:sync': () => costs.sync(),
     'costs:exportCsv': ({ month }) => costs.exportCsv(month),
+    'a2p:status': () => a2p.status(),
+    'a2p:refresh': () => a2p.refresh(),
+    'doctor:check': ({ numberSid }) => doctor.check(numberSid),
+    'doctor:fix': ({ numberSid, fix }) => doctor.fix(numberSid, fix),
   };
 }

@@ -41,7 +41,7 @@ import type { TwilioNumber } from '../twilio/incoming-number';
 import type { ConnectionService } from './connection-service';
 import type { Logger } from './logger';
 import type { EmitEvent } from './numbers-service';
-import { toRecord } from './owned-numbers';
+import { liveRecordOf } from './owned-numbers';
 import { agentConfiguration, driftedFields, restoringConfiguration } from './webhooks';
 
 export interface AssignmentServiceDeps {
@@ -94,7 +94,7 @@ function createPool(size: number) {
 }
 
 /** One line per failed number: Twilio's own explanation when it refused, since it names the problem. */
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   if (!(error instanceof AppError)) return 'Something unexpected went wrong';
   const twilioSays =
     error.code === 'twilio_rejected' && error.data.twilioCode !== undefined ? error.data.hints[0] : undefined;
@@ -129,14 +129,7 @@ export function createAssignmentService(deps: AssignmentServiceDeps): Assignment
   }
 
   function store(number: NumberRecord, updated: TwilioNumber) {
-    saveNumbers(db, [
-      toRecord(updated, {
-        accountSid: number.accountSid,
-        type: number.type,
-        isoCountry: number.isoCountry,
-        syncedAt: now(),
-      }),
-    ]);
+    saveNumbers(db, [liveRecordOf(number, updated, now())]);
   }
 
   /** The service must send each number's texts to that number's own webhook, or the agent never sees them. */

@@ -41,3 +41,8 @@ export function toRecord(
 ): NumberRecord {
   return { ...number, ...context };
 }
+
+/** What Twilio just said about a number already in the local copy, keeping what Twilio does not say (type, country). */
+export function liveRecordOf(known: NumberRecord, live: TwilioNumber, syncedAt: string): NumberRecord {
+  return toRecord(live, { accountSid: known.accountSid, type: known.type, isoCountry: known.isoCountry, syncedAt });
+}

@@ -72,7 +72,7 @@ const OUTCOME_UNCONFIRMED = appError('twilio_unavailable', {
 const NOT_BOUGHT = () => appError('number_not_available', { message: 'Twilio did not buy the number' });
 
 /** Whether the balance covers the monthly price; null when either is unknown. */
-function balanceCovers(balance: { amount: string } | null, price: { amount: string } | null): boolean | null {
+export function balanceCovers(balance: { amount: string } | null, price: { amount: string } | null): boolean | null {
   const balanceMicros = balance ? toMicros(balance.amount) : null;
   const priceMicros = price ? toMicros(price.amount) : null;
   return balanceMicros !== null && priceMicros !== null ? balanceMicros >= priceMicros : null;

@@ -25,6 +25,13 @@ export const MANAGED_FIELDS = [
   'trunkSid',
 ] as const satisfies readonly NumberConfigurationKey[];
 
+/** The managed fields that, when set, take precedence over the webhook URLs. */
+export const OVERRIDING_FIELDS = [
+  'voiceApplicationSid',
+  'smsApplicationSid',
+  'trunkSid',
+] as const satisfies readonly (typeof MANAGED_FIELDS)[number][];
+
 export type ManagedConfiguration = Pick<NumberConfiguration, (typeof MANAGED_FIELDS)[number]>;
 
 export function agentConfiguration(baseUrl: string, agentId: string): ManagedConfiguration {

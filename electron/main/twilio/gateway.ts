@@ -10,6 +10,7 @@ import twilio from 'twilio';
 import type { AccountStatus, AccountType } from '../../../shared/domain/connection';
 import type { Logger } from '../services/logger';
 import type { SecretRedactor } from '../services/secret-redactor';
+import { createA2pApi, type A2pApi } from './a2p-api';
 import { describeTwilioFailure, toAppError, type MessageOverrides } from './twilio-errors';
 import { GleamRequestClient, type RetryPolicy } from './request-client';
 import type { TwilioHostMap } from './hosts';
@@ -36,7 +37,7 @@ export interface MessagingServiceInfo {
   friendlyName: string;
 }
 
-export interface TwilioAccountApi extends NumbersApi, MessagingApi, UsageApi {
+export interface TwilioAccountApi extends NumbersApi, MessagingApi, UsageApi, A2pApi {
   fetchAccount(): Promise<TwilioAccountInfo>;
   fetchMessagingService(serviceSid: string): Promise<MessagingServiceInfo>;
 }
@@ -80,11 +81,13 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
         ...(options.sleep ? { sleep: options.sleep } : {}),
       });
       const client = twilio(credentials.accountSid, credentials.authToken, { httpClient });
+      const rest = createTwilioRest(client);
 
       const api: TwilioAccountApi = {
         ...createNumbersApi(client, credentials.accountSid),
         ...createMessagingApi(client),
-        ...createUsageApi(createTwilioRest(client), credentials.accountSid),
+        ...createUsageApi(rest, credentials.accountSid),
+        ...createA2pApi(rest),
 
         async fetchAccount() {
           const account = await client.api.v2010.accounts(credentials.accountSid).fetch();
@@ -111,6 +114,7 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
 /** Friendlier words for a code, per operation. */
 const MESSAGE_OVERRIDES: Partial<Record<keyof TwilioAccountApi, MessageOverrides>> = {
   fetchMessagingService: { not_found: 'That Messaging Service does not exist in this Twilio account' },
+  listCampaigns: { not_found: 'The Messaging Service set in Settings no longer exists in this Twilio account' },
 };
 
 /**

@@ -5,7 +5,17 @@
  */
 import twilio, { type Twilio } from 'twilio';
 
+/** A Messaging Service and whether it lets each number's own SMS webhook answer texts. */
+export interface MessagingServiceSettings {
+  sid: string;
+  friendlyName: string;
+  /** Twilio's UseInboundWebhookOnNumber: when false, the service's own inbound settings answer texts. */
+  usesNumbersOwnSmsWebhooks: boolean;
+}
+
 export interface MessagingApi {
+  /** The account's Messaging Services, at most `limit`. */
+  listMessagingServices(limit: number): Promise<MessagingServiceSettings[]>;
   isNumberInService(serviceSid: string, numberSid: string): Promise<boolean>;
   addNumberToService(serviceSid: string, numberSid: string): Promise<void>;
   /** false when the number was not in the service (any more). */
@@ -18,6 +28,16 @@ const isNotFound = (error: unknown) => error instanceof twilio.RestException && 
 export function createMessagingApi(client: Twilio): MessagingApi {
   const services = client.messaging.v1.services;
   return {
+    async listMessagingServices(limit) {
+      const listed = await services.list({ limit, pageSize: Math.min(limit, 50) });
+      return listed.map((service) => ({
+        sid: service.sid,
+        friendlyName: service.friendlyName,
+        // Null on a service where it was never set, which reads as false: Twilio then uses the service's settings.
+        usesNumbersOwnSmsWebhooks: service.useInboundWebhookOnNumber,
+      }));
+    },
+
     async isNumberInService(serviceSid, numberSid) {
       try {
         await services(serviceSid).phoneNumbers(numberSid).fetch();

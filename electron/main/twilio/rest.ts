@@ -1,21 +1,25 @@
 /**
  * Twilio's REST API as JSON, through the SDK's authenticated client (so the
  * request client's hosts, timeouts and retry rules apply) but without the
- * SDK's resource classes. Used for phone-number resources: the SDK builds a
- * forty-property object per number, which was a third of a 10,000-number
- * sync's CPU time, and the app needs a dozen fields.
+ * SDK's resource classes. Used for lists the app reads in bulk: the SDK
+ * builds a forty-property object per number, which was a third of a
+ * 10,000-number sync's CPU time, and the app needs a dozen fields.
  *
  * A failure status throws the SDK's RestException, so errors map the same
  * way as from any SDK call. Bodies come back unchecked: callers parse them.
  */
 import twilio, { type Twilio } from 'twilio';
+import { TWILIO_HOSTS } from './hosts';
 
 export const TWILIO_API_ORIGIN = 'https://api.twilio.com';
 
 export type FormValue = string | boolean;
 
 export interface TwilioRest {
-  /** `path` is absolute on api.twilio.com, as in Twilio's `next_page_uri`. */
+  /**
+   * `path` is absolute on api.twilio.com, as in Twilio's `next_page_uri`, or
+   * a full URL on another Twilio host (the v1 APIs' `next_page_url`).
+   */
   get(path: string, query?: Record<string, string>): Promise<unknown>;
   post(path: string, form: Record<string, FormValue>): Promise<unknown>;
   delete(path: string): Promise<void>;
@@ -29,9 +33,10 @@ interface RawResponse {
 const cancelled = () => new DOMException('The operation was aborted', 'AbortError');
 
 /**
- * Pages through a 2010-04-01 list, handing each page's items to `onPage`
- * while the next page is already being fetched. `parsePage` checks a page
- * body and says where its items and the next page's URI are.
+ * Pages through a list, handing each page's items to `onPage` while the next
+ * page is already being fetched. `parsePage` checks a page body and says
+ * where its items and the next page are: a 2010-04-01 `next_page_uri` or a
+ * v1 `meta.next_page_url`.
  */
 export async function eachPage<Item>(
   rest: TwilioRest,
@@ -56,9 +61,23 @@ export async function eachPage<Item>(
   if (signal.aborted) throw cancelled();
 }
 
+/**
+ * The URL a path or URL stands for. Only Twilio's own hosts are taken as
+ * given: the request carries the account's credentials, so a link from a
+ * response must never send them anywhere else.
+ */
+function twilioUrl(pathOrUrl: string): string {
+  if (pathOrUrl.startsWith('/')) return `${TWILIO_API_ORIGIN}${pathOrUrl}`;
+  const url = new URL(pathOrUrl);
+  if (url.protocol !== 'https:' || !(TWILIO_HOSTS as readonly string[]).includes(url.hostname)) {
+    throw new Error(`Not a Twilio API URL: ${url.origin}`);
+  }
+  return url.href;
+}
+
 export function createTwilioRest(client: Twilio): TwilioRest {
   async function send(method: 'get' | 'post' | 'delete', path: string, options: object): Promise<unknown> {
-    const response = (await client.request({ method, uri: `${TWILIO_API_ORIGIN}${path}`, ...options })) as RawResponse;
+    const response = (await client.request({ method, uri: twilioUrl(path), ...options })) as RawResponse;
     if (response.statusCode >= 400) throw new twilio.RestException(response);
     return typeof response.body === 'string' && response.body !== '' ? JSON.parse(response.body) : response.body;
   }

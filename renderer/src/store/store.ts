@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GleamApi } from '../../../shared/ipc/contract';
+import { createA2pSlice, type A2pSlice } from './a2p-slice';
 import { createAgentsSlice, type AgentsSlice } from './agents-slice';
 import { createAssignmentsSlice, type AssignmentsSlice } from './assignments-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
@@ -21,7 +22,8 @@ export type AppState = ConnectionSlice &
   AssignmentsSlice &
   SettingsSlice &
   CostsSlice &
-  DoctorSlice;
+  DoctorSlice &
+  A2pSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: GleamApi): AppStore {
@@ -34,5 +36,6 @@ export function createAppStore(api: GleamApi): AppStore {
     ...createSettingsSlice(api)(...args),
     ...createCostsSlice(api)(...args),
     ...createDoctorSlice(api)(...args),
+    ...createA2pSlice(api)(...args),
   }));
 }

@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import { A2P_STATUS_NOT_CONNECTED } from '../../../shared/domain/a2p';
 import type { Settings } from '../../../shared/ipc/contract';
 import { createApi } from '../api/client';
 import { App } from '../app/App';
@@ -12,13 +13,14 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /**
- * Reads that screens make on the side (Settings' Advanced section, the agent
- * names on Phone Numbers) answer with defaults, so a test scripts only what
+ * Reads that screens make on the side (Settings' Advanced and A2P sections,
+ * the agent names on Phone Numbers) answer with defaults, so a test scripts only what
  * it is about; any handler the test gives wins.
  */
 const BACKGROUND_READS: FakeHandlers = {
   'settings:get': () => DEFAULT_SETTINGS,
   'agents:list': () => ({ agents: [] }),
+  'a2p:status': () => A2P_STATUS_NOT_CONNECTED,
 };
 
 /** Renders the whole app against scripted main-process answers. */

@@ -1,17 +1,16 @@
 import { useId, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
-import { EMPTY_AGENT_DRAFT, type Agent, type AgentDraft, type AgentStatus } from '../../../../shared/domain/agents';
+import {
+  draftOf,
+  EMPTY_AGENT_DRAFT,
+  type Agent,
+  type AgentDraft,
+  type AgentStatus,
+} from '../../../../shared/domain/agents';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useAppStore } from '../../store/store-context';
-import {
-  checkAgentDraft,
-  checkAgentField,
-  draftOf,
-  serverFieldErrors,
-  type AgentErrors,
-  type AgentField,
-} from './agent-form';
+import { checkAgentDraft, checkAgentField, serverFieldErrors, type AgentErrors, type AgentField } from './agent-form';
 import { inactiveNote, LANGUAGE_OPTIONS, STATUS_LABEL, VOICE_OPTIONS } from './agent-format';
 import { focusScreenTitle } from './focus-screen-title';
 

@@ -1,14 +1,9 @@
 /** The agent editor's draft and its rules: the contract's own schema, checked before anything is sent. */
 import type { AppErrorData } from '../../../../shared/errors';
-import { AgentDraftSchema, EMPTY_AGENT_DRAFT, type Agent, type AgentDraft } from '../../../../shared/domain/agents';
+import { AgentDraftSchema, EMPTY_AGENT_DRAFT, type AgentDraft } from '../../../../shared/domain/agents';
 
 export type AgentField = keyof AgentDraft;
 export type AgentErrors = Partial<Record<AgentField, string>>;
-
-export function draftOf(agent: Agent): AgentDraft {
-  const { name, greeting, instructions, voice, language, status, forwardingNumber } = agent;
-  return { name, greeting, instructions, voice, language, status, forwardingNumber };
-}
 
 const isAgentField = (key: string): key is AgentField => Object.prototype.hasOwnProperty.call(EMPTY_AGENT_DRAFT, key);
 

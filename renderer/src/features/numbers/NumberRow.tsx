@@ -21,6 +21,8 @@ interface NumberRowProps {
   onFix: (number: OwnedNumber) => void;
   fixDisabled: boolean;
   fixDescribedBy: string | undefined;
+  /** Opens "Why isn't this number working?"; always offered, since offline the local copy still answers. */
+  onCheck: (number: OwnedNumber) => void;
   typicalNoteId: string | undefined;
 }
 
@@ -37,6 +39,7 @@ export const NumberRow = memo(function NumberRow({
   onFix,
   fixDisabled,
   fixDescribedBy,
+  onCheck,
   typicalNoteId,
 }: NumberRowProps) {
   const formatted = formatPhoneNumber(number.phoneNumber);
@@ -100,6 +103,15 @@ export const NumberRow = memo(function NumberRow({
         {formatDate(number.dateCreated)}
       </div>
       <div role="cell" className="numbers-cell numbers-row-actions">
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Check ${formatted}`}
+          title="Why isn't this number working?"
+          onClick={() => onCheck(number)}
+        >
+          Check
+        </button>
         {needsAttention(assignment) && (
           <button
             type="button"

@@ -46,6 +46,7 @@ export function NumbersList({
   const agents = useAppStore((state) => state.agents.list);
   const askRelease = useAppStore((state) => state.askRelease);
   const openAssignmentDialog = useAppStore((state) => state.openAssignmentDialog);
+  const openDoctor = useAppStore((state) => state.openDoctor);
   const selected = useAppStore((state) => state.numberSelection);
   const setNumbersSelected = useAppStore((state) => state.setNumbersSelected);
   const text = useDeferredValue(filters.text);
@@ -89,6 +90,8 @@ export function NumbersList({
     [openAssignmentDialog],
   );
 
+  const onCheck = useCallback((number: OwnedNumber) => void openDoctor(number), [openDoctor]);
+
   const toggleSort = useCallback(
     (key: SortKey) =>
       onSortChange(
@@ -123,6 +126,7 @@ export function NumbersList({
           onFix={onFix}
           fixDisabled={assignmentActions.blocked}
           fixDescribedBy={assignmentActions.describedBy}
+          onCheck={onCheck}
           typicalNoteId={hasTypicalPrice ? TYPICAL_PRICE_NOTE_ID : undefined}
           busy={loading}
           tableRef={tableRef}

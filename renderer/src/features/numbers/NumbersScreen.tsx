@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/store-context';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
 import { useAssignmentActions } from '../assignments/use-assignment-actions';
+import { DoctorDialog } from '../doctor/DoctorDialog';
 import { AccountSummary } from './AccountSummary';
 import { ActivityLog } from './ActivityLog';
 import { BuyNumberPanel } from './BuyNumberPanel';
@@ -125,6 +126,7 @@ export function NumbersScreen() {
       )}
       {release && <ReleaseDialog release={release} actions={actions} fallbackFocus={focusList} />}
       <AssignmentDialogs fallbackFocus={focusList} />
+      <DoctorDialog fallbackFocus={focusList} />
     </section>
   );
 }

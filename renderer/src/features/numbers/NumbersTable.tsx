@@ -45,6 +45,7 @@ interface NumbersTableProps {
   onFix: (number: OwnedNumber) => void;
   fixDisabled: boolean;
   fixDescribedBy: string | undefined;
+  onCheck: (number: OwnedNumber) => void;
   typicalNoteId: string | undefined;
   busy: boolean;
   /** The scrolling table, so focus can land here after a row goes away. */
@@ -136,6 +137,7 @@ export function NumbersTable(props: NumbersTableProps) {
               onFix={props.onFix}
               fixDisabled={props.fixDisabled}
               fixDescribedBy={props.fixDescribedBy}
+              onCheck={props.onCheck}
               typicalNoteId={props.typicalNoteId}
             />
           );

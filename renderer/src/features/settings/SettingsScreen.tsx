@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { A2pSection } from '../a2p/A2pSection';
 import { AdvancedSection } from './AdvancedSection';
 import { ConnectedAccount } from './ConnectedAccount';
 import { CredentialsForm } from './CredentialsForm';
@@ -37,6 +38,7 @@ export function SettingsScreen() {
         {status?.state === 'connected' && <ConnectedAccount status={status} />}
       </section>
       {status?.state === 'connected' && <MessagingServiceSection service={status.messagingService} />}
+      <A2pSection />
       <AdvancedSection />
     </section>
   );

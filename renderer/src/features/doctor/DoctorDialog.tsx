@@ -1,0 +1,196 @@
+import { useEffect, useId, useRef } from 'react';
+import {
+  DOCTOR_CHECK_TITLES,
+  type DoctorCheck,
+  type DoctorCheckStatus,
+  type DoctorRemedy,
+} from '../../../../shared/domain/doctor';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Icon, type IconName } from '../../components/icons';
+import type { DoctorState } from '../../store/doctor-slice';
+import { useAppStore } from '../../store/store-context';
+import { formatPhoneNumber, formatRelativeTime } from '../numbers/format';
+import { useNow } from '../numbers/use-now';
+import { FIXING_TEXT, statusLabel, summarizeReport } from './doctor-text';
+import './doctor.css';
+
+const STATUS_ICON: Record<DoctorCheckStatus, IconName> = {
+  pass: 'check',
+  fail: 'alert',
+  warning: 'alert',
+  unknown: 'help',
+};
+
+/** "Why isn't this number working?" for the number the doctor was opened on, whichever screen opened it. */
+export function DoctorDialog({ fallbackFocus }: { fallbackFocus: () => HTMLElement | null }) {
+  const doctor = useAppStore((state) => state.doctor);
+  return doctor ? <OpenDoctorDialog doctor={doctor} fallbackFocus={fallbackFocus} /> : null;
+}
+
+function OpenDoctorDialog({ doctor, fallbackFocus }: { doctor: DoctorState; fallbackFocus: () => HTMLElement | null }) {
+  const close = useAppStore((state) => state.closeDoctor);
+  const recheck = useAppStore((state) => state.recheckNumber);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const formatted = formatPhoneNumber(doctor.phoneNumber);
+  const fixing = doctor.fixing !== null;
+  const busy = doctor.checking || fixing;
+
+  // The button that started a fix is often gone once it worked: focus goes to what happened, not to the page.
+  const wasFixing = useRef(false);
+  useEffect(() => {
+    if (fixing) wasFixing.current = true;
+    else if (wasFixing.current) {
+      wasFixing.current = false;
+      summaryRef.current?.focus();
+    }
+  }, [fixing]);
+
+  const summary = doctor.fixing
+    ? FIXING_TEXT[doctor.fixing]
+    : doctor.checking
+      ? doctor.report
+        ? 'Checking again…'
+        : 'Checking this number…'
+      : doctor.report
+        ? summarizeReport(doctor.report)
+        : '';
+
+  return (
+    <Dialog
+      title={`Why isn't ${formatted} working?`}
+      onCancel={close}
+      busy={fixing}
+      fallbackFocus={fallbackFocus}
+      initialFocus={closeRef}
+      wide
+      actions={
+        <>
+          <button type="button" className="button" onClick={() => void recheck()} disabled={busy}>
+            Check again
+          </button>
+          <button ref={closeRef} type="button" className="button button-primary" onClick={close} disabled={fixing}>
+            Close
+          </button>
+        </>
+      }
+    >
+      <p ref={summaryRef} tabIndex={-1} className="doctor-summary" role="status" aria-busy={busy}>
+        {summary}
+      </p>
+      {doctor.error && <ErrorNotice error={doctor.error} />}
+      {doctor.fixError && (
+        <div className="notice notice-error" role="alert">
+          <div className="notice-title">
+            <Icon name="alert" />
+            <strong>The fix did not work: {doctor.fixError}</strong>
+          </div>
+        </div>
+      )}
+      {doctor.report && (
+        <ul className="doctor-checks" aria-label="Checks" aria-busy={busy}>
+          {doctor.report.checks.map((check) => (
+            <CheckItem key={check.id} check={check} busy={busy} />
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  );
+}
+
+function CheckItem({ check, busy }: { check: DoctorCheck; busy: boolean }) {
+  const titleId = useId();
+  return (
+    <li className={`doctor-check doctor-check-${check.status}`} aria-labelledby={titleId}>
+      <div className="doctor-check-head">
+        <span className={`doctor-status doctor-status-${check.status}`}>
+          <Icon name={STATUS_ICON[check.status]} size={14} />
+          {statusLabel(check)}
+        </span>
+        <h3 id={titleId} className="doctor-check-title">
+          {DOCTOR_CHECK_TITLES[check.id]}
+        </h3>
+      </div>
+      <p className="doctor-message">{check.message}</p>
+      {check.details.length > 0 && (
+        <ul className="doctor-details">
+          {check.details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      )}
+      {check.asOf && <AsOf iso={check.asOf} />}
+      {check.remedies.length > 0 && (
+        <div className="doctor-remedies">
+          {check.remedies.map((remedy) => (
+            <Remedy key={`${remedy.kind}:${remedy.label}`} remedy={remedy} busy={busy} />
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AsOf({ iso }: { iso: string }) {
+  const now = useNow();
+  return (
+    <p className="doctor-as-of">
+      From Gleam’s saved copy (<time dateTime={iso}>{formatRelativeTime(iso, now)}</time>).
+    </p>
+  );
+}
+
+function Remedy({ remedy, busy }: { remedy: DoctorRemedy; busy: boolean }) {
+  const fixNumber = useAppStore((state) => state.fixNumber);
+  const assignFromDoctor = useAppStore((state) => state.assignFromDoctor);
+  const closeDoctor = useAppStore((state) => state.closeDoctor);
+  const navigate = useAppStore((state) => state.navigate);
+  const reasonId = useId();
+
+  switch (remedy.kind) {
+    case 'fix':
+    case 'assign': {
+      const act = remedy.kind === 'fix' ? () => void fixNumber(remedy.fix) : assignFromDoctor;
+      const blocked = remedy.blockedReason !== null;
+      return (
+        <span className="doctor-remedy">
+          <button
+            type="button"
+            className="button button-small button-primary"
+            onClick={act}
+            disabled={busy || blocked}
+            aria-describedby={blocked ? reasonId : undefined}
+          >
+            {remedy.label}
+          </button>
+          {blocked && (
+            <span id={reasonId} className="doctor-blocked">
+              {remedy.blockedReason}
+            </span>
+          )}
+        </span>
+      );
+    }
+    case 'open-settings':
+      return (
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => {
+            closeDoctor();
+            navigate('settings');
+          }}
+        >
+          {remedy.label}
+        </button>
+      );
+    case 'console':
+      return (
+        <a className="doctor-console-link" href={remedy.url} target="_blank" rel="noreferrer">
+          {remedy.label} <span className="visually-hidden">(opens in your browser)</span>
+        </a>
+      );
+  }
+}
