@@ -23,6 +23,7 @@ import { a2pSyncState } from '../db/sync-state-repo';
 import { registrationStage, type RegistrationKind, type RegistrationRecord } from '../twilio/a2p-api';
 import type { ConnectionService } from './connection-service';
 import type { EmitEvent } from './numbers-service';
+import { singleFlight } from './single-flight';
 
 export interface A2pServiceDeps {
   db: Database;
@@ -52,7 +53,6 @@ const staged = <T extends RegistrationRecord>(kind: RegistrationKind, records: r
 
 export function createA2pService(deps: A2pServiceDeps): A2pService {
   const { db, connection, emit, clock } = deps;
-  let running: { promise: Promise<A2pStatus>; controller: AbortController } | null = null;
 
   /** The saved campaigns of `serviceSid`; null when the last read did not cover that service. */
   function savedCampaigns(accountSid: string, serviceSid: string) {
@@ -101,18 +101,12 @@ export function createA2pService(deps: A2pServiceDeps): A2pService {
     return status();
   }
 
+  const refreshing = singleFlight(runRefresh);
+
   return {
     status,
 
-    refresh() {
-      if (running) return running.promise;
-      const controller = new AbortController();
-      const promise = runRefresh(controller.signal).finally(() => {
-        running = null;
-      });
-      running = { promise, controller };
-      return promise;
-    },
+    refresh: () => refreshing.run(),
 
     usSmsRegistration(accountSid) {
       const account = getAccount(db, accountSid);
@@ -134,8 +128,6 @@ export function createA2pService(deps: A2pServiceDeps): A2pService {
       };
     },
 
-    cancelRefresh() {
-      running?.controller.abort();
-    },
+    cancelRefresh: () => refreshing.cancel(),
   };
 }

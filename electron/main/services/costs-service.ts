@@ -25,6 +25,7 @@ import { costsCsv } from './costs-csv';
 import type { Logger } from './logger';
 import type { EmitEvent } from './numbers-service';
 import type { PriceBook } from './price-book';
+import { singleFlight } from './single-flight';
 
 export interface CostsServiceDeps {
   db: Database;
@@ -54,7 +55,6 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 export function createCostsService(deps: CostsServiceDeps): CostsService {
   const { db, connection, prices, emit, clock, logger, chooseSavePath } = deps;
-  let running: { promise: Promise<CostSyncResult>; controller: AbortController } | null = null;
 
   /** Lists records of one kind from `fromDay` on; answers how many were new and the newest time seen. */
   async function syncRecords(
@@ -130,18 +130,12 @@ export function createCostsService(deps: CostsServiceDeps): CostsService {
     return { syncedAt: now.toISOString(), newCalls: calls.added, newMessages: messages.added };
   }
 
+  const syncing = singleFlight(runSync);
+
   return {
     summary: (month) => costSummary({ db, prices, clock }, month),
 
-    sync() {
-      if (running) return running.promise;
-      const controller = new AbortController();
-      const promise = runSync(controller.signal).finally(() => {
-        running = null;
-      });
-      running = { promise, controller };
-      return promise;
-    },
+    sync: () => syncing.run(),
 
     async exportCsv(month) {
       const summary = costSummary({ db, prices, clock }, month);
@@ -153,8 +147,6 @@ export function createCostsService(deps: CostsServiceDeps): CostsService {
       return { savedTo };
     },
 
-    cancelSync() {
-      running?.controller.abort();
-    },
+    cancelSync: () => syncing.cancel(),
   };
 }
