@@ -216,6 +216,8 @@ test.describe('Agents', () => {
     app,
     twilio,
   }) => {
+    // 200 updates through rate limits take 20–40 s on a two-core machine: more than the default test time.
+    test.slow();
     const account = await twilio.seedAccount({});
     await twilio.seedOwnedNumbers({ accountSid: account.sid, count: 200, areaCode: '303' });
     await connect(app, account);
