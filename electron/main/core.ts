@@ -23,6 +23,7 @@ import { createNumbersService, type EmitEvent, type NumbersService } from './ser
 import { createPriceBook } from './services/price-book';
 import { createPurchaseService, type PurchaseService } from './services/purchase-service';
 import { createSettingsService, type SettingsService } from './services/settings-service';
+import { createSetupService, type SetupService } from './services/setup-service';
 import { DEFAULT_WEBHOOK_BASE_URL } from './services/webhooks';
 import { appError } from '../../shared/errors';
 import { createTwilioGateway, DEFAULT_RETRY } from './twilio/gateway';
@@ -62,6 +63,7 @@ export interface AppCore {
   costs: CostsService;
   doctor: NumberDoctor;
   a2p: A2pService;
+  setup: SetupService;
   logger: Logger;
   db: Database;
   paths: { database: string; credentials: string; log: string };
@@ -149,8 +151,20 @@ export function createAppCore(options: CoreOptions): AppCore {
     logger,
     usSmsRegistration: (accountSid) => a2p.usSmsRegistration(accountSid),
   });
+  const setup = createSetupService({ db, connection });
   const registry = createIpcRegistry({
-    handlers: createHandlers({ connection, numbers, purchases, agents, assignments, settings, costs, doctor, a2p }),
+    handlers: createHandlers({
+      connection,
+      numbers,
+      purchases,
+      agents,
+      assignments,
+      settings,
+      costs,
+      doctor,
+      a2p,
+      setup,
+    }),
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     logger,
   });
@@ -193,6 +207,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     costs,
     doctor,
     a2p,
+    setup,
     logger,
     db,
     paths,

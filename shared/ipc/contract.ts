@@ -39,6 +39,7 @@ import { E164Schema } from '../domain/phone-number';
 import { CostSummarySchema, CostSyncResultSchema, MonthSchema } from '../domain/costs';
 import { A2pStatusSchema } from '../domain/a2p';
 import { DoctorFixResultSchema, DoctorFixSchema, DoctorReportSchema } from '../domain/doctor';
+import { SetupPlaceSchema, SetupProgressSchema } from '../domain/setup';
 import type { Subscribe } from './events';
 
 const NoInputSchema = z.object({}).strict();
@@ -203,6 +204,10 @@ export const contract = {
     input: z.object({ numberSid: NumberSidSchema, fix: DoctorFixSchema }).strict(),
     output: DoctorFixResultSchema,
   },
+  /** The setup guide: which steps the app's state shows done, and where the person is. */
+  'setup:progress': { input: NoInputSchema, output: SetupProgressSchema },
+  /** Saves where the person is in the guide (current step, skipped steps, finished), then answers as setup:progress. */
+  'setup:save': { input: SetupPlaceSchema, output: SetupProgressSchema },
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

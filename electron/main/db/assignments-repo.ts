@@ -40,6 +40,17 @@ export function getAssignment(db: Database, numberSid: string): AssignmentRecord
   return row ? fromRow(row) : null;
 }
 
+/** Live numbers of the account that Twilio has configured for an agent. */
+export function countConfiguredNumbers(db: Database, accountSid: string): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM number_assignments a JOIN phone_numbers p ON p.sid = a.number_sid
+       WHERE p.account_sid = ? AND p.released_at IS NULL AND a.status = 'configured'`,
+    )
+    .get(accountSid) as { n: number };
+  return row.n;
+}
+
 export function assignmentsOfAgent(db: Database, agentId: string): AssignmentRecord[] {
   return (db.prepare(`${SELECT_ASSIGNMENT} WHERE agent_id = ?`).all(agentId) as AssignmentRow[]).map(fromRow);
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
-export type SettingKey = 'webhookBaseUrl';
+/** webhookBaseUrl: Settings → Advanced. setupPlace: where the person is in the setup guide (JSON). */
+export type SettingKey = 'webhookBaseUrl' | 'setupPlace';
 
 export function getSetting(db: Database, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -8,6 +8,7 @@ import type { NumberDoctor } from '../services/number-doctor';
 import type { NumbersService } from '../services/numbers-service';
 import type { PurchaseService } from '../services/purchase-service';
 import type { SettingsService } from '../services/settings-service';
+import type { SetupService } from '../services/setup-service';
 import type { Handlers } from './registrar';
 
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   costs: CostsService;
   doctor: NumberDoctor;
   a2p: A2pService;
+  setup: SetupService;
 }
 
 export function createHandlers({
@@ -32,6 +34,7 @@ export function createHandlers({
   costs,
   doctor,
   a2p,
+  setup,
 }: Services): Handlers {
   return {
     'connection:getStatus': () => connection.getStatus(),
@@ -62,5 +65,7 @@ export function createHandlers({
     'a2p:refresh': () => a2p.refresh(),
     'doctor:check': ({ numberSid }) => doctor.check(numberSid),
     'doctor:fix': ({ numberSid, fix }) => doctor.fix(numberSid, fix),
+    'setup:progress': () => setup.progress(),
+    'setup:save': (place) => setup.save(place),
   };
 }
