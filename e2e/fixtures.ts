@@ -6,7 +6,8 @@
  *            the IPC calls made and answered, restart()
  *   app    — a Page with the app loaded and ready, on a fresh data folder
  * Options: `encryption: 'unavailable'` starts the app as on a machine without
- * OS secret storage; `twilioHosts` points this test's app at other hosts.
+ * OS secret storage; `twilioHosts` points this test's app at other hosts;
+ * `setupGuide: 'first-run'` opens the app as freshly installed, on the setup guide.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { parseTwilioHostMap, type TwilioHostMap } from '../electron/main/twilio/hosts';
@@ -31,6 +32,8 @@ export async function waitUntilReady(page: Page): Promise<void> {
 
 interface Fixtures {
   encryption: 'available' | 'unavailable';
+  /** `first-run` opens the app as on a fresh install, setup guide first; otherwise the guide is finished. */
+  setupGuide: 'finished' | 'first-run';
   /** Overrides GLEAM_TWILIO_HOSTS for one test (e.g. to make Twilio unreachable). */
   twilioHosts: TwilioHostMap | null;
   twilio: FakeTwilioControl;
@@ -41,6 +44,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   encryption: ['available', { option: true }],
   twilioHosts: [null, { option: true }],
+  setupGuide: ['finished', { option: true }],
 
   twilio: async ({}, use) => {
     const controlUrl = process.env.GLEAM_FAKE_TWILIO_CONTROL;
@@ -50,7 +54,7 @@ export const test = base.extend<Fixtures>({
     await use(new FakeTwilioControl(controlUrl));
   },
 
-  gleam: async ({ encryption, twilioHosts: hostsOverride, page, baseURL }, use, testInfo) => {
+  gleam: async ({ encryption, twilioHosts: hostsOverride, setupGuide, page, baseURL }, use, testInfo) => {
     if (!baseURL) throw new Error('baseURL is not configured');
     const host = new AppHost({
       dataDir: testInfo.outputPath('gleam-data'),
@@ -65,6 +69,8 @@ export const test = base.extend<Fixtures>({
       await waitUntilReady(page);
     };
     host.start();
+    // Most tests are about one screen, not the guide that opens on a fresh install.
+    if (setupGuide === 'finished') await host.core.setup.save({ current: 'connect', skipped: [], finished: true });
     await use(host);
     host.stop();
   },

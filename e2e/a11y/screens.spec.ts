@@ -69,7 +69,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('before connecting: Settings and the empty screens', async ({ app }) => {
       await expectAccessible(app, 'Settings, not connected');
-      for (const screen of ['Phone Numbers', 'Agents', 'Costs', 'Help'] as const) {
+      for (const screen of ['Setup guide', 'Phone Numbers', 'Agents', 'Costs', 'Help'] as const) {
         await openScreen(app, screen);
         await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
         await expectAccessible(app, `${screen}, not connected`);
@@ -125,6 +125,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await openScreen(app, 'Help');
       await expectAccessible(app, 'Help');
+
+      await openScreen(app, 'Setup guide');
+      await expect(app.getByRole('heading', { level: 2, name: /^Step 1 of 5/ })).toBeVisible();
+      await expectAccessible(app, 'Setup guide, connected');
+      for (const step of ['Get a phone number', 'Give the number to the agent', 'Texting and A2P'] as const) {
+        await app
+          .getByRole('navigation', { name: 'Setup steps' })
+          .getByRole('button', { name: new RegExp(step) })
+          .click();
+        await expect(app.getByRole('heading', { level: 2, name: new RegExp(step) })).toBeVisible();
+        await expectAccessible(app, `Setup guide, ${step}`);
+      }
     });
   });
 }

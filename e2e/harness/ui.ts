@@ -11,7 +11,10 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   });
 }
 
-export async function openScreen(page: Page, name: 'Phone Numbers' | 'Agents' | 'Costs' | 'Settings' | 'Help') {
+export async function openScreen(
+  page: Page,
+  name: 'Setup guide' | 'Phone Numbers' | 'Agents' | 'Costs' | 'Settings' | 'Help',
+) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 }
 

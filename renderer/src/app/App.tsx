@@ -4,12 +4,15 @@ import { CostsScreen } from '../features/costs/CostsScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
 import { NumbersScreen } from '../features/numbers/NumbersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SetupScreen } from '../features/setup/SetupScreen';
 import { useAppStore } from '../store/store-context';
 import { Sidebar } from './Sidebar';
 
 function CurrentScreen() {
   const screen = useAppStore((state) => state.screen);
   switch (screen) {
+    case 'setup':
+      return <SetupScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'help':
@@ -26,15 +29,19 @@ function CurrentScreen() {
 export function App() {
   const loadConnection = useAppStore((state) => state.loadConnection);
   const status = useAppStore((state) => state.connection.status);
+  // Ready once the first screen is decided: the setup guide opens at start when it has work left.
+  const setupKnown = useAppStore((state) => state.setup.progress !== null || state.setup.error !== null);
   const followAppMenu = useAppStore((state) => state.followAppMenu);
+  const openSetupIfNeeded = useAppStore((state) => state.openSetupIfNeeded);
 
   useEffect(() => {
     void loadConnection();
-  }, [loadConnection]);
+    void openSetupIfNeeded();
+  }, [loadConnection, openSetupIfNeeded]);
   useEffect(() => followAppMenu(), [followAppMenu]);
 
   return (
-    <div className="app" data-ready={status !== null ? 'true' : 'false'}>
+    <div className="app" data-ready={status !== null && setupKnown ? 'true' : 'false'}>
       <Sidebar />
       <main className="content">
         <CurrentScreen />

@@ -3,6 +3,7 @@ import type { Screen } from '../store/navigation-slice';
 import { Icon, type IconName } from '../components/icons';
 
 const ITEMS: { screen: Screen; label: string; icon: IconName }[] = [
+  { screen: 'setup', label: 'Setup guide', icon: 'steps' },
   { screen: 'numbers', label: 'Phone Numbers', icon: 'phone' },
   { screen: 'agents', label: 'Agents', icon: 'agent' },
   { screen: 'costs', label: 'Costs', icon: 'costs' },

@@ -29,6 +29,12 @@ const paths: Record<string, ReactElement> = {
     </>
   ),
   check: <path d="M20 6 9 17l-5-5" />,
+  steps: (
+    <>
+      <path d="M9 6h11M9 12h11M9 18h11" />
+      <path d="m3 6 1 1 2-2M3 12l1 1 2-2M3 18l1 1 2-2" />
+    </>
+  ),
   alert: (
     <>
       <path d="M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />

@@ -2,7 +2,7 @@ import type { HelpTopic } from '../../../shared/errors';
 import type { GleamApi } from '../../../shared/ipc/contract';
 import type { Slice } from './slice';
 
-export const SCREENS = ['numbers', 'agents', 'costs', 'settings', 'help'] as const;
+export const SCREENS = ['setup', 'numbers', 'agents', 'costs', 'settings', 'help'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface NavigationSlice {

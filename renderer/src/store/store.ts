@@ -14,6 +14,7 @@ import { createDoctorSlice, type DoctorSlice } from './doctor-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createNumbersSlice, type NumbersSlice } from './numbers-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createSetupSlice, type SetupSlice } from './setup-slice';
 
 export type AppState = ConnectionSlice &
   NavigationSlice &
@@ -23,7 +24,8 @@ export type AppState = ConnectionSlice &
   SettingsSlice &
   CostsSlice &
   DoctorSlice &
-  A2pSlice;
+  A2pSlice &
+  SetupSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: GleamApi): AppStore {
@@ -37,5 +39,6 @@ export function createAppStore(api: GleamApi): AppStore {
     ...createCostsSlice(api)(...args),
     ...createDoctorSlice(api)(...args),
     ...createA2pSlice(api)(...args),
+    ...createSetupSlice(api)(...args),
   }));
 }

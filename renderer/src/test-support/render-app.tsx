@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import { A2P_STATUS_NOT_CONNECTED } from '../../../shared/domain/a2p';
 import type { Settings } from '../../../shared/ipc/contract';
+import { SETUP_STEP_IDS, type SetupProgress } from '../../../shared/domain/setup';
 import { createApi } from '../api/client';
 import { App } from '../app/App';
 import { createAppStore } from '../store/store';
@@ -12,6 +13,13 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultWebhookBaseUrl: 'https://hooks.gleam.example',
 };
 
+/** A guide the person has finished, so the app opens on its usual first screen. */
+export const FINISHED_SETUP: SetupProgress = {
+  steps: SETUP_STEP_IDS.map((id) => ({ id, done: false, skipped: false })),
+  current: 'connect',
+  finished: true,
+};
+
 /**
  * Reads that screens make on the side (Settings' Advanced and A2P sections,
  * the agent names on Phone Numbers) answer with defaults, so a test scripts only what
@@ -21,6 +29,7 @@ const BACKGROUND_READS: FakeHandlers = {
   'settings:get': () => DEFAULT_SETTINGS,
   'agents:list': () => ({ agents: [] }),
   'a2p:status': () => A2P_STATUS_NOT_CONNECTED,
+  'setup:progress': () => FINISHED_SETUP,
 };
 
 /** Renders the whole app against scripted main-process answers. */

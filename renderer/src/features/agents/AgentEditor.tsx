@@ -16,14 +16,40 @@ import { focusScreenTitle } from './focus-screen-title';
 
 const STATUSES: AgentStatus[] = ['active', 'inactive'];
 
-/** Create an agent (agent null) or edit one. Saving needs no connection: agents live in Gleam. */
+/** The Agents screen's editor: create an agent (agent null) or edit one. */
 export function AgentEditor({ agent, notices }: { agent: Agent | null; notices: ReactNode }) {
+  const showAgents = useAppStore((state) => state.showAgents);
+  const cancel = () => {
+    showAgents(agent ? { kind: 'detail', agentId: agent.id } : { kind: 'list' });
+    focusScreenTitle();
+  };
+  return (
+    <>
+      <div className="agents-header">
+        <h1 id="screen-title" tabIndex={-1}>
+          {agent ? `Edit ${agent.name}` : 'New agent'}
+        </h1>
+      </div>
+      {notices}
+      <AgentForm agent={agent} onSaved={focusScreenTitle} onCancel={cancel} />
+    </>
+  );
+}
+
+interface AgentFormProps {
+  agent: Agent | null;
+  /** After a save; the store has already shown the saved agent on the Agents screen. */
+  onSaved: (agent: Agent) => void;
+  onCancel?: () => void;
+}
+
+/** An agent's fields, checked as they are typed, and Save. Saving needs no connection: agents live in Gleam. */
+export function AgentForm({ agent, onSaved, onCancel }: AgentFormProps) {
   const id = useId();
   const saveAgent = useAppStore((state) => state.saveAgent);
   const saving = useAppStore((state) => state.agentSave.saving);
   const error = useAppStore((state) => state.agentSave.error);
   const dismissError = useAppStore((state) => state.dismissAgentSaveError);
-  const showAgents = useAppStore((state) => state.showAgents);
   const [draft, setDraft] = useState<AgentDraft>(() => (agent ? draftOf(agent) : EMPTY_AGENT_DRAFT));
   const [errors, setErrors] = useState<AgentErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
@@ -52,130 +78,120 @@ export function AgentEditor({ agent, notices }: { agent: Agent | null; notices: 
       return;
     }
     setErrors({});
-    if (await saveAgent(agent?.id ?? null, checked.agent)) focusScreenTitle();
-  };
-
-  const cancel = () => {
-    showAgents(agent ? { kind: 'detail', agentId: agent.id } : { kind: 'list' });
-    focusScreenTitle();
+    const saved = await saveAgent(agent?.id ?? null, checked.agent);
+    if (saved) onSaved(saved);
   };
 
   const fromMain = serverFieldErrors(error);
   const errorFor = (field: AgentField) => errors[field] ?? fromMain[field];
 
   return (
-    <>
-      <div className="agents-header">
-        <h1 id="screen-title" tabIndex={-1}>
-          {agent ? `Edit ${agent.name}` : 'New agent'}
-        </h1>
+    <form
+      ref={formRef}
+      className="card form agent-form"
+      noValidate
+      aria-label="Agent details"
+      onSubmit={(event) => void submit(event)}
+    >
+      <TextField
+        label="Name"
+        name="name"
+        value={draft.name}
+        help="For you: it is shown in Gleam, not to callers."
+        onChange={update('name')}
+        onBlur={blur('name')}
+        error={errorFor('name')}
+        disabled={saving}
+      />
+      <TextField
+        label="Greeting"
+        name="greeting"
+        value={draft.greeting}
+        rows={2}
+        help="The first thing callers hear, such as “Thanks for calling Acme Plumbing, how can I help?”"
+        onChange={update('greeting')}
+        onBlur={blur('greeting')}
+        error={errorFor('greeting')}
+        disabled={saving}
+      />
+      <TextField
+        label="Instructions"
+        name="instructions"
+        value={draft.instructions}
+        rows={8}
+        help="What the agent should know and do: your opening hours, services, prices, when to take a message."
+        onChange={update('instructions')}
+        onBlur={blur('instructions')}
+        error={errorFor('instructions')}
+        disabled={saving}
+      />
+      <div className="agent-form-row">
+        <SelectField
+          label="Voice"
+          name="voice"
+          value={draft.voice}
+          options={VOICE_OPTIONS}
+          onChange={update('voice')}
+          error={errorFor('voice')}
+          disabled={saving}
+        />
+        <SelectField
+          label="Language"
+          name="language"
+          value={draft.language}
+          options={LANGUAGE_OPTIONS}
+          onChange={update('language')}
+          error={errorFor('language')}
+          disabled={saving}
+        />
       </div>
-      {notices}
-      <form
-        ref={formRef}
-        className="card form agent-form"
-        noValidate
-        aria-label="Agent details"
-        onSubmit={(event) => void submit(event)}
-      >
-        <TextField
-          label="Name"
-          name="name"
-          value={draft.name}
-          help="For you: it is shown in Gleam, not to callers."
-          onChange={update('name')}
-          onBlur={blur('name')}
-          error={errorFor('name')}
-          disabled={saving}
-        />
-        <TextField
-          label="Greeting"
-          name="greeting"
-          value={draft.greeting}
-          rows={2}
-          help="The first thing callers hear, such as “Thanks for calling Acme Plumbing, how can I help?”"
-          onChange={update('greeting')}
-          onBlur={blur('greeting')}
-          error={errorFor('greeting')}
-          disabled={saving}
-        />
-        <TextField
-          label="Instructions"
-          name="instructions"
-          value={draft.instructions}
-          rows={8}
-          help="What the agent should know and do: your opening hours, services, prices, when to take a message."
-          onChange={update('instructions')}
-          onBlur={blur('instructions')}
-          error={errorFor('instructions')}
-          disabled={saving}
-        />
-        <div className="agent-form-row">
-          <SelectField
-            label="Voice"
-            name="voice"
-            value={draft.voice}
-            options={VOICE_OPTIONS}
-            onChange={update('voice')}
-            error={errorFor('voice')}
-            disabled={saving}
-          />
-          <SelectField
-            label="Language"
-            name="language"
-            value={draft.language}
-            options={LANGUAGE_OPTIONS}
-            onChange={update('language')}
-            error={errorFor('language')}
-            disabled={saving}
-          />
+      <fieldset className="field agent-status" disabled={saving} aria-describedby={`${id}-status-help`}>
+        <legend>Status</legend>
+        <div className="choice-row">
+          {STATUSES.map((status) => (
+            <label key={status} className="choice">
+              <input
+                type="radio"
+                name="status"
+                value={status}
+                checked={draft.status === status}
+                onChange={() => update('status')(status)}
+              />
+              {STATUS_LABEL[status]}
+            </label>
+          ))}
         </div>
-        <fieldset className="field agent-status" disabled={saving} aria-describedby={`${id}-status-help`}>
-          <legend>Status</legend>
-          <div className="choice-row">
-            {STATUSES.map((status) => (
-              <label key={status} className="choice">
-                <input
-                  type="radio"
-                  name="status"
-                  value={status}
-                  checked={draft.status === status}
-                  onChange={() => update('status')(status)}
-                />
-                {STATUS_LABEL[status]}
-              </label>
-            ))}
-          </div>
-          <p id={`${id}-status-help`} className="field-help">
-            Active agents answer calls to their numbers. Make an agent inactive to stop it answering for a while.
-          </p>
-        </fieldset>
-        {draft.status === 'inactive' && (
-          <p className="notice notice-warning" role="status">
-            {inactiveNote(draft.name.trim() || 'This agent')}
-          </p>
-        )}
-        <TextField
-          label="Forwarding number (optional)"
-          name="forwardingNumber"
-          value={draft.forwardingNumber}
-          placeholder="+14155550100"
-          help="Where calls go if the agent cannot answer, in international format: + and the country code, then the number."
-          onChange={update('forwardingNumber')}
-          onBlur={blur('forwardingNumber')}
-          error={errorFor('forwardingNumber')}
-          disabled={saving}
-        />
-        {error && <ErrorNotice error={error} onDismiss={dismissError} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save agent'}
-          </button>
-          <button type="button" className="button" onClick={cancel} disabled={saving}>
+        <p id={`${id}-status-help`} className="field-help">
+          Active agents answer calls to their numbers. Make an agent inactive to stop it answering for a while.
+        </p>
+      </fieldset>
+      {draft.status === 'inactive' && (
+        <p className="notice notice-warning" role="status">
+          {inactiveNote(draft.name.trim() || 'This agent')}
+        </p>
+      )}
+      <TextField
+        label="Forwarding number (optional)"
+        name="forwardingNumber"
+        value={draft.forwardingNumber}
+        placeholder="+14155550100"
+        help="Where calls go if the agent cannot answer, in international format: + and the country code, then the number."
+        onChange={update('forwardingNumber')}
+        onBlur={blur('forwardingNumber')}
+        error={errorFor('forwardingNumber')}
+        disabled={saving}
+      />
+      {error && <ErrorNotice error={error} onDismiss={dismissError} />}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save agent'}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel} disabled={saving}>
             Cancel
           </button>
-        </div>
-      </form>
-    </>
+        )}
+      </div>
+    </form>
   );
 }
