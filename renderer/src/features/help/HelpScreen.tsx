@@ -54,6 +54,7 @@ const SETUP: HelpSection<SetupId>[] = [
       'You register for US texting (A2P 10DLC) as your own business, so compliance stays in your hands.',
       'You see exactly what your calls and texts cost; the Costs screen adds it up.',
     ],
+    next: [{ screen: 'setup', label: 'Open the setup guide' }],
   },
   {
     id: 'before-you-start',
