@@ -89,6 +89,14 @@ describe('IPC registrar', () => {
     expect(reply.error.fieldErrors?.authToken).toBeDefined();
   });
 
+  it('answers a megabyte-long unknown key with a short error, not an echo of the key', async () => {
+    const { registry } = setUp();
+    const hugeKey = 'k'.repeat(1_000_000);
+    const reply = await registry.invoke(TRUSTED, 'numbers:list', { [hugeKey]: 1 });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(JSON.stringify(reply).length).toBeLessThan(2_000);
+  });
+
   it('trims pasted values before the handler sees them', async () => {
     const connect = vi.fn(() => DISCONNECTED);
     const { registry } = setUp({ 'connection:connect': connect });

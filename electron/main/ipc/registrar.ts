@@ -59,11 +59,15 @@ export function createSenderCheck(trustedOrigins: readonly string[]): (sender: I
 
 const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
 
+/** Zod repeats offending key names in its messages: a megabyte-long key must not come back as a megabyte. */
+const MAX_ERROR_TEXT = 200;
+const bounded = (text: string) => (text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text);
+
 function validationError(error: z.ZodError): AppError {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
-    fieldErrors[field] ??= issue.message;
+    const field = bounded(issue.path.length > 0 ? issue.path.map(String).join('.') : '_');
+    fieldErrors[field] ??= bounded(issue.message);
   }
   return appError('validation', { fieldErrors });
 }
