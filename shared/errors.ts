@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'invalid_area_code',
   'no_numbers_in_area',
   'purchase_in_progress',
+  'purchase_not_made',
   'cancelled',
   'validation',
   'not_found',
@@ -148,6 +149,14 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
   purchase_in_progress: {
     message: 'This number is already being bought',
     hints: ['Wait for the first purchase to finish; Gleam will not buy it twice.'],
+  },
+  purchase_not_made: {
+    message: 'Twilio did not buy the number',
+    hints: [
+      'Twilio had a problem while buying it. Gleam asked afterwards: your account does not own the number, so nothing was bought or charged.',
+      'Try again in a minute. If Twilio keeps failing, its status page says whether it has an outage.',
+    ],
+    helpTopic: 'buying-numbers',
   },
   cancelled: {
     message: 'Stopped',

@@ -69,7 +69,11 @@ const OUTCOME_UNCONFIRMED = appError('twilio_unavailable', {
   ],
 });
 
-const NOT_BOUGHT = () => appError('number_not_available', { message: 'Twilio did not buy the number' });
+/**
+ * Twilio was asked after an unknown outcome and does not own the number: a known outcome, nothing bought. Its
+ * code is not one of PURCHASE_OUTCOME_UNKNOWN, so "Try again" is a new purchase rather than a replay of this one.
+ */
+const NOT_BOUGHT = () => appError('purchase_not_made');
 
 /** Whether the balance covers the monthly price; null when either is unknown. */
 export function balanceCovers(balance: { amount: string } | null, price: { amount: string } | null): boolean | null {
@@ -221,7 +225,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       logger.warn('number purchase outcome unknown; reconciling', { purchase: intent.id, code: error.code });
       const number = await settleOrUnconfirmed({ ...intent, state: 'unknown' }, api);
       if (number) return { number };
-      throw error;
+      throw NOT_BOUGHT();
     }
     return { number: recordBought(intent, bought) };
   }
