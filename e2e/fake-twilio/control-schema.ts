@@ -495,6 +495,19 @@ export interface RecordedRequest {
   accountSid: string | null;
   /** The HTTP status answered; null until answered, and forever for timeout/drop faults. */
   status: number | null;
+  /**
+   * The injected fault the fake applied to this request, or null: what a
+   * fault suite counts, and how it tells a request Twilio acted on from one
+   * the "network" stopped.
+   */
+  fault: AppliedFault | null;
+}
+
+/** An injected fault as applied to one request: which fault, and whether the request took effect first. */
+export interface AppliedFault {
+  id: number;
+  kind: FaultKind;
+  afterCommit: boolean;
 }
 
 export type FakeTwilioHosts = Record<TwilioHost, string>;

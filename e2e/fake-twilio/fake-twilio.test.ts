@@ -582,6 +582,33 @@ describe('faults', () => {
     await kit.control.clearFaults();
     await expect(clientFor(seeded).api.v2010.accounts(seeded.sid).fetch()).resolves.toMatchObject({ sid: seeded.sid });
   });
+
+  it('notes on each logged request the fault it applied, so a suite can count the faults that fired', async () => {
+    const seeded = await kit.control.seedAccount();
+    const accountPath = `/2010-04-01/Accounts/${seeded.sid}.json`;
+    const limited = await kit.control.injectFault({ kind: 'rate_limit', times: 2, match: { pathIncludes: '.json' } });
+    // Matches only the balance: the account fetch's successful retry passes it by, the balance request meets it.
+    const lost = await kit.control.injectFault({ kind: 'drop', afterCommit: true, match: { pathIncludes: 'Balance' } });
+    // Never matched: a fault that did not fire is not on any request.
+    await kit.control.injectFault({ kind: 'status', status: 500, match: { pathIncludes: '/Calls.json' } });
+
+    await clientFor(seeded, { maxAttempts: 3 }).api.v2010.accounts(seeded.sid).fetch();
+    await expect(
+      raw('api.twilio.com', `/2010-04-01/Accounts/${seeded.sid}/Balance.json`, { credentials: seeded }),
+    ).rejects.toThrow();
+
+    const rateLimited = { id: limited.id, kind: 'rate_limit', afterCommit: false };
+    expect((await kit.control.requests()).map(({ path, status, fault }) => ({ path, status, fault }))).toEqual([
+      { path: accountPath, status: 429, fault: rateLimited },
+      { path: accountPath, status: 429, fault: rateLimited },
+      { path: accountPath, status: 200, fault: null },
+      {
+        path: `/2010-04-01/Accounts/${seeded.sid}/Balance.json`,
+        status: null,
+        fault: { id: lost.id, kind: 'drop', afterCommit: true },
+      },
+    ]);
+  });
 });
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 2000): Promise<void> {

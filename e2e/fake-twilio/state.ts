@@ -808,12 +808,13 @@ export class FakeState {
 
   // ----- request log -----
 
-  recordRequest(request: Omit<RecordedRequest, 'id' | 'time' | 'status'>): RecordedRequest {
+  recordRequest(request: Omit<RecordedRequest, 'id' | 'time' | 'status' | 'fault'>): RecordedRequest {
     const record: RecordedRequest = {
       id: this.nextRequestId++,
       time: this.now().toISOString(),
       ...request,
       status: null,
+      fault: null,
     };
     this.log.push(record);
     return { ...record };
@@ -823,6 +824,13 @@ export class FakeState {
     const index = this.log.findIndex((record) => record.id === id);
     const record = this.log[index];
     if (record) this.log[index] = { ...record, status };
+  }
+
+  private noteFault(id: number, fault: Fault): void {
+    const index = this.log.findIndex((record) => record.id === id);
+    const record = this.log[index];
+    const afterCommit = 'afterCommit' in fault && fault.afterCommit === true;
+    if (record) this.log[index] = { ...record, fault: { id: fault.id, kind: fault.kind, afterCommit } };
   }
 
   requests(filter: RequestFilter = {}): RecordedRequest[] {
@@ -844,15 +852,18 @@ export class FakeState {
   /**
    * Consumes one use of the oldest queued fault that matches the request.
    * Only one fault applies per request, so faults compose in time (e.g. a
-   * 429 then a 503 then success) rather than on top of each other.
+   * 429 then a 503 then success) rather than on top of each other. With the
+   * id of the logged request, the log notes the fault on it, so tests can
+   * count the faults that actually fired.
    */
-  takeFault(request: RequestLine): Fault | undefined {
+  takeFault(request: RequestLine, requestId?: number): Fault | undefined {
     const index = this.queuedFaults.findIndex((fault) => faultMatches(fault, request));
     const fault = this.queuedFaults[index];
     if (!fault) return undefined;
     const remaining = fault.remaining - 1;
     if (remaining > 0) this.queuedFaults[index] = { ...fault, remaining };
     else this.queuedFaults.splice(index, 1);
+    if (requestId !== undefined) this.noteFault(requestId, fault);
     return { ...fault, remaining };
   }
 

@@ -85,7 +85,7 @@ async function handle(
 
   try {
     await lifecycle.sleep(options.latencyMs);
-    const fault = state.takeFault(request);
+    const fault = state.takeFault(request, record.id);
     const outcome: FaultOutcome = fault ? await applyFault(fault, req, lifecycle) : { kind: 'continue' };
     if (outcome.kind === 'no_answer') return;
     if (outcome.kind === 'reply') {
