@@ -1,7 +1,9 @@
 /**
  * The e2e suite's Playwright `test`, with fixtures:
  *   twilio — control of the fake Twilio (seed accounts and services, read the
- *            requests it received, inject faults); see fake-twilio/control-client.ts
+ *            requests it received, inject faults); see fake-twilio/control-client.ts.
+ *            After each test, the token of every account it seeded is looked
+ *            for in the app's data folder and IPC replies (harness/secret-scan.ts).
  *   gleam  — the main-side host of this test's app: data folder, core,
  *            the IPC calls made and answered, restart()
  *   app    — a Page with the app loaded and ready, on a fresh data folder
@@ -11,8 +13,8 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { parseTwilioHostMap, type TwilioHostMap } from '../electron/main/twilio/hosts';
-import { FakeTwilioControl } from './fake-twilio/control-client';
 import { AppHost } from './harness/app-host';
+import { recordSecretScan, scanForSeededSecrets, SecretTrackingControl } from './harness/secret-scan';
 import { createTestCipher, createUnavailableCipher } from '../electron/main/test-support/test-cipher';
 
 function configuredTwilioHosts(): TwilioHostMap {
@@ -36,7 +38,7 @@ interface Fixtures {
   setupGuide: 'finished' | 'first-run';
   /** Overrides GLEAM_TWILIO_HOSTS for one test (e.g. to make Twilio unreachable). */
   twilioHosts: TwilioHostMap | null;
-  twilio: FakeTwilioControl;
+  twilio: SecretTrackingControl;
   gleam: GleamHost;
   app: Page;
 }
@@ -51,10 +53,10 @@ export const test = base.extend<Fixtures>({
     if (!controlUrl) {
       throw new Error('GLEAM_FAKE_TWILIO_CONTROL is not set: the twilio fixture needs the fake Twilio control API');
     }
-    await use(new FakeTwilioControl(controlUrl));
+    await use(new SecretTrackingControl(controlUrl));
   },
 
-  gleam: async ({ encryption, twilioHosts: hostsOverride, setupGuide, page, baseURL }, use, testInfo) => {
+  gleam: async ({ encryption, twilioHosts: hostsOverride, setupGuide, twilio, page, baseURL }, use, testInfo) => {
     if (!baseURL) throw new Error('baseURL is not configured');
     const host = new AppHost({
       dataDir: testInfo.outputPath('gleam-data'),
@@ -72,7 +74,11 @@ export const test = base.extend<Fixtures>({
     // Most tests are about one screen, not the guide that opens on a fresh install.
     if (setupGuide === 'finished') await host.core.setup.save({ current: 'connect', skipped: [], finished: true });
     await use(host);
+    // Before stopping, so the database's write-ahead log is still there to be read.
+    const scan = scanForSeededSecrets(twilio, { dataDir: host.dataDir, ipcLog: host.ipcLog });
     host.stop();
+    recordSecretScan(testInfo, scan);
+    expect(scan.findings, 'an Auth Token was left where it must never be').toEqual([]);
   },
 
   app: async ({ page, gleam }, use) => {

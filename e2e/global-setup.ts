@@ -7,15 +7,35 @@
  * against those hosts (and GLEAM_FAKE_TWILIO_CONTROL, if given).
  * With GLEAM_CONTRACT=1, Prism proxies validate all traffic against Twilio's
  * specs (after proving on a canary that they catch a violation), and any
- * violation fails the run.
+ * violation fails the run. At the end it prints the total of the per-test
+ * secret scans.
  */
 import path from 'node:path';
+import type { FullConfig } from '@playwright/test';
 import { FakeTwilioControl } from './fake-twilio/control-client';
 import { startFakeTwilio } from './fake-twilio/server';
 import { checkPrismCatchesViolations, startPrismProxies, type PrismProxies } from './harness/prism';
+import { secretScanTotals } from './harness/secret-scan';
 
-export default async function globalSetup(): Promise<() => Promise<void>> {
-  if (process.env.GLEAM_TWILIO_HOSTS) return () => Promise.resolve();
+/** One line for the whole run: what the per-test secret scans (see fixtures.ts) looked through. */
+function reportSecretScans(config: FullConfig) {
+  const outputDir = config.projects[0]?.outputDir;
+  if (!outputDir) return;
+  const totals = secretScanTotals(outputDir);
+  console.log(
+    `Secret scan: ${totals.tests} tests, ${totals.tokens} Auth Tokens looked for in ${totals.files} files ` +
+      `(logs, SQLite with its WAL, credentials, exports) and ${totals.ipcReplies} IPC replies: ` +
+      `${totals.findings} found.`,
+  );
+}
+
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  if (process.env.GLEAM_TWILIO_HOSTS) {
+    return () => {
+      reportSecretScans(config);
+      return Promise.resolve();
+    };
+  }
 
   const fake = await startFakeTwilio();
   let prism: PrismProxies | null = null;
@@ -36,6 +56,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.GLEAM_FAKE_TWILIO_CONTROL = fake.controlUrl;
 
   return async () => {
+    reportSecretScans(config);
     const violations = prism?.violations() ?? [];
     await stop();
     if (violations.length > 0) {

@@ -30,10 +30,9 @@ test.describe('Help from error messages', () => {
 
   test('an unreachable Twilio leads to the connection advice', async ({ app, twilio }) => {
     const account = await twilio.seedAccount();
-    await twilio.injectFault({ kind: 'drop', times: 10 });
+    await twilio.injectFault({ kind: 'drop', times: 10, match: { pathIncludes: account.sid } });
     await enterCredentials(app, account.sid, account.authToken);
     await followHelpFrom(app, 'Twilio', 'Gleam cannot reach Twilio');
-    await twilio.clearFaults();
   });
 
   test('a number that cannot be bought leads to the buying advice, and Help leads back to the setup guide', async ({

@@ -40,7 +40,7 @@ import { createCoreHarness, type CoreHarness } from '../test-support/core-with-f
 // ----- the harness, and the tally printed at the end -----
 
 let harness: CoreHarness;
-const tally = { scenarios: 0, faults: 0 };
+const tally = { scenarios: 0, faults: 0, filesScanned: 0 };
 
 beforeEach(async () => {
   harness = await createCoreHarness();
@@ -48,10 +48,14 @@ beforeEach(async () => {
 afterEach(async () => {
   tally.scenarios += 1;
   tally.faults += (await harness.control.requests()).filter((request) => request.fault !== null).length;
-  await harness.close();
+  // Fails the scenario if any seeded account's Auth Token was left in the data folder.
+  tally.filesScanned += (await harness.close()).files;
 });
 afterAll(() => {
-  console.log(`fault suite: ${tally.scenarios} scenarios, ${tally.faults} faults injected`);
+  console.log(
+    `fault suite: ${tally.scenarios} scenarios, ${tally.faults} faults injected; ` +
+      `secret scan of ${tally.filesScanned} data files: no Auth Token`,
+  );
 });
 
 /** Short enough to keep the suite fast, long enough for a loaded 2-core machine to answer a normal request. */

@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FakeTwilioControl, type SeedAccountInput, type SeededAccount } from '../../../e2e/fake-twilio/control-client';
+import type { SeedAccountInput, SeededAccount } from '../../../e2e/fake-twilio/control-client';
+import { scanForSeededSecrets, SecretTrackingControl, type SecretScan } from '../../../e2e/harness/secret-scan';
 import { startFakeTwilio, type FakeTwilio } from '../../../e2e/fake-twilio/server';
 import { createAppCore, type AppCore, type CoreOptions } from '../core';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
@@ -15,7 +16,7 @@ import { createTestCipher } from './test-cipher';
 
 export interface CoreHarness {
   fake: FakeTwilio;
-  control: FakeTwilioControl;
+  control: SecretTrackingControl;
   dataDir: string;
   cipherKey: Buffer;
   events: { event: EventName; payload: EventPayload<EventName> }[];
@@ -23,14 +24,18 @@ export interface CoreHarness {
   startCore(overrides?: Partial<CoreOptions>): AppCore;
   core(): AppCore;
   connect(account?: SeedAccountInput): Promise<SeededAccount>;
-  close(): Promise<void>;
+  /**
+   * Stops the core and the fake and deletes the data folder — first looking through every file in it (logs,
+   * SQLite with its WAL, credentials) for the token of any account the test seeded, and failing if one is there.
+   */
+  close(): Promise<SecretScan>;
 }
 
 export const TEST_ORIGIN = 'http://127.0.0.1';
 
 export async function createCoreHarness(): Promise<CoreHarness> {
   const fake = await startFakeTwilio();
-  const control = new FakeTwilioControl(fake.controlUrl);
+  const control = new SecretTrackingControl(fake.controlUrl);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gleam-core-'));
   const cipherKey = crypto.randomBytes(32);
   const events: CoreHarness['events'] = [];
@@ -69,9 +74,16 @@ export async function createCoreHarness(): Promise<CoreHarness> {
       return seeded;
     },
     async close() {
+      const scan = scanForSeededSecrets(control, { dataDir, ipcLog: [] });
       current?.close();
       await fake.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (scan.findings.length > 0) {
+        throw new Error(
+          `Auth Token found: ${scan.findings.map((finding) => `${finding.form} in ${finding.where}`).join(', ')}`,
+        );
+      }
+      return scan;
     },
   };
 }
