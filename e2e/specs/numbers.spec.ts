@@ -60,6 +60,26 @@ test.describe('Phone Numbers', () => {
     await screenshot(app, 'numbers-list');
   });
 
+  test('marks the numbers that are in the Messaging Service set in Settings', async ({ app, twilio }) => {
+    const account = await twilio.seedAccount({ friendlyName: 'Harbor Plumbing' });
+    const member = await twilio.seedOwnedNumber({
+      accountSid: account.sid,
+      phoneNumber: '+14155550175',
+      friendlyName: 'Texts line',
+    });
+    await twilio.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550176', friendlyName: 'Calls only' });
+    const service = await twilio.seedMessagingService({ accountSid: account.sid, friendlyName: 'Reminders' });
+    await twilio.addNumberToService({ serviceSid: service.sid, numberSid: member.sid });
+    await enterCredentials(app, account.sid, account.authToken, service.sid);
+    await expect(app.getByTestId('connected-account')).toBeVisible();
+
+    await openScreen(app, 'Phone Numbers');
+    await expect(rows(app)).toHaveCount(2);
+    await expect(rows(app).filter({ hasText: 'Texts line' }).getByText('(in your Messaging Service)')).toBeAttached();
+    await expect(rows(app).filter({ hasText: 'Calls only' }).getByText('(in your Messaging Service)')).toHaveCount(0);
+    await screenshot(app, 'numbers-messaging-service');
+  });
+
   test('stays usable with 10,000 numbers: virtualized, searchable', async ({ app, twilio }) => {
     test.setTimeout(60_000);
     const account = await twilio.seedAccount();

@@ -60,6 +60,8 @@ export const OwnedNumberSchema = z.object({
   webhookState: WebhookStateSchema,
   /** The agent the number is assigned to, and the state of its Twilio configuration; null if none. */
   assignment: AssignmentSchema.nullable(),
+  /** Whether it is in the Messaging Service set in Settings, as last read; null: no service, or not read yet. */
+  inMessagingService: z.boolean().nullable(),
   dateCreated: z.string().nullable(),
   syncedAt: z.string(),
 });

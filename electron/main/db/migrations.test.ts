@@ -332,3 +332,31 @@ describe('migration 6: A2P 10DLC registrations', () => {
     expect(db.prepare('SELECT issues FROM a2p_business_profiles').pluck().get()).toBe('[]');
   });
 });
+
+describe('migration 7: Messaging Service membership', () => {
+  it('keeps what sync_state held and adds the membership columns empty', () => {
+    const db = migratedTo(6);
+    db.prepare("INSERT INTO sync_state (account_sid, numbers_synced_at, a2p_synced_at) VALUES (?, 'n', 'a')").run(
+      ACCOUNT,
+    );
+    migrate(db, null);
+    expect(db.prepare('SELECT * FROM sync_state').get()).toMatchObject({
+      account_sid: ACCOUNT,
+      numbers_synced_at: 'n',
+      a2p_synced_at: 'a',
+      service_members_sid: null,
+      service_members_synced_at: null,
+    });
+  });
+
+  it('keeps each number once per service, for known accounts only', () => {
+    const db = migratedTo(7);
+    const insert = (account: string, number: string) =>
+      db
+        .prepare('INSERT INTO messaging_service_numbers (account_sid, service_sid, number_sid) VALUES (?, ?, ?)')
+        .run(account, `MG${'a'.repeat(32)}`, number);
+    insert(ACCOUNT, `PN${'1'.repeat(32)}`);
+    expect(() => insert(ACCOUNT, `PN${'1'.repeat(32)}`)).toThrow(/UNIQUE/);
+    expect(() => insert(`AC${'9'.repeat(32)}`, `PN${'2'.repeat(32)}`)).toThrow(/FOREIGN KEY/);
+  });
+});

@@ -355,6 +355,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'Messaging Service membership: the numbers of the service set in Settings, as last read',
+    up(db) {
+      db.exec(`
+        -- The phone number SIDs in the account's Messaging Service, replaced whole by each numbers sync
+        -- (and kept current when Gleam adds or removes one), so the list shows membership offline.
+        CREATE TABLE messaging_service_numbers (
+          account_sid TEXT NOT NULL REFERENCES accounts (sid),
+          service_sid TEXT NOT NULL,
+          number_sid TEXT NOT NULL,
+          PRIMARY KEY (account_sid, service_sid, number_sid)
+        ) STRICT, WITHOUT ROWID;
+
+        -- service_members_sid: the service whose members were last read; NULL when none was, so a service
+        -- set later shows membership as not known yet rather than as "not a member".
+        ALTER TABLE sync_state ADD COLUMN service_members_sid TEXT;
+        ALTER TABLE sync_state ADD COLUMN service_members_synced_at TEXT;
+      `);
+    },
+  },
 ];
 
 type TriggerRow = 'new' | 'old';

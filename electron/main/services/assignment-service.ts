@@ -36,6 +36,7 @@ import {
   type AssignmentRecord,
 } from '../db/assignments-repo';
 import { getOwnedNumber, markReleased, saveNumbers, type NumberRecord } from '../db/numbers-repo';
+import { noteServiceMember } from '../db/service-numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
 import type { TwilioNumber } from '../twilio/incoming-number';
 import type { ConnectionService } from './connection-service';
@@ -167,6 +168,9 @@ export function createAssignmentService(deps: AssignmentServiceDeps): Assignment
     }
     // Only a number Gleam added is removed again on unassign.
     setMessagingMembership(db, number.sid, { serviceSid, state, error });
+    if (state === 'added' || state === 'member') {
+      noteServiceMember(db, { accountSid: context.account.sid, serviceSid, numberSid: number.sid, member: true });
+    }
     if (state === 'member') return 'It was already in your Messaging Service.';
     return error;
   }
@@ -209,6 +213,12 @@ export function createAssignmentService(deps: AssignmentServiceDeps): Assignment
     try {
       if (assignment.messaging === 'added' && assignment.messagingServiceSid) {
         await context.api.removeNumberFromService(assignment.messagingServiceSid, sid);
+        noteServiceMember(db, {
+          accountSid: context.account.sid,
+          serviceSid: assignment.messagingServiceSid,
+          numberSid: sid,
+          member: false,
+        });
       }
       const restored = await context.api.configureNumber(sid, restoringConfiguration(assignment.previousConfiguration));
       inWriteTransaction(db, () => {

@@ -327,9 +327,17 @@ describe('Messaging Service membership', () => {
     expect(await harness.control.serviceNumbers(service.sid)).toEqual([number.sid]);
     expect(await harness.control.messagingService(service.sid)).toMatchObject({ useInboundWebhookOnNumber: true });
     expect(assignmentOf(number.sid)).toMatchObject({ messaging: 'added', messagingError: null });
+    // The list's membership column follows at once, without waiting for the next sync.
+    const listed = () =>
+      harness
+        .core()
+        .numbers.list()
+        .numbers.find((owned) => owned.sid === number.sid);
+    expect(listed()?.inMessagingService).toBe(true);
 
     await run({ action: 'unassign', numberSids: [number.sid] });
     expect(await harness.control.serviceNumbers(service.sid)).toEqual([]);
+    expect(listed()?.inMessagingService).toBe(false);
   });
 
   it('leaves a number that was already in the service where it is', async () => {

@@ -8,7 +8,9 @@
  * is fetched, reporting progress; toll-free and mobile numbers are listed
  * at the same time (Twilio's per-type lists) so each row gets its type.
  * Only numbers that are new or changed are written. Numbers the account
- * no longer owns are marked released only after a complete listing. One sync
+ * no longer owns are marked released only after a complete listing. With a
+ * Messaging Service set, its member list is read at the same time, for the
+ * list's membership column. One sync
  * runs at a time; one asked for meanwhile runs right after it.
  */
 import type { Database } from 'better-sqlite3';
@@ -20,6 +22,7 @@ import { maskSid } from '../../../shared/domain/credentials';
 import { appError } from '../../../shared/errors';
 import { getLatestAccount } from '../db/accounts-repo';
 import { listOwnedNumbers, type NumberRecord } from '../db/numbers-repo';
+import { replaceServiceMembers, serviceMembers } from '../db/service-numbers-repo';
 import { numbersSyncState } from '../db/sync-state-repo';
 import type { ConnectionService } from './connection-service';
 import { toOwnedNumber } from './owned-numbers';
@@ -62,6 +65,10 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
     const { row, api } = await connection.connected();
     const expected = numbersSyncState(db, row.sid).count;
     emit('numbers:syncProgress', { loaded: 0, expected });
+    // The Messaging Service's members, read beside the numbers. When that read fails (the service was deleted,
+    // say), the sync still stands and the members saved before are kept.
+    const serviceSid = row.messagingServiceSid;
+    const members = serviceSid ? api.listServiceNumberSids(serviceSid).catch(() => null) : Promise.resolve(null);
 
     // All three listings start at once; pages wait only for the (short) type lists.
     const begun = Promise.all([
@@ -90,6 +97,10 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
     }
     const syncedAt = clock().toISOString();
     const totals = await writer.finish(syncedAt);
+    const memberSids = await members;
+    if (serviceSid && memberSids) {
+      replaceServiceMembers(db, { accountSid: row.sid, serviceSid, numberSids: memberSids, at: syncedAt });
+    }
     await prices.refresh(api, totals.countries);
     emit('numbers:changed', {});
     return { total: totals.total, added: totals.added, removed: totals.removed, syncedAt };
@@ -123,9 +134,12 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
       if (!account) return { account: null, numbers: [], lastSyncedAt: null };
       const records = listOwnedNumbers(db, account.sid);
       const assignments = describeAssignments(records);
+      const members = account.messagingServiceSid ? serviceMembers(db, account.sid, account.messagingServiceSid) : null;
       return {
         account: { sidMask: maskSid(account.sid), friendlyName: account.friendlyName, connected: account.connected },
-        numbers: records.map((record) => toOwnedNumber(record, prices, assignments.get(record.sid) ?? null)),
+        numbers: records.map((record) =>
+          toOwnedNumber(record, prices, assignments.get(record.sid) ?? null, members ? members.has(record.sid) : null),
+        ),
         lastSyncedAt: numbersSyncState(db, account.sid).syncedAt,
       };
     },

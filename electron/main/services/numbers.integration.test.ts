@@ -114,6 +114,66 @@ describe('sync', () => {
   });
 });
 
+describe('Messaging Service membership', () => {
+  const membership = () =>
+    Object.fromEntries(
+      harness
+        .core()
+        .numbers.list()
+        .numbers.map((number) => [number.phoneNumber, number.inMessagingService]),
+    );
+
+  it('shows which numbers are in the service set in Settings, bought in Gleam or not, and keeps it up to date', async () => {
+    const account = await harness.control.seedAccount({});
+    const member = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550131' });
+    await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550132' });
+    const service = await harness.control.seedMessagingService({ accountSid: account.sid, friendlyName: 'Texts' });
+    await harness.control.addNumberToService({ serviceSid: service.sid, numberSid: member.sid });
+
+    // Without a service set, membership is not a question.
+    await harness.core().connection.connect({ accountSid: account.sid, authToken: account.authToken });
+    await harness.core().refreshFromTwilio();
+    expect(membership()).toEqual({ '+14155550131': null, '+14155550132': null });
+
+    // Set, but its members not read yet: not known, rather than "not a member".
+    await harness.core().connection.setMessagingService({ messagingServiceSid: service.sid });
+    expect(membership()).toEqual({ '+14155550131': null, '+14155550132': null });
+
+    await harness.core().numbers.sync();
+    expect(membership()).toEqual({ '+14155550131': true, '+14155550132': false });
+
+    // Changed in the Twilio Console: the next sync sees it.
+    const other = (await harness.control.ownedNumbers(account.sid)).find((n) => n.phoneNumber === '+14155550132');
+    if (!other) throw new Error('the fake lost a number');
+    await harness.control.addNumberToService({ serviceSid: service.sid, numberSid: other.sid });
+    await harness.core().numbers.sync();
+    expect(membership()).toEqual({ '+14155550131': true, '+14155550132': true });
+  });
+
+  it('keeps the members it knew when the service cannot be read during a sync', async () => {
+    const account = await harness.control.seedAccount({});
+    const member = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550133' });
+    const service = await harness.control.seedMessagingService({ accountSid: account.sid, friendlyName: 'Texts' });
+    await harness.control.addNumberToService({ serviceSid: service.sid, numberSid: member.sid });
+    await harness.core().connection.connect({
+      accountSid: account.sid,
+      authToken: account.authToken,
+      messagingServiceSid: service.sid,
+    });
+    await harness.core().refreshFromTwilio();
+    expect(membership()).toEqual({ '+14155550133': true });
+
+    await harness.control.injectFault({
+      kind: 'status',
+      status: 503,
+      times: 5,
+      match: { pathIncludes: `/Services/${service.sid}/PhoneNumbers` },
+    });
+    await harness.core().numbers.sync();
+    expect(membership()).toEqual({ '+14155550133': true });
+  });
+});
+
 describe('buying a number', () => {
   it('buys exactly the chosen number with one POST, journals it and logs the activity', async () => {
     const account = await harness.connect();

@@ -17,6 +17,7 @@ export function toOwnedNumber(
   record: NumberRecord,
   prices: PriceBook,
   assignment: Assignment | null = null,
+  inMessagingService: boolean | null = null,
 ): OwnedNumber {
   const isoCountry = record.isoCountry ?? countryOfNumber(record.phoneNumber);
   return {
@@ -29,6 +30,7 @@ export function toOwnedNumber(
     monthlyPrice: prices.priceOf(isoCountry, record.type),
     webhookState: webhookStateOf(record.configuration),
     assignment,
+    inMessagingService,
     dateCreated: record.dateCreated,
     syncedAt: record.syncedAt,
   };

@@ -17,6 +17,8 @@ export interface MessagingApi {
   /** The account's Messaging Services, at most `limit`. */
   listMessagingServices(limit: number): Promise<MessagingServiceSettings[]>;
   isNumberInService(serviceSid: string, numberSid: string): Promise<boolean>;
+  /** The phone number SIDs (PN…) of every number in the service. */
+  listServiceNumberSids(serviceSid: string): Promise<string[]>;
   addNumberToService(serviceSid: string, numberSid: string): Promise<void>;
   /** false when the number was not in the service (any more). */
   removeNumberFromService(serviceSid: string, numberSid: string): Promise<boolean>;
@@ -46,6 +48,12 @@ export function createMessagingApi(client: Twilio): MessagingApi {
         if (isNotFound(error)) return false;
         throw error;
       }
+    },
+
+    async listServiceNumberSids(serviceSid) {
+      // list() follows every page; a service holds at most 400 numbers, so this is one request.
+      const numbers = await services(serviceSid).phoneNumbers.list({ pageSize: 1000 });
+      return numbers.map((number) => number.sid);
     },
 
     async addNumberToService(serviceSid, numberSid) {

@@ -6,17 +6,32 @@ const SHOWN: { key: keyof Capabilities; label: string }[] = [
   { key: 'mms', label: 'MMS' },
 ];
 
-/** Voice / SMS / MMS badges for what the number can do. Fax is left out: Gleam does nothing with it. */
-export function CapabilityBadges({ capabilities }: { capabilities: Capabilities }) {
+/**
+ * Voice / SMS / MMS badges for what the number can do. Fax is left out: Gleam does nothing with it. A number in
+ * the Messaging Service set in Settings has its SMS badge marked, since that is where its texts go.
+ */
+export function CapabilityBadges({
+  capabilities,
+  inMessagingService = null,
+}: {
+  capabilities: Capabilities;
+  inMessagingService?: boolean | null;
+}) {
   const shown = SHOWN.filter(({ key }) => capabilities[key]);
   if (shown.length === 0) return <span className="muted">None</span>;
   return (
     <span className="badges">
-      {shown.map(({ key, label }) => (
-        <span key={key} className={`badge badge-${key}`}>
-          {label}
-        </span>
-      ))}
+      {shown.map(({ key, label }) =>
+        key === 'sms' && inMessagingService ? (
+          <span key={key} className="badge badge-service" title="In the Messaging Service set in Settings">
+            {label} ✓<span className="visually-hidden"> (in your Messaging Service)</span>
+          </span>
+        ) : (
+          <span key={key} className={`badge badge-${key}`}>
+            {label}
+          </span>
+        ),
+      )}
     </span>
   );
 }

@@ -73,7 +73,7 @@ export const NumberRow = memo(function NumberRow({
         {NUMBER_TYPE_LABEL[number.type]}
       </div>
       <div role="cell" className="numbers-cell">
-        <CapabilityBadges capabilities={number.capabilities} />
+        <CapabilityBadges capabilities={number.capabilities} inMessagingService={number.inMessagingService} />
       </div>
       <div role="cell" className="numbers-cell">
         <PriceLabel price={number.monthlyPrice} noteId={typicalNoteId} />

@@ -35,6 +35,7 @@ export function ownedNumber(index: number, overrides: Partial<OwnedNumber> = {})
     monthlyPrice: { amount: '1.15', currency: 'USD', source: 'twilio', asOf: '2026-11-24T10:00:00.000Z' },
     webhookState: 'none',
     assignment: null,
+    inMessagingService: null,
     dateCreated: `2026-0${(index % 9) + 1}-15T12:00:00.000Z`,
     syncedAt: '2026-11-24T10:00:00.000Z',
     ...overrides,
