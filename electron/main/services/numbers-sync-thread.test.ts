@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,4 +103,20 @@ describe('the numbers-sync worker', () => {
     await thread.begin(scope);
     expect(await thread.writePage([resource(1)], 'now')).toBe(1);
   });
+});
+
+it('keeps a plain Node process alive while a call to the worker is pending, and lets it exit once idle', () => {
+  // A process whose only work is a call to the worker: it must print the answer, then exit by itself.
+  const script = `
+    import { createNumbersSyncThread } from ${JSON.stringify(new URL('./numbers-sync-thread.ts', import.meta.url).href)};
+    createNumbersSyncThread(${JSON.stringify(path.join(dir, 'gleam.sqlite'))})
+      .begin(${JSON.stringify(scope)})
+      .then(() => console.log('answered'));
+  `;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(result.stdout.trim()).toBe('answered');
+  expect(result.status).toBe(0);
 });

@@ -51,6 +51,7 @@ export function createNumbersSyncThread(databasePath: string): NumbersSyncThread
     spawned.on('message', (reply: SyncWorkerReply) => {
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
+      if (pending.size === 0) spawned.unref();
       if (reply.ok) waiting?.resolve(reply.value);
       else waiting?.reject(new Error(reply.message));
     });
@@ -59,7 +60,7 @@ export function createNumbersSyncThread(databasePath: string): NumbersSyncThread
       if (worker === spawned) worker = null;
       failPending(new Error(`The numbers-sync worker stopped (exit code ${code})`));
     });
-    // An idle worker does not keep the process alive; a pending call does, through its caller.
+    // An idle worker does not keep the process alive; one with a call pending does (see call()).
     spawned.unref();
     worker = spawned;
     return spawned;
@@ -74,7 +75,10 @@ export function createNumbersSyncThread(databasePath: string): NumbersSyncThread
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       const message = { id, method, args } satisfies { id: number; method: WriterMethod; args: unknown[] };
-      started().postMessage(message);
+      const target = started();
+      // Waiting on the worker is work in progress: a plain Node process must not exit under it.
+      target.ref();
+      target.postMessage(message);
     });
   }
 
