@@ -82,6 +82,19 @@ export function setAssignmentStatus(
   ).run({ ...update, numberSid });
 }
 
+/**
+ * Changes still under way when the app starts were left by a process that died mid-job: give each the error
+ * that makes the screens offer Retry, instead of "setting up" for ever. Answers how many there were.
+ */
+export function markInterruptedChanges(db: Database, update: { message: string; at: string }): number {
+  return db
+    .prepare(
+      `UPDATE number_assignments SET last_error = @message, updated_at = @at
+       WHERE status IN ('assigning', 'unassigning') AND last_error IS NULL`,
+    )
+    .run(update).changes;
+}
+
 export function setMessagingMembership(
   db: Database,
   numberSid: string,

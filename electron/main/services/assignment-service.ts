@@ -31,6 +31,7 @@ import {
   deleteAssignment,
   getAssignment,
   listAssignments,
+  markInterruptedChanges,
   setAssignmentStatus,
   setMessagingMembership,
   type AssignmentRecord,
@@ -112,8 +113,15 @@ interface JobContext {
   freshlyListed: boolean;
 }
 
+/** What a number shows after the app was closed or crashed while Twilio was being changed for it. */
+export const INTERRUPTED_CHANGE =
+  'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.';
+
 export function createAssignmentService(deps: AssignmentServiceDeps): AssignmentService {
   const { db, connection, emit, logger, webhookBaseUrl } = deps;
+  // Only one app process uses the database (single instance), so a change under way now is a dead process's.
+  const interrupted = markInterruptedChanges(db, { message: INTERRUPTED_CHANGE, at: deps.clock().toISOString() });
+  if (interrupted > 0) logger.warn('assignment changes interrupted by a previous exit', { count: interrupted });
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pool = createPool(deps.concurrency ?? DEFAULT_CONCURRENCY);
   const jobs = new Map<string, AbortController>();

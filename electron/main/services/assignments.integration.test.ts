@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_AGENT_DRAFT, type AgentDraft } from '../../../shared/domain/agents';
 import type { SeededAccount } from '../../../e2e/fake-twilio/control-client';
+import { configurationFromWire } from '../../../shared/domain/number-configuration';
+import { beginAssignment } from '../db/assignments-repo';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
+import { INTERRUPTED_CHANGE } from './assignment-service';
 
 let harness: CoreHarness;
 
@@ -307,6 +310,27 @@ describe('deleting an agent', () => {
     expect(result.outcomes[0]).toMatchObject({ outcome: 'failed' });
     expect(harness.core().agents.list()).toHaveLength(1);
     expect(assignmentOf(sid)).toMatchObject({ status: 'unassigning', error: expect.any(String) as string });
+  });
+});
+
+describe('after a crash', () => {
+  it('shows a change a dead process left under way as interrupted, and Retry finishes it', async () => {
+    const { agent, seeded } = await setUp([{ phoneNumber: '+13035550190' }]);
+    const sid = seeded[0]?.sid ?? '';
+    // What a process killed between writing the assignment row and hearing from Twilio leaves behind.
+    beginAssignment(harness.core().db, {
+      numberSid: sid,
+      agentId: agent.id,
+      previousConfiguration: configurationFromWire({}),
+      at: new Date().toISOString(),
+    });
+
+    const restarted = harness.startCore();
+    const assignment = () => restarted.numbers.list().numbers.find((number) => number.sid === sid)?.assignment;
+    expect(assignment()).toMatchObject({ status: 'assigning', error: INTERRUPTED_CHANGE });
+
+    await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
+    expect(assignment()).toMatchObject({ status: 'configured', error: null });
   });
 });
 
