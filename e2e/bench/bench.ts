@@ -14,12 +14,21 @@
  *        pool size, computed) and against the same 500 updates sent one after
  *        another with the bare SDK (measured).
  *
+ * start — the app core's cold start (createAppCore, the first screens' IPC
+ *        calls, close) on an empty data folder and on one with 10,000 synced
+ *        numbers, against better-sqlite3 opening the file and reading
+ *        `PRAGMA user_version`; see startup.ts.
+ *
+ * renderer — the built renderer in Chromium, wired to a real core with
+ *        10,000 numbers as in the e2e harness: navigation start to the first
+ *        screen ready, and to the Phone Numbers list interactive, against a
+ *        minimal Vite page measured by the same steps; see renderer.ts.
+ *
  * costs — the Costs screen's summary queries over 1,000,000 stored call
  *        records (generated, written through the sync's own save path),
  *        each against SQLite's bare `SELECT count(*)` over the same table;
  *        see costs.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,38 +40,17 @@ import { DEFAULT_CONCURRENCY } from '../../electron/main/services/assignment-ser
 import { createTestCipher } from '../../electron/main/test-support/test-cipher';
 import { GleamRequestClient } from '../../electron/main/twilio/request-client';
 import { FakeTwilioControl } from '../fake-twilio/control-client';
-import type { FakeTwilioHosts } from '../fake-twilio/control-schema';
 import { benchCosts } from './costs';
+import { startExternalFake, stopExternalFake, type ExternalFake } from './fake';
 import { report, timed, type Comparison } from './measure';
+import { benchRendererStart } from './renderer';
+import { benchCoreStart, createPopulatedFolder } from './startup';
 
 const ROUNDS = 5;
 const NUMBERS = 10_000;
 const BULK_NUMBERS = 500;
 const BULK_LATENCY_MS = 50;
 const BULK_ROUNDS = 3;
-
-interface ExternalFake {
-  hosts: FakeTwilioHosts;
-  controlUrl: string;
-  process: ChildProcess;
-}
-
-/** Starts `npm run fake-twilio`'s script in a child process and reads the addresses it prints. */
-function startExternalFake(): Promise<ExternalFake> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('e2e', 'fake-twilio', 'cli.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.once('exit', (code) => reject(new Error(`the fake Twilio exited (${code ?? 'signal'}): ${output}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const hosts = /GLEAM_TWILIO_HOSTS='([^']+)'/.exec(output)?.[1];
-      const controlUrl = /GLEAM_FAKE_TWILIO_CONTROL=(\S+)/.exec(output)?.[1];
-      if (hosts && controlUrl) resolve({ hosts: JSON.parse(hosts) as FakeTwilioHosts, controlUrl, process: child });
-    });
-  });
-}
 
 async function benchSync(fake: ExternalFake): Promise<Comparison[]> {
   const control = new FakeTwilioControl(fake.controlUrl);
@@ -220,8 +208,14 @@ const fake = await startExternalFake();
 try {
   (await benchSync(fake)).forEach(report);
   (await benchBulk(fake)).forEach(report);
+  const populated = await createPopulatedFolder(fake, NUMBERS);
+  try {
+    (await benchCoreStart(fake, populated)).forEach(report);
+    (await benchRendererStart(fake, populated)).forEach(report);
+  } finally {
+    fs.rmSync(populated.dataDir, { recursive: true, force: true });
+  }
 } finally {
-  fake.process.removeAllListeners('exit');
-  fake.process.kill();
+  stopExternalFake(fake);
 }
 benchCosts().forEach(report);

@@ -29,6 +29,8 @@ export interface Comparison {
   subjectMs: number[];
   baselineMs: number[];
   goal: number | null;
+  /** Printed under the ratio, e.g. where the subject's time goes. */
+  notes?: string[];
 }
 
 export function report(comparison: Comparison): void {
@@ -48,4 +50,5 @@ export function report(comparison: Comparison): void {
   console.log(`  ${comparison.baseline.padEnd(58)} median ${ms(baseline)} ms`);
   // Two significant digits for tiny ratios, which two decimals would print as 0.00.
   console.log(`  ratio ${ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}×${verdict}`);
+  for (const note of comparison.notes ?? []) console.log(`  ${note}`);
 }
