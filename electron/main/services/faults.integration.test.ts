@@ -36,6 +36,7 @@ import type { CostSummary, NumberCosts } from '../../../shared/domain/costs';
 import { PURCHASE_OUTCOME_UNKNOWN, type NumberList, type WebhookState } from '../../../shared/domain/numbers';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
+import { firstAvailable, purchasePosts, US_LOCAL } from '../test-support/purchase-steps';
 
 // ----- the harness, and the tally printed at the end -----
 
@@ -318,7 +319,6 @@ describe('buying a number under faults', () => {
   /** The ownership question asked when the purchase's outcome is unknown. */
   const LOOKUP: FaultMatch = { method: 'GET', pathIncludes: 'IncomingPhoneNumbers.json' };
   const BALANCE: FaultMatch = { method: 'GET', pathIncludes: '/Balance.json' };
-  const US_LOCAL = { country: 'US', type: 'local' } as const;
 
   interface PurchaseRow extends Row<null> {
     /** Whether Twilio owns the number once the faulted purchase has ended. */
@@ -415,25 +415,9 @@ describe('buying a number under faults', () => {
     },
   ];
 
-  /** Purchase POSTs (not number updates, which POST to IncomingPhoneNumbers/PN….json). */
-  const purchasePosts = async (accountSid: string) =>
-    (await harness.control.requests({ accountSid, method: 'POST', pathIncludes: 'IncomingPhoneNumbers' })).filter(
-      (request) => /IncomingPhoneNumbers(\/(Local|TollFree|Mobile))?\.json$/.test(request.path),
-    );
   /** A POST Twilio performed: no fault, or one that only delays or loses the answer. */
   const performed = (request: RecordedRequest) =>
     request.fault === null || request.fault.afterCommit || request.fault.kind === 'latency';
-
-  async function firstAvailable(): Promise<string> {
-    const { numbers } = await harness.core().numbers.search({
-      ...US_LOCAL,
-      areaCode: '415',
-      capabilities: { voice: true, sms: false, mms: false },
-    });
-    const first = numbers[0];
-    if (!first) throw new Error('the fake offers no 415 numbers');
-    return first.phoneNumber;
-  }
 
   /** Ownership at Twilio against the screens: the number list and the activity log. */
   async function expectShownAsAtTwilio(accountSid: string, phoneNumber: string, activity: PurchaseRow['activity']) {
@@ -459,7 +443,7 @@ describe('buying a number under faults', () => {
   it.each(named(rows))('%s', async (_name, row) => {
     if (row.shortTimeout) harness.startCore({ twilioTimeoutMs: SHORT_TIMEOUT_MS });
     const account = await harness.connect();
-    const phoneNumber = await firstAvailable();
+    const phoneNumber = await firstAvailable(harness.core());
     const purchaseId = randomUUID();
 
     const injected = await inject(row.faults(null));
@@ -469,7 +453,7 @@ describe('buying a number under faults', () => {
     if (bought) expect(bought.number.phoneNumber).toBe(phoneNumber);
 
     expect(await expectShownAsAtTwilio(account.sid, phoneNumber, row.activity)).toBe(row.owned);
-    expect((await purchasePosts(account.sid)).filter(performed)).toHaveLength(row.owned ? 1 : 0);
+    expect((await purchasePosts(harness.control, account.sid)).filter(performed)).toHaveLength(row.owned ? 1 : 0);
     if (row.retryAfter) await expectRetryAfterHonoured();
 
     // Recovery, as the purchase dialog does it: after a failure whose outcome is unknown "Try again" sends
@@ -485,7 +469,7 @@ describe('buying a number under faults', () => {
     }
     await harness.core().numbers.sync();
     expect(await expectShownAsAtTwilio(account.sid, phoneNumber, 'succeeded')).toBe(true);
-    expect((await purchasePosts(account.sid)).filter(performed)).toHaveLength(1);
+    expect((await purchasePosts(harness.control, account.sid)).filter(performed)).toHaveLength(1);
   });
 });
 

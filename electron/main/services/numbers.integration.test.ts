@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
+import { firstAvailable, purchasePosts, US_LOCAL } from '../test-support/purchase-steps';
 
 let harness: CoreHarness;
 
@@ -16,11 +17,6 @@ afterEach(async () => {
   await harness.close();
 });
 
-const purchasesOf = async (accountSid: string) =>
-  (await harness.control.requests({ accountSid, method: 'POST', pathIncludes: 'IncomingPhoneNumbers' })).filter(
-    (request) => /IncomingPhoneNumbers(\/(Local|TollFree|Mobile))?\.json$/.test(request.path),
-  );
-
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
     () => null,
@@ -28,19 +24,6 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error.code;
-}
-
-const US_LOCAL = { country: 'US', type: 'local' } as const;
-
-async function firstAvailable(): Promise<string> {
-  const { numbers } = await harness.core().numbers.search({
-    ...US_LOCAL,
-    areaCode: '415',
-    capabilities: { voice: true, sms: false, mms: false },
-  });
-  const first = numbers[0];
-  if (!first) throw new Error('the fake offers no 415 numbers');
-  return first.phoneNumber;
 }
 
 describe('sync', () => {
@@ -177,13 +160,13 @@ describe('Messaging Service membership', () => {
 describe('buying a number', () => {
   it('buys exactly the chosen number with one POST, journals it and logs the activity', async () => {
     const account = await harness.connect();
-    const phoneNumber = await firstAvailable();
+    const phoneNumber = await firstAvailable(harness.core());
     const { number } = await harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() });
 
     expect(number.phoneNumber).toBe(phoneNumber);
     expect(number.monthlyPrice).toMatchObject({ amount: '1.15', currency: 'USD', source: 'twilio' });
     expect((await harness.control.ownedNumbers(account.sid)).map((owned) => owned.phoneNumber)).toContain(phoneNumber);
-    const posts = await purchasesOf(account.sid);
+    const posts = await purchasePosts(harness.control, account.sid);
     expect(posts).toHaveLength(1);
     expect(posts[0]?.form).toEqual({ PhoneNumber: phoneNumber });
     expect(harness.core().purchases.activity()).toMatchObject([
@@ -193,7 +176,7 @@ describe('buying a number', () => {
 
   it('treats a repeated call with the same purchase id as the same purchase', async () => {
     const account = await harness.connect();
-    const phoneNumber = await firstAvailable();
+    const phoneNumber = await firstAvailable(harness.core());
     const input = { ...US_LOCAL, phoneNumber, purchaseId: randomUUID() };
     const [first, second] = await Promise.all([
       harness.core().purchases.buy(input),
@@ -202,12 +185,12 @@ describe('buying a number', () => {
     const third = await harness.core().purchases.buy(input);
     expect(second.number.sid).toBe(first.number.sid);
     expect(third.number.sid).toBe(first.number.sid);
-    expect(await purchasesOf(account.sid)).toHaveLength(1);
+    expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
   });
 
   it('lets only one of two purchases of the same number reach Twilio', async () => {
     const account = await harness.connect();
-    const phoneNumber = await firstAvailable();
+    const phoneNumber = await firstAvailable(harness.core());
     const outcomes = await Promise.allSettled([
       harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() }),
       harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() }),
@@ -215,7 +198,7 @@ describe('buying a number', () => {
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
     expect((rejected?.reason as AppError).code).toMatch(/purchase_in_progress|number_not_available/);
-    expect(await purchasesOf(account.sid)).toHaveLength(1);
+    expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
   });
 
   it('says "Number not available" for Twilio’s unavailable test number and journals the failure', async () => {
@@ -229,12 +212,12 @@ describe('buying a number', () => {
 
   it('refuses before buying when the balance is below the monthly price', async () => {
     const account = await harness.connect({ balance: '0.50' });
-    const phoneNumber = await firstAvailable();
+    const phoneNumber = await firstAvailable(harness.core());
     const quote = await harness.core().purchases.quote({ ...US_LOCAL, phoneNumber });
     expect(quote).toMatchObject({ balanceSufficient: false, balance: { amount: '0.50', currency: 'USD' } });
     const attempt = harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() });
     expect(await codeOf(attempt)).toBe('insufficient_funds');
-    expect(await purchasesOf(account.sid)).toHaveLength(0);
+    expect(await purchasePosts(harness.control, account.sid)).toHaveLength(0);
   });
 
   it('explains the trial limit before buying a second number on a trial account', async () => {
@@ -243,26 +226,26 @@ describe('buying a number', () => {
     await harness.core().numbers.sync();
     const attempt = harness.core().purchases.buy({
       ...US_LOCAL,
-      phoneNumber: await firstAvailable(),
+      phoneNumber: await firstAvailable(harness.core()),
       purchaseId: randomUUID(),
     });
     expect(await codeOf(attempt)).toBe('trial_limit');
-    expect(await purchasesOf(account.sid)).toHaveLength(0);
+    expect(await purchasePosts(harness.control, account.sid)).toHaveLength(0);
   });
 
   it('reconciles when Twilio bought the number but the answer was lost, without a second POST', async () => {
     const account = await harness.connect();
-    const phoneNumber = await firstAvailable();
+    const phoneNumber = await firstAvailable(harness.core());
     await harness.control.injectFault({ kind: 'drop', afterCommit: true, match: { method: 'POST' } });
     const { number } = await harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() });
     expect(number.phoneNumber).toBe(phoneNumber);
-    expect(await purchasesOf(account.sid)).toHaveLength(1);
+    expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
     expect(harness.core().purchases.activity()).toMatchObject([{ outcome: 'succeeded' }]);
   });
 
   it('keeps an unconfirmed purchase open when Twilio cannot be asked, and settles it on the next start', async () => {
     const account = await harness.connect();
-    const phoneNumber = await firstAvailable();
+    const phoneNumber = await firstAvailable(harness.core());
     // The purchase is made, its answer lost, and the follow-up question fails too.
     await harness.control.injectFault({ kind: 'drop', afterCommit: true, match: { method: 'POST' } });
     await harness.control.injectFault({
@@ -279,7 +262,7 @@ describe('buying a number', () => {
     await restarted.refreshFromTwilio();
     expect(restarted.purchases.activity()).toMatchObject([{ outcome: 'succeeded' }]);
     expect(restarted.numbers.list().numbers.map((owned) => owned.phoneNumber)).toContain(phoneNumber);
-    expect(await purchasesOf(account.sid)).toHaveLength(1);
+    expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,23 @@
+/** Steps the purchase tests share: a number to buy, and the purchase POSTs the fake received. */
+import type { FakeTwilioControl, RecordedRequest } from '../../../e2e/fake-twilio/control-client';
+import type { AppCore } from '../core';
+
+export const US_LOCAL = { country: 'US', type: 'local' } as const;
+
+/** The first 415 number the fake has for sale, found the way the Buy Number search finds it. */
+export async function firstAvailable(core: AppCore): Promise<string> {
+  const { numbers } = await core.numbers.search({
+    ...US_LOCAL,
+    areaCode: '415',
+    capabilities: { voice: true, sms: false, mms: false },
+  });
+  const first = numbers[0];
+  if (!first) throw new Error('the fake offers no 415 numbers');
+  return first.phoneNumber;
+}
+
+/** Purchase POSTs of the account (not number updates, which POST to IncomingPhoneNumbers/PN….json). */
+export async function purchasePosts(control: FakeTwilioControl, accountSid: string): Promise<RecordedRequest[]> {
+  const posts = await control.requests({ accountSid, method: 'POST', pathIncludes: 'IncomingPhoneNumbers' });
+  return posts.filter((request) => /IncomingPhoneNumbers(\/(Local|TollFree|Mobile))?\.json$/.test(request.path));
+}
