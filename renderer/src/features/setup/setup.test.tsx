@@ -36,9 +36,11 @@ describe('Setup guide', () => {
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Set up Gleam' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Step 1 of 5: Connect your Twilio account' })).toBeTruthy();
-    expect(steps().getByRole('button', { name: /Connect your Twilio account/ }).getAttribute('aria-current')).toBe(
-      'step',
-    );
+    expect(
+      steps()
+        .getByRole('button', { name: /Connect your Twilio account/ })
+        .getAttribute('aria-current'),
+    ).toBe('step');
     expect(screen.getByRole('form', { name: 'Twilio credentials' })).toBeTruthy();
   });
 
