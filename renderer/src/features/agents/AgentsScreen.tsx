@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLiveAgents, useLiveNumbers } from '../../store/live-lists';
 import { useAppStore } from '../../store/store-context';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
@@ -24,20 +25,11 @@ export function AgentsScreen() {
   const view = useAppStore((state) => state.agents.view);
   const owned = useAppStore((state) => state.numbers.list?.numbers ?? null);
   const loadAgents = useAppStore((state) => state.loadAgents);
-  const watchAgents = useAppStore((state) => state.watchAgents);
-  const loadNumbers = useAppStore((state) => state.loadNumbers);
-  const watchNumbers = useAppStore((state) => state.watchNumbers);
   const actions = useAssignmentActions();
   const sectionRef = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    void loadAgents();
-    return watchAgents();
-  }, [loadAgents, watchAgents]);
-  useEffect(() => {
-    void loadNumbers();
-    return watchNumbers();
-  }, [loadNumbers, watchNumbers]);
+  useLiveAgents();
+  useLiveNumbers();
 
   const focusTitle = useCallback(() => sectionRef.current?.querySelector<HTMLElement>('#screen-title') ?? null, []);
 

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
+import { useLiveAgents, useLiveNumbers } from '../../store/live-lists';
 import { useAppStore } from '../../store/store-context';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
@@ -43,18 +44,9 @@ export function NumbersScreen() {
   const tableRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const watchNumbers = useAppStore((state) => state.watchNumbers);
-  const loadAgents = useAppStore((state) => state.loadAgents);
-  const watchAgents = useAppStore((state) => state.watchAgents);
-  useEffect(() => {
-    void loadNumbers();
-    return watchNumbers();
-  }, [loadNumbers, watchNumbers]);
+  useLiveNumbers();
   // Agents name the Agent column's filter and are the choices for "Assign to agent…".
-  useEffect(() => {
-    void loadAgents();
-    return watchAgents();
-  }, [loadAgents, watchAgents]);
+  useLiveAgents();
   const focusList = useCallback(() => tableRef.current ?? headingRef.current, []);
 
   const closeBuy = useCallback(() => {

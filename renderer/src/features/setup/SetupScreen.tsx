@@ -6,6 +6,7 @@ import {
   type SetupStepId,
 } from '../../../../shared/domain/setup';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLiveAgents, useLiveNumbers } from '../../store/live-lists';
 import { useAppStore } from '../../store/store-context';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { SETUP_STEP_TEXT } from './setup-text';
@@ -32,20 +33,10 @@ export function SetupScreen() {
   const status = useAppStore((state) => state.connection.status);
   const numbers = useAppStore((state) => state.numbers.list);
   const agents = useAppStore((state) => state.agents.list);
-  const loadNumbers = useAppStore((state) => state.loadNumbers);
-  const watchNumbers = useAppStore((state) => state.watchNumbers);
-  const loadAgents = useAppStore((state) => state.loadAgents);
-  const watchAgents = useAppStore((state) => state.watchAgents);
   const stepTitleRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    void loadNumbers();
-    return watchNumbers();
-  }, [loadNumbers, watchNumbers]);
-  useEffect(() => {
-    void loadAgents();
-    return watchAgents();
-  }, [loadAgents, watchAgents]);
+  useLiveNumbers();
+  useLiveAgents();
   // Main works out which steps are done from the same state these hold: ask again whenever one changes.
   useEffect(() => {
     void loadSetup();
