@@ -64,10 +64,10 @@ test.describe('Phone Numbers', () => {
     const account = await twilio.seedAccount({ friendlyName: 'Harbor Plumbing' });
     const member = await twilio.seedOwnedNumber({
       accountSid: account.sid,
-      phoneNumber: '+14155550175',
+      phoneNumber: '+14155550193',
       friendlyName: 'Texts line',
     });
-    await twilio.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550176', friendlyName: 'Calls only' });
+    await twilio.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550194', friendlyName: 'Calls only' });
     const service = await twilio.seedMessagingService({ accountSid: account.sid, friendlyName: 'Reminders' });
     await twilio.addNumberToService({ serviceSid: service.sid, numberSid: member.sid });
     await enterCredentials(app, account.sid, account.authToken, service.sid);
