@@ -115,6 +115,52 @@ test.describe("Why isn't my number working?", () => {
     await expect(app.getByRole('dialog', { name: 'Assign 1 number to an agent' })).toBeVisible();
   });
 
+  test('finds texts taken over by the Messaging Service and no A2P registration, and lets the number answer', async ({
+    app,
+    gleam,
+    twilio,
+  }) => {
+    const phoneNumber = numberFor(3);
+    const account = await twilio.seedAccount({ friendlyName: 'Harbor Plumbing' });
+    const number = await twilio.seedOwnedNumber({ accountSid: account.sid, phoneNumber, friendlyName: 'Front desk' });
+    // A service set up in the Console to answer texts itself: the number's own SMS webhook is ignored.
+    const service = await twilio.seedMessagingService({
+      accountSid: account.sid,
+      friendlyName: 'Texts',
+      useInboundWebhookOnNumber: false,
+    });
+    await twilio.addNumberToService({ serviceSid: service.sid, numberSid: number.sid });
+    await enterCredentials(app, account.sid, account.authToken, service.sid);
+    await expect(app.getByTestId('connected-account')).toBeVisible();
+    await gleam.core.refreshFromTwilio();
+
+    const dialog = await openDoctor(app, phoneNumber);
+    const messaging = checkItem(dialog, 'No Messaging Service takes over texts');
+    await expect(messaging).toContainText('Fail');
+    await expect(checkItem(dialog, 'Registered for texting US numbers (A2P 10DLC)')).toContainText('Fail');
+    await screenshot(app, 'doctor-messaging');
+
+    await messaging.getByRole('button', { name: 'Let each number answer its own texts in “Texts”' }).click();
+    await expect(messaging).toContainText('Pass');
+    expect(await twilio.messagingService(service.sid)).toMatchObject({ useInboundWebhookOnNumber: true });
+    // Registration is the person's to do in the Console: the check says so and links there.
+    await expect(checkItem(dialog, 'Registered for texting US numbers (A2P 10DLC)')).toContainText('Fail');
+  });
+
+  test('says the credentials no longer work when the Auth Token was changed in the Console', async ({
+    app,
+    gleam,
+    twilio,
+  }) => {
+    const phoneNumber = numberFor(4);
+    const account = await connectWithNumber(app, gleam, twilio, phoneNumber);
+    await twilio.updateAccount(account.sid, { authToken: 'f'.repeat(32) });
+
+    const dialog = await openDoctor(app, phoneNumber);
+    await expect(checkItem(dialog, 'Twilio accepts Gleam’s credentials')).toContainText('Fail');
+    await screenshot(app, 'doctor-credentials');
+  });
+
   test('offline: answers what the local copy knows, and says which checks need Twilio', async ({
     app,
     gleam,
