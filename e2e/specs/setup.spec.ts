@@ -47,7 +47,7 @@ test.describe('Setup guide', () => {
     await expectStep(app, 2, 'Get a phone number');
     await expect(stepTitle(app)).toBeFocused();
     await expect(app.getByTestId('setup-no-numbers')).toBeVisible();
-    await app.getByRole('button', { name: 'Buy a number' }).click();
+    await app.getByRole('button', { name: 'Buy Number' }).click();
     const searchForm = app.getByRole('form', { name: 'Search for a number' });
     await expect(app.getByLabel('Country')).not.toHaveValue('');
     await searchForm.getByLabel('Area code').fill('415');

@@ -11,6 +11,7 @@ import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
 import { useAssignmentActions } from '../assignments/use-assignment-actions';
 import { BuyNumberPanel } from '../numbers/BuyNumberPanel';
 import { formatPhoneNumber } from '../numbers/format';
+import { NumbersActions } from '../numbers/NumbersActions';
 import { SyncStatus } from '../numbers/SyncStatus';
 import { ActionsBlockedNote, useTwilioActions } from '../numbers/twilio-actions';
 import { ConnectedAccount } from '../settings/ConnectedAccount';
@@ -81,8 +82,6 @@ function ConnectStep() {
 function NumberStep() {
   const connected = useConnected();
   const list = useAppStore((state) => state.numbers.list);
-  const syncing = useAppStore((state) => state.numbers.sync.running);
-  const syncNumbers = useAppStore((state) => state.syncNumbers);
   const actions = useTwilioActions();
   const [buying, setBuying] = useState(false);
 
@@ -103,28 +102,7 @@ function NumberStep() {
         <p data-testid="setup-no-numbers">{list ? 'Your Twilio account has no phone numbers yet.' : 'Loading…'}</p>
       )}
       <SyncStatus />
-      {!buying && (
-        <div className="form-actions">
-          <button
-            type="button"
-            className={owned.length === 0 ? 'button button-primary' : 'button'}
-            disabled={actions.blocked}
-            aria-describedby={actions.describedBy}
-            onClick={() => setBuying(true)}
-          >
-            {owned.length === 0 ? 'Buy a number' : 'Buy another number'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={actions.blocked || syncing}
-            aria-describedby={actions.describedBy}
-            onClick={() => void syncNumbers()}
-          >
-            Look for numbers in Twilio again
-          </button>
-        </div>
-      )}
+      <NumbersActions actions={actions} onBuy={() => setBuying(true)} buyOpen={buying} />
       {buying && <BuyNumberPanel actions={actions} onClose={() => setBuying(false)} />}
     </>
   );
