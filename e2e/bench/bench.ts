@@ -201,21 +201,34 @@ async function benchBulk(fake: ExternalFake): Promise<Comparison[]> {
   }
 }
 
+const PARTS = ['sync', 'bulk', 'start', 'renderer', 'costs'] as const;
+type Part = (typeof PARTS)[number];
+const isPart = (name: string): name is Part => (PARTS as readonly string[]).includes(name);
+// `npm run bench -- sync costs` runs only those parts; no names runs them all.
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !isPart(name));
+if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}: choose from ${PARTS.join(', ')}`);
+const runs = (part: Part) => asked.length === 0 || asked.includes(part);
+
 console.log(
   `Gleam Desktop benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
 );
-const fake = await startExternalFake();
-try {
-  (await benchSync(fake)).forEach(report);
-  (await benchBulk(fake)).forEach(report);
-  const populated = await createPopulatedFolder(fake, NUMBERS);
+if (PARTS.some((part) => part !== 'costs' && runs(part))) {
+  const fake = await startExternalFake();
   try {
-    (await benchCoreStart(fake, populated)).forEach(report);
-    (await benchRendererStart(fake, populated)).forEach(report);
+    if (runs('sync')) (await benchSync(fake)).forEach(report);
+    if (runs('bulk')) (await benchBulk(fake)).forEach(report);
+    if (runs('start') || runs('renderer')) {
+      const populated = await createPopulatedFolder(fake, NUMBERS);
+      try {
+        if (runs('start')) (await benchCoreStart(fake, populated)).forEach(report);
+        if (runs('renderer')) (await benchRendererStart(fake, populated)).forEach(report);
+      } finally {
+        fs.rmSync(populated.dataDir, { recursive: true, force: true });
+      }
+    }
   } finally {
-    fs.rmSync(populated.dataDir, { recursive: true, force: true });
+    stopExternalFake(fake);
   }
-} finally {
-  stopExternalFake(fake);
 }
-benchCosts().forEach(report);
+if (runs('costs')) benchCosts().forEach(report);
