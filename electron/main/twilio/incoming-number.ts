@@ -22,13 +22,19 @@ export interface TwilioNumber {
   dateCreated: string | null;
 }
 
+const isFlagSet = (flags: Record<string, unknown>, name: string) =>
+  (flags[name] ?? flags[name.toUpperCase()] ?? flags[`${name.charAt(0).toUpperCase()}${name.slice(1)}`]) === true;
+
 /** Capability flags, whatever the case of Twilio's keys (available numbers use "SMS"/"MMS"). */
 export function capabilitiesOf(raw: unknown): Capabilities {
   if (typeof raw !== 'object' || raw === null) return { voice: false, sms: false, mms: false, fax: false };
   const flags = raw as Record<string, unknown>;
-  const flag = (name: string) =>
-    (flags[name] ?? flags[name.toUpperCase()] ?? flags[`${name.charAt(0).toUpperCase()}${name.slice(1)}`]) === true;
-  return { voice: flag('voice'), sms: flag('sms'), mms: flag('mms'), fax: flag('fax') };
+  return {
+    voice: isFlagSet(flags, 'voice'),
+    sms: isFlagSet(flags, 'sms'),
+    mms: isFlagSet(flags, 'mms'),
+    fax: isFlagSet(flags, 'fax'),
+  };
 }
 
 const configurationResource = z.object(
@@ -59,10 +65,30 @@ export const incomingNumberPage = z.object({
   next_page_uri: z.string().nullable(),
 });
 
-/** Twilio dates are RFC 2822 ("Mon, 16 Aug 2010 23:00:23 +0000"); kept as ISO 8601. */
-function isoDateOf(rfc2822: string | null): string | null {
-  const date = rfc2822 ? new Date(rfc2822) : null;
-  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const TWILIO_UTC_DATE = /^[A-Z][a-z]{2}, (\d{2}) ([A-Z][a-z]{2}) (\d{4}) ([01]\d|2[0-3]):([0-5]\d):([0-5]\d) \+0000$/;
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * Twilio dates are RFC 2822 ("Mon, 16 Aug 2010 23:00:23 +0000"); kept as ISO
+ * 8601. Twilio writes them in UTC, in that one shape, which is rewritten as
+ * text: a sync converts one per number and Date's parser took four times as
+ * long. Anything else, or a day the month does not have, goes through Date.
+ */
+export function isoDateOf(rfc2822: string | null): string | null {
+  if (!rfc2822) return null;
+  const parts = TWILIO_UTC_DATE.exec(rfc2822);
+  if (parts) {
+    const [, day = '', monthName = '', year = '', hours = '', minutes = '', seconds = ''] = parts;
+    const month = MONTHS.indexOf(monthName);
+    const days = month === 1 && isLeapYear(Number(year)) ? 29 : DAYS_IN_MONTH[month];
+    if (days !== undefined && day !== '00' && Number(day) <= days) {
+      return `${year}-${String(month + 1).padStart(2, '0')}-${day}T${hours}:${minutes}:${seconds}.000Z`;
+    }
+  }
+  const date = new Date(rfc2822);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 export function numberOf(resource: IncomingNumberResource): TwilioNumber {
