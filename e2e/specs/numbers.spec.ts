@@ -97,6 +97,57 @@ test.describe('Phone Numbers', () => {
     await expect(rows(app)).toHaveCount(1);
   });
 
+  test('fits the default window without sideways scrolling, two lines a row; one line a row when wide', async ({
+    app,
+    twilio,
+  }) => {
+    const account = await twilio.seedAccount();
+    const longName = 'After-hours line for the Burlington clinic';
+    await twilio.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+18025550100', friendlyName: longName });
+    await twilio.seedOwnedNumbers({ accountSid: account.sid, count: 3, areaCode: '802' });
+    // The app's first window is 1,200 × 800 (electron/main/window.ts).
+    await app.setViewportSize({ width: 1200, height: 800 });
+    await enterCredentials(app, account.sid, account.authToken);
+    await openScreen(app, 'Phone Numbers');
+    await expect(rows(app)).toHaveCount(4);
+
+    const table = app.getByRole('table', { name: 'Phone numbers' });
+    const sidewaysOverflow = () => table.evaluate((element) => element.scrollWidth - element.clientWidth);
+    // A label that does not fit is cut off (overflow: hidden), so its header is wider inside than out.
+    const cutHeaders = () =>
+      table
+        .getByRole('columnheader')
+        .evaluateAll((headers) =>
+          headers
+            .filter((header) => header.textContent !== '' && header.scrollWidth > header.clientWidth)
+            .map((header) => header.textContent),
+        );
+    const row = rows(app).filter({ hasText: '(802) 555-0100' });
+
+    expect(await sidewaysOverflow()).toBe(0);
+    expect(await cutHeaders()).toEqual([]);
+    await expect(row.getByRole('button', { name: 'Release (802) 555-0100…' })).toBeInViewport({ ratio: 1 });
+    await expect(row.getByRole('button', { name: 'Check (802) 555-0100' })).toBeInViewport({ ratio: 1 });
+    await expect(row.getByRole('cell', { name: longName })).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'Local', exact: true })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Added' })).toBeHidden();
+    await expect(table.getByRole('columnheader', { name: 'Type' })).toBeHidden();
+    await screenshot(app, 'numbers-default-window');
+
+    await app.getByRole('button', { name: /^Name/ }).click();
+    await expect(table.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(rows(app).last()).toContainText(longName);
+
+    await app.setViewportSize({ width: 1700, height: 900 });
+    await expect(table.getByRole('columnheader', { name: /^Added/ })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: /^Type/ })).toBeVisible();
+    expect(await sidewaysOverflow()).toBe(0);
+    expect(await cutHeaders()).toEqual([]);
+    const added = row.getByRole('cell', { name: /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/ });
+    expect(await added.evaluate((cell) => cell.scrollWidth - cell.clientWidth)).toBe(0);
+    await screenshot(app, 'numbers-wide-window');
+  });
+
   test('searches with each filter, confirms the monthly price, and buys one number', async ({ app, twilio }) => {
     const account = await connectNewAccount(app, twilio, { friendlyName: 'Sunset Dental' });
     await openBuyNumber(app);

@@ -53,7 +53,7 @@ export const NumberRow = memo(function NumberRow({
       style={{ transform: `translateY(${top}px)` }}
       data-testid="number-row"
     >
-      <div role="cell" className="numbers-cell numbers-select">
+      <div role="cell" className="numbers-cell numbers-select numbers-col-select">
         <input
           type="checkbox"
           aria-label={`Select ${formatted}`}
@@ -61,27 +61,27 @@ export const NumberRow = memo(function NumberRow({
           onChange={(event) => onSelect(number.sid, event.target.checked)}
         />
       </div>
-      <div role="cell" className="numbers-cell numbers-phone">
+      <div role="cell" className="numbers-cell numbers-phone numbers-col-number">
         <data value={number.phoneNumber} title={number.phoneNumber}>
           {formatted}
         </data>
       </div>
-      <div role="cell" className="numbers-cell" title={number.friendlyName}>
+      <div role="cell" className="numbers-cell numbers-col-name" title={number.friendlyName}>
         {number.friendlyName}
       </div>
-      <div role="cell" className="numbers-cell">
+      <div role="cell" className="numbers-cell numbers-col-type">
         {NUMBER_TYPE_LABEL[number.type]}
       </div>
-      <div role="cell" className="numbers-cell">
+      <div role="cell" className="numbers-cell numbers-col-capabilities">
         <CapabilityBadges capabilities={number.capabilities} inMessagingService={number.inMessagingService} />
       </div>
-      <div role="cell" className="numbers-cell">
+      <div role="cell" className="numbers-cell numbers-col-price">
         <PriceLabel price={number.monthlyPrice} noteId={typicalNoteId} />
       </div>
-      <div role="cell" className="numbers-cell" title={webhook.explanation}>
+      <div role="cell" className="numbers-cell numbers-col-calls" title={webhook.explanation}>
         {webhook.label}
       </div>
-      <div role="cell" className="numbers-cell numbers-agent">
+      <div role="cell" className="numbers-cell numbers-agent numbers-col-agent">
         {assignment ? (
           <>
             <span className="numbers-agent-name" title={assignment.agentName}>
@@ -99,10 +99,10 @@ export const NumberRow = memo(function NumberRow({
           </>
         )}
       </div>
-      <div role="cell" className="numbers-cell">
+      <div role="cell" className="numbers-cell numbers-col-added">
         {formatDate(number.dateCreated)}
       </div>
-      <div role="cell" className="numbers-cell numbers-row-actions">
+      <div role="cell" className="numbers-cell numbers-row-actions numbers-col-actions">
         <button
           type="button"
           className="button button-small"

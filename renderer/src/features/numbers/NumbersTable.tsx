@@ -10,19 +10,21 @@ const HEADER_HEIGHT = 40;
 
 interface Column {
   label: string;
+  /** Shared with the rows' cells, so the narrow layout in numbers.css can place or hide the column. */
+  className: string;
   sortKey?: SortKey;
 }
 
 const COLUMNS: Column[] = [
-  { label: 'Number', sortKey: 'number' },
-  { label: 'Name', sortKey: 'friendlyName' },
-  { label: 'Type', sortKey: 'type' },
-  { label: 'Can do' },
-  { label: 'Per month', sortKey: 'price' },
-  { label: 'Calls go to', sortKey: 'webhook' },
-  { label: 'Agent', sortKey: 'agent' },
-  { label: 'Added', sortKey: 'dateCreated' },
-  { label: 'Actions' },
+  { label: 'Number', className: 'numbers-col-number', sortKey: 'number' },
+  { label: 'Name', className: 'numbers-col-name', sortKey: 'friendlyName' },
+  { label: 'Type', className: 'numbers-col-type', sortKey: 'type' },
+  { label: 'Can do', className: 'numbers-col-capabilities' },
+  { label: 'Per month', className: 'numbers-col-price', sortKey: 'price' },
+  { label: 'Calls go to', className: 'numbers-col-calls', sortKey: 'webhook' },
+  { label: 'Agent', className: 'numbers-col-agent', sortKey: 'agent' },
+  { label: 'Added', className: 'numbers-col-added', sortKey: 'dateCreated' },
+  { label: 'Actions', className: 'numbers-col-actions' },
 ];
 
 /** Ticked rows, and the header's "select all shown" box. */
@@ -57,8 +59,9 @@ interface NumbersTableProps {
 /**
  * The owned numbers as an ARIA table whose rows are virtualized: only the
  * rows in view (plus a few either side) are in the page, so 10,000 numbers
- * scroll as smoothly as 10. The header sits inside the scroll area so it
- * scrolls sideways with the columns on narrow windows.
+ * scroll as smoothly as 10. Narrower windows get a two-line layout (see
+ * numbers.css); below that the header, inside the scroll area, scrolls
+ * sideways with the columns.
  */
 export function NumbersTable(props: NumbersTableProps) {
   const { numbers, sort, onSort, selection, busy, tableRef, viewKey } = props;
@@ -103,7 +106,7 @@ export function NumbersTable(props: NumbersTableProps) {
     >
       <div role="rowgroup" className="numbers-table-head">
         <div role="row" aria-rowindex={1} className="numbers-grid numbers-header-row">
-          <div role="columnheader" className="numbers-cell numbers-select">
+          <div role="columnheader" className="numbers-cell numbers-select numbers-col-select">
             <input
               type="checkbox"
               aria-label="Select all shown numbers"
@@ -151,14 +154,18 @@ function ColumnHeader({ column, sort, onSort }: { column: Column; sort: NumberSo
   const { sortKey } = column;
   if (!sortKey) {
     return (
-      <div role="columnheader" className="numbers-cell">
+      <div role="columnheader" className={`numbers-cell ${column.className}`}>
         {column.label}
       </div>
     );
   }
   const active = sort.key === sortKey;
   return (
-    <div role="columnheader" className="numbers-cell" aria-sort={active ? sort.direction : 'none'}>
+    <div
+      role="columnheader"
+      className={`numbers-cell ${column.className}`}
+      aria-sort={active ? sort.direction : 'none'}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
         {column.label}
         <span className="sort-arrow" aria-hidden="true">
