@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { configurationFromWire, configurationValues, NUMBER_CONFIGURATION_FIELDS } from './number-configuration';
+import {
+  configurationFromValues,
+  configurationFromWire,
+  configurationValues,
+  NUMBER_CONFIGURATION_FIELDS,
+} from './number-configuration';
 
 describe('number configuration fields', () => {
   it('reads every field from its wire name', () => {
@@ -19,5 +24,13 @@ describe('number configuration fields', () => {
     expect(configurationValues(configurationFromWire(wire))).toEqual(
       NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => wire),
     );
+  });
+
+  it('reads the values back in table order, from an offset, as configurationValues wrote them', () => {
+    const wire = Object.fromEntries(NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => [wire, `value of ${wire}`]));
+    const configuration = configurationFromWire(wire);
+    expect(configurationFromValues(configurationValues(configuration))).toEqual(configuration);
+    expect(configurationFromValues(['sid', 7, ...configurationValues(configuration)], 2)).toEqual(configuration);
+    expect(configurationFromValues([null], 0)).toEqual(configurationFromWire({}));
   });
 });

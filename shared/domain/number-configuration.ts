@@ -36,12 +36,12 @@ export const NumberConfigurationSchema = z.object(
 export type NumberConfiguration = z.infer<typeof NumberConfigurationSchema>;
 
 /*
- * The two functions below spell the fields out instead of looping over the
+ * The functions below spell the fields out instead of looping over the
  * table: a sync runs them for every number, and property access by a loop
  * variable measured ten times slower. Tests check they match the table.
  */
 
-/** A configuration from Twilio's JSON or a database row (both use the wire names); missing means not set. */
+/** A configuration from Twilio's JSON (the wire names); missing means not set. */
 export function configurationFromWire(
   source: Partial<Record<NumberConfigurationWireKey, string | null>>,
 ): NumberConfiguration {
@@ -59,6 +59,29 @@ export function configurationFromWire(
     voiceApplicationSid: source.voice_application_sid ?? '',
     smsApplicationSid: source.sms_application_sid ?? '',
     trunkSid: source.trunk_sid ?? '',
+  };
+}
+
+/** The inverse of configurationValues: the values in table order, from `offset` on (a database row's tail). */
+export function configurationFromValues(values: readonly unknown[], offset = 0): NumberConfiguration {
+  const text = (index: number) => {
+    const value = values[offset + index];
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    voiceUrl: text(0),
+    voiceMethod: text(1),
+    voiceFallbackUrl: text(2),
+    voiceFallbackMethod: text(3),
+    statusCallback: text(4),
+    statusCallbackMethod: text(5),
+    smsUrl: text(6),
+    smsMethod: text(7),
+    smsFallbackUrl: text(8),
+    smsFallbackMethod: text(9),
+    voiceApplicationSid: text(10),
+    smsApplicationSid: text(11),
+    trunkSid: text(12),
   };
 }
 

@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { inWriteTransaction } from './database';
 import {
-  configurationFromWire,
+  configurationFromValues,
   configurationValues,
   NUMBER_CONFIGURATION_FIELDS,
-  type NumberConfigurationWireKey,
 } from '../../../shared/domain/number-configuration';
 import type { NumberType } from '../../../shared/domain/numbers';
 import type { TwilioNumber } from '../twilio/incoming-number';
@@ -17,33 +16,63 @@ export interface NumberRecord extends TwilioNumber {
   syncedAt: string;
 }
 
-type NumberRow = {
-  sid: string;
-  account_sid: string;
-  phone_number: string;
-  friendly_name: string;
-  number_type: NumberType;
-  iso_country: string | null;
-  voice: 0 | 1;
-  sms: 0 | 1;
-  mms: 0 | 1;
-  fax: 0 | 1;
-  date_created: string | null;
-  synced_at: string;
-} & Record<NumberConfigurationWireKey, string>;
+/** The columns a NumberRecord is read from, in the order numberOfRow takes them. */
+const RECORD_COLUMNS = [
+  'sid',
+  'account_sid',
+  'phone_number',
+  'friendly_name',
+  'number_type',
+  'iso_country',
+  'voice',
+  'sms',
+  'mms',
+  'fax',
+  'date_created',
+  'synced_at',
+  ...NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => wire),
+].join(', ');
 
-const fromRow = (row: NumberRow): NumberRecord => ({
-  sid: row.sid,
-  accountSid: row.account_sid,
-  phoneNumber: row.phone_number,
-  friendlyName: row.friendly_name,
-  type: row.number_type,
-  isoCountry: row.iso_country,
-  capabilities: { voice: row.voice === 1, sms: row.sms === 1, mms: row.mms === 1, fax: row.fax === 1 },
-  configuration: configurationFromWire(row),
-  dateCreated: row.date_created,
-  syncedAt: row.synced_at,
-});
+type Flag = 0 | 1;
+type NumberRowValues = [
+  sid: string,
+  accountSid: string,
+  phoneNumber: string,
+  friendlyName: string,
+  type: NumberType,
+  isoCountry: string | null,
+  voice: Flag,
+  sms: Flag,
+  mms: Flag,
+  fax: Flag,
+  dateCreated: string | null,
+  syncedAt: string,
+  ...configuration: string[],
+];
+
+/**
+ * A row read as an array (better-sqlite3's raw mode): the Phone Numbers list
+ * reads every owned number at once, and building a 25-key object per row
+ * took twice as long as reading the values.
+ */
+function numberOfRow(row: NumberRowValues): NumberRecord {
+  const [sid, accountSid, phoneNumber, friendlyName, type, isoCountry, voice, sms, mms, fax, dateCreated, syncedAt] =
+    row;
+  return {
+    sid,
+    accountSid,
+    phoneNumber,
+    friendlyName,
+    type,
+    isoCountry,
+    capabilities: { voice: voice === 1, sms: sms === 1, mms: mms === 1, fax: fax === 1 },
+    configuration: configurationFromValues(row, CONFIGURATION_OFFSET),
+    dateCreated,
+    syncedAt,
+  };
+}
+
+const CONFIGURATION_OFFSET = 12;
 
 type Described = Omit<NumberRecord, 'isoCountry' | 'syncedAt'>;
 
@@ -158,15 +187,20 @@ export function saveFingerprintedNumbers(db: Database, entries: readonly Fingerp
 /** Numbers the account owns, as of the last sync or purchase. */
 export function listOwnedNumbers(db: Database, accountSid: string): NumberRecord[] {
   const rows = db
-    .prepare('SELECT * FROM phone_numbers WHERE account_sid = ? AND released_at IS NULL ORDER BY phone_number')
-    .all(accountSid) as NumberRow[];
-  return rows.map(fromRow);
+    .prepare(
+      `SELECT ${RECORD_COLUMNS} FROM phone_numbers WHERE account_sid = ? AND released_at IS NULL ORDER BY phone_number`,
+    )
+    .raw()
+    .all(accountSid) as NumberRowValues[];
+  return rows.map(numberOfRow);
 }
 
 export function getOwnedNumber(db: Database, sid: string): NumberRecord | null {
-  const row = db.prepare('SELECT * FROM phone_numbers WHERE sid = ? AND released_at IS NULL').get(sid) as
-    NumberRow | undefined;
-  return row ? fromRow(row) : null;
+  const row = db
+    .prepare(`SELECT ${RECORD_COLUMNS} FROM phone_numbers WHERE sid = ? AND released_at IS NULL`)
+    .raw()
+    .get(sid) as NumberRowValues | undefined;
+  return row ? numberOfRow(row) : null;
 }
 
 export function isOwned(db: Database, phoneNumber: string): boolean {
