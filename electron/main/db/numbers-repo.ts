@@ -16,8 +16,8 @@ export interface NumberRecord extends TwilioNumber {
   syncedAt: string;
 }
 
-/** The columns a NumberRecord is read from, in the order numberOfRow takes them. */
-const RECORD_COLUMNS = [
+/** The columns a NumberRecord is read from, in the order numberOfRow takes them: these, then the configuration. */
+const LEADING_COLUMNS = [
   'sid',
   'account_sid',
   'phone_number',
@@ -30,8 +30,9 @@ const RECORD_COLUMNS = [
   'fax',
   'date_created',
   'synced_at',
-  ...NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => wire),
-].join(', ');
+];
+const CONFIGURATION_OFFSET = LEADING_COLUMNS.length;
+const RECORD_COLUMNS = [...LEADING_COLUMNS, ...NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => wire)].join(', ');
 
 type Flag = 0 | 1;
 type NumberRowValues = [
@@ -71,8 +72,6 @@ function numberOfRow(row: NumberRowValues): NumberRecord {
     syncedAt,
   };
 }
-
-const CONFIGURATION_OFFSET = 12;
 
 type Described = Omit<NumberRecord, 'isoCountry' | 'syncedAt'>;
 
