@@ -24,6 +24,10 @@
  *        screen ready, and to the Phone Numbers list interactive, against a
  *        minimal Vite page measured by the same steps; see renderer.ts.
  *
+ * query — the Phone Numbers list's search, filters and sort over 10,000
+ *        numbers, each against a bare Array.filter or Array.sort; see
+ *        query.ts.
+ *
  * costs — the Costs screen's summary queries over 1,000,000 stored call
  *        records (generated, written through the sync's own save path),
  *        each against SQLite's bare `SELECT count(*)` over the same table;
@@ -43,6 +47,7 @@ import { FakeTwilioControl } from '../fake-twilio/control-client';
 import { benchCosts } from './costs';
 import { startExternalFake, stopExternalFake, type ExternalFake } from './fake';
 import { report, timed, type Comparison } from './measure';
+import { benchQuery } from './query';
 import { benchRendererStart } from './renderer';
 import { benchCoreStart, createPopulatedFolder } from './startup';
 
@@ -201,7 +206,7 @@ async function benchBulk(fake: ExternalFake): Promise<Comparison[]> {
   }
 }
 
-const PARTS = ['sync', 'bulk', 'start', 'renderer', 'costs'] as const;
+const PARTS = ['sync', 'bulk', 'start', 'renderer', 'query', 'costs'] as const;
 type Part = (typeof PARTS)[number];
 const isPart = (name: string): name is Part => (PARTS as readonly string[]).includes(name);
 // `npm run bench -- sync costs` runs only those parts; no names runs them all.
@@ -213,7 +218,8 @@ const runs = (part: Part) => asked.length === 0 || asked.includes(part);
 console.log(
   `Gleam Desktop benchmarks — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
 );
-if (PARTS.some((part) => part !== 'costs' && runs(part))) {
+const needsFake = (part: Part) => part !== 'query' && part !== 'costs';
+if (PARTS.some((part) => needsFake(part) && runs(part))) {
   const fake = await startExternalFake();
   try {
     if (runs('sync')) (await benchSync(fake)).forEach(report);
@@ -231,4 +237,5 @@ if (PARTS.some((part) => part !== 'costs' && runs(part))) {
     stopExternalFake(fake);
   }
 }
+if (runs('query')) benchQuery().forEach(report);
 if (runs('costs')) benchCosts().forEach(report);
