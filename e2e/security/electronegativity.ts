@@ -4,8 +4,8 @@
  * folder so built output, tests and test helpers are not scanned. Fails on
  * any finding that is not on the reviewed list below.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { findingsOf, unreviewed, type ReviewedFinding } from './findings';
@@ -54,17 +54,37 @@ function electronVersion(): string {
   return version.replace(/^[^\d]*/, '');
 }
 
+interface RunnerOptions {
+  input: string;
+  isRelative: boolean;
+  isVerbose: boolean;
+  electronVersionOverride: string;
+  customScan: string[];
+  excludeFromScan: string[];
+  parserPlugins: string[];
+}
+
+/** The package's runner, which the CLI wraps; called directly, it returns its findings. */
+function electronegativityRunner(): (options: RunnerOptions) => Promise<unknown> {
+  const runner: unknown = createRequire(import.meta.url)('@doyensec/electronegativity');
+  if (typeof runner !== 'function') throw new Error('@doyensec/electronegativity exports no runner');
+  return runner as (options: RunnerOptions) => Promise<unknown>;
+}
+
 const folder = stage();
-const report = path.join(os.tmpdir(), `gleam-electronegativity-${process.pid}.csv`);
 try {
-  // -e: it cannot fetch Electron's release list offline, so it is told the version.
-  execFileSync(
-    path.join(root, 'node_modules', '.bin', 'electronegativity'),
-    ['-i', folder, '-e', electronVersion(), '-o', report, '-r', '-v', 'false'],
-    { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'] },
+  const findings = findingsOf(
+    await electronegativityRunner()({
+      input: folder,
+      isRelative: true,
+      isVerbose: false,
+      // It cannot fetch Electron's release list offline, so it is told the version.
+      electronVersionOverride: electronVersion(),
+      customScan: [],
+      excludeFromScan: [],
+      parserPlugins: [],
+    }),
   );
-  if (!fs.existsSync(report)) throw new Error('Electronegativity wrote no report');
-  const findings = findingsOf(fs.readFileSync(report, 'utf8'));
   const open = unreviewed(findings, REVIEWED);
   console.log(`Electronegativity: ${findings.length} findings, ${findings.length - open.length} reviewed.`);
   for (const finding of open) {
@@ -74,5 +94,4 @@ try {
   if (open.length > 0) process.exitCode = 1;
 } finally {
   fs.rmSync(folder, { recursive: true, force: true });
-  fs.rmSync(report, { force: true });
 }

@@ -1,9 +1,10 @@
 /**
- * Electronegativity's CSV, read and held against the findings people have
+ * Electronegativity's findings, held against the findings people have
  * reviewed. Electronegativity always exits 0, so this is the gate: a finding
  * that is not on the reviewed list — a new one, or a reviewed one whose code
  * changed — fails the run.
  */
+import { z } from 'zod';
 
 export interface Finding {
   check: string;
@@ -22,54 +23,32 @@ export interface ReviewedFinding {
   why: string;
 }
 
-/** RFC 4180 fields: quoted ones may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charAt(index);
-    if (quoted) {
-      if (char === '"' && text.charAt(index + 1) === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text.charAt(index + 1) === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
+/**
+ * One issue as Electronegativity's runner returns it. Read from the runner
+ * rather than its CSV report: the tool writes the CSV's header and rows with
+ * two unsynchronised writeFile calls, so under load the header overwrote the
+ * first row and the gate failed on a finding it could not read.
+ */
+const runnerIssue = z.object({
+  id: z.string(),
+  file: z.string(),
+  sample: z.string(),
+  description: z.string(),
+  location: z.object({ line: z.number(), column: z.number() }),
+  severity: z.object({ name: z.string() }),
+});
 
-const COLUMNS = ['issue', 'severity', 'confidence', 'filename', 'location', 'sample', 'description'] as const;
-
-export function findingsOf(csv: string): Finding[] {
-  const [header, ...rows] = parseCsv(csv);
-  const names = (header ?? []).map((name) => name.trim());
-  const missing = COLUMNS.filter((name) => !names.includes(name));
-  if (missing.length > 0) throw new Error(`Electronegativity's CSV has no ${missing.join(', ')} column`);
-  const column = (row: string[], name: (typeof COLUMNS)[number]) => (row[names.indexOf(name)] ?? '').trim();
-  return rows
-    .filter((row) => row.some((cell) => cell.trim() !== ''))
-    .map((row) => ({
-      check: column(row, 'issue'),
-      severity: column(row, 'severity'),
-      file: column(row, 'filename'),
-      location: column(row, 'location'),
-      sample: column(row, 'sample'),
-      description: column(row, 'description'),
-    }));
+/** The runner's result; anything not shaped as expected is refused rather than passed. */
+export function findingsOf(result: unknown): Finding[] {
+  const { issues } = z.object({ issues: z.array(runnerIssue) }).parse(result);
+  return issues.map((issue) => ({
+    check: issue.id,
+    severity: issue.severity.name,
+    file: issue.file,
+    location: `${issue.location.line}:${issue.location.column}`,
+    sample: issue.sample.trim(),
+    description: issue.description,
+  }));
 }
 
 /** Findings no reviewed entry covers; each reviewed entry covers one finding. */
