@@ -16,8 +16,8 @@ export interface NumberRecord extends TwilioNumber {
   syncedAt: string;
 }
 
-/** The columns a NumberRecord is read from, in the order numberOfRow takes them: these, then the configuration. */
-const LEADING_COLUMNS = [
+/** What Twilio says a number is and can do: the first columns both of reading and of writing a number. */
+const IDENTITY_COLUMNS = [
   'sid',
   'account_sid',
   'phone_number',
@@ -28,11 +28,13 @@ const LEADING_COLUMNS = [
   'sms',
   'mms',
   'fax',
-  'date_created',
-  'synced_at',
 ];
+const CONFIGURATION_COLUMNS = NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => wire);
+
+/** The columns a NumberRecord is read from, in the order numberOfRow takes them: these, then the configuration. */
+const LEADING_COLUMNS = [...IDENTITY_COLUMNS, 'date_created', 'synced_at'];
 const CONFIGURATION_OFFSET = LEADING_COLUMNS.length;
-const RECORD_COLUMNS = [...LEADING_COLUMNS, ...NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => wire)].join(', ');
+const RECORD_COLUMNS = [...LEADING_COLUMNS, ...CONFIGURATION_COLUMNS].join(', ');
 
 type Flag = 0 | 1;
 type NumberRowValues = [
@@ -97,23 +99,7 @@ export function ownedFingerprints(db: Database, accountSid: string): Map<string,
   return new Map(rows);
 }
 
-const CONFIGURATION_COLUMNS = NUMBER_CONFIGURATION_FIELDS.map(({ wire }) => wire);
-const UPSERT_COLUMNS = [
-  'sid',
-  'account_sid',
-  'phone_number',
-  'friendly_name',
-  'number_type',
-  'iso_country',
-  'voice',
-  'sms',
-  'mms',
-  'fax',
-  ...CONFIGURATION_COLUMNS,
-  'date_created',
-  'fingerprint',
-  'synced_at',
-];
+const UPSERT_COLUMNS = [...IDENTITY_COLUMNS, ...CONFIGURATION_COLUMNS, 'date_created', 'fingerprint', 'synced_at'];
 const UPSERT_SQL = `INSERT INTO phone_numbers (${UPSERT_COLUMNS.join(', ')}, released_at)
   VALUES (${UPSERT_COLUMNS.map(() => '?').join(', ')}, NULL)
   ON CONFLICT (sid) DO UPDATE SET
