@@ -5,7 +5,7 @@
  * any finding that is not on the reviewed list below.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { findingsOf, unreviewed, type ReviewedFinding } from './findings';
@@ -64,9 +64,27 @@ interface RunnerOptions {
   parserPlugins: string[];
 }
 
+/**
+ * Electronegativity fetches its translations and Electron's release notes from GitHub with got 11. Offline,
+ * got retries after the request has already failed, and under Node 24 that retry throws from a timer and
+ * kills the process after the run. The gate needs neither (it reads findings, in English, and is told the
+ * Electron version), so got answers "offline" at once.
+ */
+function answerNetworkOffline(require: NodeJS.Require): void {
+  const gotPath = require.resolve('got', { paths: [path.dirname(require.resolve('@doyensec/electronegativity'))] });
+  const offline = () => Promise.reject(new Error('offline: the security gate makes no network requests'));
+  const stub = new Module(gotPath);
+  stub.filename = gotPath;
+  stub.loaded = true;
+  stub.exports = Object.assign(offline, { default: offline });
+  require.cache[gotPath] = stub;
+}
+
 /** The package's runner, which the CLI wraps; called directly, it returns its findings. */
 function electronegativityRunner(): (options: RunnerOptions) => Promise<unknown> {
-  const runner: unknown = createRequire(import.meta.url)('@doyensec/electronegativity');
+  const require = createRequire(import.meta.url);
+  answerNetworkOffline(require);
+  const runner: unknown = require('@doyensec/electronegativity');
   if (typeof runner !== 'function') throw new Error('@doyensec/electronegativity exports no runner');
   return runner as (options: RunnerOptions) => Promise<unknown>;
 }

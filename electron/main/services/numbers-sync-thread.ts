@@ -55,7 +55,7 @@ export function createNumbersSyncThread(databasePath: string): NumbersSyncThread
       if (reply.ok) waiting?.resolve(reply.value);
       else waiting?.reject(new Error(reply.message));
     });
-    spawned.on('error', (error) => failPending(error));
+    spawned.on('error', (error: Error) => failPending(error));
     spawned.on('exit', (code) => {
       if (worker === spawned) worker = null;
       failPending(new Error(`The numbers-sync worker stopped (exit code ${code})`));

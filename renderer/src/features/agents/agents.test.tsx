@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Agent, AgentDraft } from '../../../../shared/domain/agents';
 import { appError } from '../../../../shared/errors';
@@ -13,6 +14,17 @@ afterEach(() => {
 
 /** agents:save as main answers it: the draft with an id and counts. */
 const saved = (draft: AgentDraft): Agent => ({ ...agent({ id: FRONT_DESK_ID }), ...draft });
+
+/**
+ * Opens the editor from the empty list and waits, as a person does without noticing, for the editor's title
+ * to take focus (a frame later): typing before that would lose keystrokes to the move.
+ */
+async function openNewAgentEditor(user: UserEvent): Promise<void> {
+  await user.click(await screen.findByRole('button', { name: 'Create your first agent' }));
+  await waitFor(() =>
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'New agent' })),
+  );
+}
 
 describe('Agents → list', () => {
   it('starts with a clear first step when there are no agents', async () => {
@@ -66,7 +78,7 @@ describe('Agents → kept current', () => {
 describe('Agents → editor', () => {
   it('checks the name and the forwarding number before saving, and says the rule', async () => {
     const { user, calls } = await openAgentsScreen({ 'agents:list': () => ({ agents: [] }) });
-    await user.click(await screen.findByRole('button', { name: 'Create your first agent' }));
+    await openNewAgentEditor(user);
 
     await user.click(screen.getByRole('button', { name: 'Save agent' }));
     expect(screen.getByText('Give the agent a name.')).toBeTruthy();
@@ -97,7 +109,7 @@ describe('Agents → editor', () => {
         return { agent: created };
       },
     });
-    await user.click(await screen.findByRole('button', { name: 'Create your first agent' }));
+    await openNewAgentEditor(user);
     await user.type(screen.getByLabelText('Name'), '  Front Desk ');
     await user.type(screen.getByLabelText('Greeting'), 'Hello!');
     await user.type(screen.getByLabelText('Instructions'), 'Take messages.');
@@ -131,7 +143,7 @@ describe('Agents → editor', () => {
         });
       },
     });
-    await user.click(await screen.findByRole('button', { name: 'Create your first agent' }));
+    await openNewAgentEditor(user);
     await user.type(screen.getByLabelText('Name'), 'Front Desk');
     await user.type(screen.getByLabelText('Forwarding number (optional)'), '+14155550100');
     await user.click(screen.getByRole('button', { name: 'Save agent' }));
