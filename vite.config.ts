@@ -4,6 +4,7 @@
  * `vite build` for the renderer), and the Vitest projects:
  *   main     — Node, real SQLite, `electron` aliased to a stub (the binary
  *              cannot be downloaded on CI machines);
+ *   package  — what electron-builder packs from `out/` (needs a build first);
  *   renderer — jsdom, React components against a fake bridge.
  */
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,10 @@ const rendererBuild: UserConfig = {
           ],
           alias: { electron: fromRoot('electron/main/test-support/electron-stub.ts') },
         },
+      },
+      {
+        // `npm run test:package`, after `npm run build`: what electron-builder packs from out/.
+        test: { name: 'package', environment: 'node', include: ['e2e/packaging/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         plugins: [react()],
