@@ -1,8 +1,17 @@
 /** App lifecycle only: one instance, start when ready, quit cleanly. */
+import path from 'node:path';
 import { app, dialog } from 'electron';
 import { registerAppScheme } from './adapters/app-protocol';
 import { startApp } from './app';
 import { DatabaseTooNewError } from './db/migrations';
+
+// Development and test runs may keep their data apart from an installed copy's; a shipped app always uses the OS's
+// place. First of all: the single-instance lock belongs to the data folder.
+const userDataOverride = app.isPackaged ? undefined : process.env.GLEAM_USER_DATA_DIR;
+if (userDataOverride) {
+  app.setPath('userData', path.resolve(userDataOverride));
+  app.setAppLogsPath(path.resolve(userDataOverride, 'logs'));
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

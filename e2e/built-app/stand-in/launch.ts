@@ -1,0 +1,25 @@
+/**
+ * What `electron <appDir>` does before the app's code runs, for the stand-in:
+ * read the app's package.json, run its `main` script, then make the app ready.
+ * Usage (by the driver): node --import register.ts launch.ts <appDir>
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app } from './electron.ts';
+import { STAND_IN_ENV } from './messages.ts';
+
+const appDir = path.resolve(process.argv[2] ?? '.');
+const appPackage = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as {
+  name: string;
+  productName?: string;
+  version: string;
+  main?: string;
+};
+const home = process.env[STAND_IN_ENV.home];
+if (!home) throw new Error(`${STAND_IN_ENV.home} is not set`);
+
+app.configure(appDir, appPackage, home);
+await import(pathToFileURL(path.join(appDir, appPackage.main ?? 'index.js')).href);
+// Electron is ready only after the main script has run.
+setImmediate(() => app.becomeReady());
