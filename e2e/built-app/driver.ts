@@ -313,7 +313,10 @@ export class BuiltApp {
     await cdp.send('Runtime.addBinding', { name: this.#bindingName, executionContextName: PRELOAD_WORLD });
 
     const preloadPath = options.webPreferences.preload;
-    if (typeof preloadPath === 'string') {
+    if (typeof preloadPath === 'string' && !fs.existsSync(preloadPath)) {
+      // As Electron does: the page loads all the same, without what the preload would have exposed.
+      this.pageErrors.push(`preload: Unable to load preload script: ${preloadPath}`);
+    } else if (typeof preloadPath === 'string') {
       const main = `${this.#bridgeEvents}:main`;
       const isolated = `${this.#bridgeEvents}:preload`;
       // The page's end first, so it is listening when the preload exposes its API.
