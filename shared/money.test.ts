@@ -38,6 +38,16 @@ describe('money', () => {
     expect(formatMicros(1_150_000, 'CHF')).toBe('1.15 CHF');
   });
 
+  it('groups thousands for reading, and leaves exact text for exports ungrouped', () => {
+    expect(formatMicros(2_876_150_000, 'USD')).toBe('$2,876.15');
+    expect(formatMicros(-1_234_567_890_000, 'EUR')).toBe('-€1,234,567.89');
+    expect(formatMoney('999.99', 'USD')).toBe('$999.99');
+    expect(formatMoney('1000', 'USD')).toBe('$1,000.00');
+    expect(formatMoney('12345.0085', 'GBP')).toBe('£12,345.0085');
+    expect(formatMoney('-4500.5', 'CHF')).toBe('-4,500.50 CHF');
+    expect(fromMicros(2_876_150_000)).toBe('2876.15');
+  });
+
   it('keeps the sign of negative amounts, rounding their halves away from zero', () => {
     expect(formatMicros(-25_500, 'USD')).toBe('-$0.03');
     expect(formatMicros(-25_000, 'USD')).toBe('-$0.03');

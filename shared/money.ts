@@ -33,11 +33,23 @@ export function fromMicros(micros: number): string {
 
 const CURRENCY_SYMBOLS: Record<string, string> = { USD: '$', CAD: 'CA$', GBP: '£', EUR: '€', AUD: 'A$' };
 
-/** "-$1.15" from "-1.15": the currency's symbol after the sign, or its code after the amount when it has none here. */
+/** "1,234.56" from "1234.56": thousands grouped for reading. Only for display: exports keep `fromMicros`' text. */
+function grouped(text: string): string {
+  const point = text.indexOf('.');
+  const whole = point === -1 ? text : text.slice(0, point);
+  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (point === -1 ? '' : text.slice(point));
+}
+
+/**
+ * "-$1,234.15" from "-1234.15": thousands grouped, the currency's symbol after the sign, or its code after the
+ * amount when it has none here.
+ */
 function withCurrency(text: string, currency: string): string {
+  const negative = text.startsWith('-');
+  const amount = grouped(negative ? text.slice(1) : text);
   const symbol = CURRENCY_SYMBOLS[currency.toUpperCase()];
-  if (!symbol) return `${text} ${currency.toUpperCase()}`;
-  return text.startsWith('-') ? `-${symbol}${text.slice(1)}` : `${symbol}${text}`;
+  if (!symbol) return `${negative ? '-' : ''}${amount} ${currency.toUpperCase()}`;
+  return `${negative ? '-' : ''}${symbol}${amount}`;
 }
 
 /** "$1.15", "£0.0085": as many decimals as the amount has, at least two. */
