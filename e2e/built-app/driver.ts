@@ -110,10 +110,6 @@ export class BuiltApp {
     return this.#options.home;
   }
 
-  get running(): boolean {
-    return this.#child !== null;
-  }
-
   /** Starts the app and resolves with its first window's page once it has loaded. */
   async start(): Promise<Page> {
     if (this.#child) throw new Error('The app is already running');
@@ -178,17 +174,6 @@ export class BuiltApp {
       });
     });
     return (await firstWindow).page;
-  }
-
-  /** The app's first window. */
-  window(): Page {
-    const first = [...this.#windows.values()][0];
-    if (!first) throw new Error('The app has no window');
-    return first.page;
-  }
-
-  windowOptions(): WindowOptionsRecord[] {
-    return [...this.#windows.values()].map((window) => window.options);
   }
 
   /** Asks the app's main process what Electron would ask it. */

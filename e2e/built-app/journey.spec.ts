@@ -98,6 +98,18 @@ test.describe('The built app, start to finish', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Costs' })).toBeVisible();
     await expect(page.getByText(/^Up to date with Twilio/)).toBeVisible();
     await screenshot(page, 'built-app-costs');
+    // The export's save dialog is Electron's: the stand-in asks the driver, which accepts the suggested place.
+    const suggested: (string | null)[] = [];
+    builtApp.saveDialog = (defaultPath) => {
+      suggested.push(defaultPath);
+      return defaultPath;
+    };
+    await page.getByRole('button', { name: 'Export CSV…' }).click();
+    await expect.poll(() => suggested).toEqual([expect.stringMatching(/gleam-costs-\d{4}-\d{2}\.csv$/)]);
+    const savedTo = suggested[0] ?? '';
+    expect(path.dirname(savedTo)).toBe(path.join(builtApp.home, 'Documents'));
+    await expect(page.getByText(savedTo)).toBeVisible();
+    expect(fs.readFileSync(savedTo, 'utf8')).toMatch(/^\uFEFFMonth,Phone number,Name,Agent,/);
 
     // The code that ran is the bundle — its entry, its chunk and the sync worker — and no TypeScript source.
     const appModules = new Set(ownModulesLoaded(builtApp).filter((file) => !file.startsWith(STAND_IN)));

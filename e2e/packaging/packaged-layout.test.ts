@@ -66,10 +66,11 @@ beforeAll(async () => {
       .join('/'),
   );
   const unpacked = filesUnder(unpackedDir);
+  const unpackedPackages = new Set(unpacked.map((file) => file.split('/').slice(0, 2).join('/')));
   console.log(
     `packaged app: app.asar ${megabytes(bytes(archive))} (${packed.length} entries), app.asar.unpacked ` +
       `${megabytes(unpacked.reduce((sum, file) => sum + bytes(path.join(unpackedDir, file)), 0))} ` +
-      `(${unpacked.join(', ')})`,
+      `(${unpacked.length} files of ${[...unpackedPackages].join(', ')})`,
   );
 }, 180_000);
 

@@ -123,6 +123,10 @@ class App extends EventEmitter {
       desktop: path.join(home, 'Desktop'),
     };
     for (const [name, value] of Object.entries(paths)) this.#paths.set(name, value);
+    // A user account has these already; the app writes into them but does not create them.
+    for (const folder of [paths.documents, paths.downloads, paths.desktop, paths.temp]) {
+      if (folder) fs.mkdirSync(folder, { recursive: true });
+    }
   }
 
   becomeReady(): void {
