@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { waitUntilReady } from '../fixtures';
 import { findSecret } from '../harness/secret-scan';
-import { enterCredentials, openScreen, screenshot as saveScreenshot } from '../harness/ui';
+import { enterCredentials, openScreen, screenshot as saveScreenshot, searchAreaCode } from '../harness/ui';
 import type { BuiltApp } from './driver';
 import { expect, test } from './fixtures';
 
@@ -55,16 +55,7 @@ test.describe('The built app, start to finish', () => {
     await expect(page.getByText('Showing 2,500 of 2,500 numbers')).toBeVisible({ timeout: 60_000 });
 
     await page.getByRole('button', { name: 'Buy Number' }).first().click();
-    const searchForm = page.getByRole('form', { name: 'Search for a number' });
-    await expect(page.getByLabel('Country')).not.toHaveValue('');
-    await searchForm.getByLabel('Area code').fill('415');
-    await searchForm.getByRole('button', { name: 'Search', exact: true }).click();
-    const firstResult = page
-      .getByRole('region', { name: 'Search results' })
-      .getByRole('listitem')
-      .filter({ has: page.locator('data') })
-      .first();
-    const chosen = (await firstResult.locator('data').first().getAttribute('value')) ?? '';
+    const { result: firstResult, phoneNumber: chosen } = await searchAreaCode(page, '415');
     expect(chosen).toMatch(/^\+1415\d{7}$/);
     await firstResult.getByRole('button', { name: /^Buy / }).click();
     const confirmation = page.getByRole('alertdialog');

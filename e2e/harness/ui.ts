@@ -1,6 +1,6 @@
 /** Steps that several specs take through the UI, as a person would. */
 import path from 'node:path';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { FakeTwilioControl, SeedAccountInput, SeededAccount } from '../fake-twilio/control-client';
 
 /** Screenshots for people to look at, collected in test-results/screenshots. */
@@ -36,4 +36,18 @@ export async function connectNewAccount(
   await enterCredentials(page, seeded.sid, seeded.authToken);
   await expect(page.getByTestId('connected-account')).toBeVisible();
   return seeded;
+}
+
+/** In the open Buy Number panel: searches one area code and returns the first number found, with its E.164. */
+export async function searchAreaCode(page: Page, areaCode: string): Promise<{ result: Locator; phoneNumber: string }> {
+  const form = page.getByRole('form', { name: 'Search for a number' });
+  await expect(page.getByLabel('Country')).not.toHaveValue('');
+  await form.getByLabel('Area code').fill(areaCode);
+  await form.getByRole('button', { name: 'Search', exact: true }).click();
+  const result = page
+    .getByRole('region', { name: 'Search results' })
+    .getByRole('listitem')
+    .filter({ has: page.locator('data') })
+    .first();
+  return { result, phoneNumber: (await result.locator('data').first().getAttribute('value')) ?? '' };
 }

@@ -1,6 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { connectNewAccount, enterCredentials, openScreen, screenshot as saveScreenshot } from '../harness/ui';
+import {
+  connectNewAccount,
+  enterCredentials,
+  openScreen,
+  screenshot as saveScreenshot,
+  searchAreaCode,
+} from '../harness/ui';
 
 const screenshot = (page: Page, name: string) => saveScreenshot(page, test.info(), name);
 
@@ -42,16 +48,8 @@ test.describe('Help from error messages', () => {
     await connectNewAccount(app, twilio);
     await openScreen(app, 'Phone Numbers');
     await app.getByRole('button', { name: 'Buy Number' }).first().click();
-    const form = app.getByRole('form', { name: 'Search for a number' });
-    await expect(app.getByLabel('Country')).not.toHaveValue('');
-    await form.getByLabel('Area code').fill('303');
-    await form.getByRole('button', { name: 'Search', exact: true }).click();
-    const first = app
-      .getByRole('region', { name: 'Search results' })
-      .getByRole('listitem')
-      .filter({ has: app.locator('data') })
-      .first();
-    await twilio.removeAvailableNumber((await first.locator('data').first().getAttribute('value')) ?? '');
+    const { result: first, phoneNumber } = await searchAreaCode(app, '303');
+    await twilio.removeAvailableNumber(phoneNumber);
     await first.getByRole('button', { name: /^Buy / }).click();
     await app.getByRole('alertdialog').getByRole('button', { name: 'Buy number' }).click();
     const section = await followHelpFrom(app, 'Number not available', 'A number cannot be bought');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { openScreen, screenshot as saveScreenshot } from '../harness/ui';
+import { openScreen, screenshot as saveScreenshot, searchAreaCode } from '../harness/ui';
 
 const screenshot = (page: Page, name: string) => saveScreenshot(page, test.info(), name);
 
@@ -48,16 +48,7 @@ test.describe('Setup guide', () => {
     await expect(stepTitle(app)).toBeFocused();
     await expect(app.getByTestId('setup-no-numbers')).toBeVisible();
     await app.getByRole('button', { name: 'Buy Number' }).click();
-    const searchForm = app.getByRole('form', { name: 'Search for a number' });
-    await expect(app.getByLabel('Country')).not.toHaveValue('');
-    await searchForm.getByLabel('Area code').fill('415');
-    await searchForm.getByRole('button', { name: 'Search', exact: true }).click();
-    const firstResult = app
-      .getByRole('region', { name: 'Search results' })
-      .getByRole('listitem')
-      .filter({ has: app.locator('data') })
-      .first();
-    const chosen = (await firstResult.locator('data').first().getAttribute('value')) ?? '';
+    const { result: firstResult, phoneNumber: chosen } = await searchAreaCode(app, '415');
     expect(chosen).toMatch(/^\+1415/);
     await firstResult.getByRole('button', { name: /^Buy / }).click();
     const confirmation = app.getByRole('alertdialog');
