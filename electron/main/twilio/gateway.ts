@@ -80,7 +80,11 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
         retry: options.retry,
         ...(options.sleep ? { sleep: options.sleep } : {}),
       });
-      const client = twilio(credentials.accountSid, credentials.authToken, { httpClient });
+      // Empty, not absent: absent, the SDK takes TWILIO_REGION / TWILIO_EDGE from the environment and
+      // rewrites every host with them ("evil.example/" turns api.twilio.com into api.evil.example), which
+      // the request client would then refuse. '' holds (the SDK falls back with `??`) and leaves hosts as
+      // they are; an empty `env` option would not do, as the SDK reads process.env after it.
+      const client = twilio(credentials.accountSid, credentials.authToken, { httpClient, region: '', edge: '' });
       const rest = createTwilioRest(client);
 
       const api: TwilioAccountApi = {

@@ -1,11 +1,15 @@
 /**
- * Which base URL each Twilio host is reached at.
+ * Which Twilio hosts the app's requests may name, and which base URL each is
+ * reached at.
  *
- * Production always talks to Twilio itself. Development and tests may point
- * hosts at the fake Twilio (or at a Prism proxy in front of it) through
- * GLEAM_TWILIO_HOSTS, a JSON map such as
- * `{"api.twilio.com":"http://127.0.0.1:4010"}`. The composition root ignores
- * the variable in packaged builds.
+ * A request carries the account's credentials, so it may only name https on
+ * one of TWILIO_HOSTS (default port); the request client refuses anything
+ * else before a byte is sent. Production always talks to Twilio itself.
+ * Development and tests may point those hosts at the fake Twilio (or at a
+ * Prism proxy in front of it) through GLEAM_TWILIO_HOSTS, a JSON map such as
+ * `{"api.twilio.com":"http://127.0.0.1:4010"}`: the mapping is applied after
+ * the check, so a mapped base URL is reached only through its Twilio host. The
+ * composition root ignores the variable in packaged builds.
  */
 import { z } from 'zod';
 
@@ -35,6 +39,11 @@ export function parseTwilioHostMap(json: string): TwilioHostMap {
     throw new Error(`GLEAM_TWILIO_HOSTS is not a map of Twilio host to base URL: ${parsed.error.message}`);
   }
   return parsed.data;
+}
+
+/** Whether a request may be sent to this URL with the account's credentials. */
+export function isTwilioUrl(url: URL): boolean {
+  return url.protocol === 'https:' && url.port === '' && (TWILIO_HOSTS as readonly string[]).includes(url.hostname);
 }
 
 /** Rewrites a Twilio URL onto its mapped base URL, keeping path and query. */

@@ -1,6 +1,15 @@
 /**
- * The HTTP client under the official `twilio` package.
+ * The HTTP client under the official `twilio` package, and the last point
+ * before the account's credentials leave the process.
  *
+ * - Refuses, before connecting, any URL that is not https on a Twilio host
+ *   (hosts.ts): the SDK rewrites hosts from TWILIO_REGION / TWILIO_EDGE and
+ *   follows `next_page_url` links from response bodies, so URLs reaching this
+ *   client are not all the app's own. Redirects are never followed.
+ * - Honours none of the environment variables the SDK's RequestClient reads
+ *   (TWILIO_CA_BUNDLE, HTTP_PROXY), nor Node's extra CA certificates: every
+ *   https request goes over this client's own agent, direct, trusting Node's
+ *   bundled roots only. Anything running as the user can set those variables.
  * - Maps each Twilio host to a configured base URL (dev/test seam only).
  * - Bounds every request with a timeout.
  * - Retries only what is safe to retry: a 429 (Twilio never processed it;
@@ -11,10 +20,12 @@
  * - Replaces every network error with a TwilioTransportError that carries no
  *   request data: axios errors embed the `Authorization: Basic …` header.
  */
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import type Response from 'twilio/lib/http/response';
-import { mapTwilioUrl, type TwilioHostMap } from './hosts';
+import { isTwilioUrl, mapTwilioUrl, type TwilioHostMap } from './hosts';
 
 export type TransportFailure = 'offline' | 'timeout' | 'refused' | 'reset' | 'unknown';
 
@@ -67,16 +78,28 @@ export function parseRetryAfterMs(value: unknown, now: number): number | null {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Given explicitly: without a `ca` the SDK's constructor reads the file
+ * TWILIO_CA_BUNDLE names, and Node's default store adds NODE_EXTRA_CA_CERTS.
+ */
+const BUNDLED_ROOTS = rootCertificates.join('\n');
+
 export class GleamRequestClient extends twilio.RequestClient {
   private readonly options: Required<GleamRequestClientOptions>;
 
   constructor(options: GleamRequestClientOptions) {
-    super({ timeout: options.timeoutMs, keepAlive: true });
+    const agentOptions = { timeout: options.timeoutMs, keepAlive: true, ca: BUNDLED_ROOTS };
+    super(agentOptions);
+    // The SDK's constructor swaps in a proxy agent when HTTP_PROXY is set; this one never proxies.
+    this.axios.defaults.httpsAgent = new https.Agent(agentOptions);
     this.options = { sleep: defaultSleep, random: Math.random, ...options };
   }
 
   override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {
     const { hosts, retry, sleep, timeoutMs } = this.options;
+    const requested = new URL(opts.uri);
+    // The origin only: it says what was wrong, and carries no credential.
+    if (!isTwilioUrl(requested)) throw new Error(`Not a Twilio API URL: ${requested.origin}`);
     const uri = mapTwilioUrl(opts.uri, hosts);
     const isRead = opts.method.toUpperCase() === 'GET';
     const requestLine = uri.split('?')[0] ?? uri;
@@ -85,7 +108,8 @@ export class GleamRequestClient extends twilio.RequestClient {
       const canRetry = attempt < retry.maxAttempts;
       let response: Response<TData>;
       try {
-        response = await super.request({ ...opts, uri, timeout: timeoutMs });
+        // A redirect would go where the check above never looked.
+        response = await super.request({ ...opts, uri, timeout: timeoutMs, allowRedirects: false });
       } catch (error) {
         const failure = transportFailureOf(error);
         const safeToRetry = failure === 'refused' || (isRead && failure === 'reset');

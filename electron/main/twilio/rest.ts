@@ -1,15 +1,14 @@
 /**
  * Twilio's REST API as JSON, through the SDK's authenticated client (so the
- * request client's hosts, timeouts and retry rules apply) but without the
- * SDK's resource classes. Used for lists the app reads in bulk: the SDK
- * builds a forty-property object per number, which was a third of a
- * 10,000-number sync's CPU time, and the app needs a dozen fields.
+ * request client's host check, host mapping, timeouts and retry rules apply)
+ * but without the SDK's resource classes. Used for lists the app reads in
+ * bulk: the SDK builds a forty-property object per number, which was a third
+ * of a 10,000-number sync's CPU time, and the app needs a dozen fields.
  *
  * A failure status throws the SDK's RestException, so errors map the same
  * way as from any SDK call. Bodies come back unchecked: callers parse them.
  */
 import twilio, { type Twilio } from 'twilio';
-import { TWILIO_HOSTS } from './hosts';
 
 export const TWILIO_API_ORIGIN = 'https://api.twilio.com';
 
@@ -62,17 +61,12 @@ export async function eachPage<Item>(
 }
 
 /**
- * The URL a path or URL stands for. Only Twilio's own hosts are taken as
- * given: the request carries the account's credentials, so a link from a
- * response must never send them anywhere else.
+ * The URL a path or URL stands for. A full URL (a link from a response) is
+ * passed on as it is: the request client refuses any that is not on a Twilio
+ * host, for these requests and the SDK's own alike.
  */
 function twilioUrl(pathOrUrl: string): string {
-  if (pathOrUrl.startsWith('/')) return `${TWILIO_API_ORIGIN}${pathOrUrl}`;
-  const url = new URL(pathOrUrl);
-  if (url.protocol !== 'https:' || !(TWILIO_HOSTS as readonly string[]).includes(url.hostname)) {
-    throw new Error(`Not a Twilio API URL: ${url.origin}`);
-  }
-  return url.href;
+  return pathOrUrl.startsWith('/') ? `${TWILIO_API_ORIGIN}${pathOrUrl}` : pathOrUrl;
 }
 
 export function createTwilioRest(client: Twilio): TwilioRest {
