@@ -124,19 +124,50 @@ export const AssignmentProgressSchema = z.object({
 });
 export type AssignmentProgress = z.infer<typeof AssignmentProgressSchema>;
 
-/** The webhook base URL: https only, no query or fragment; the agent's paths are added to it. */
+const NOT_HTTPS = 'Enter an https:// address without a query, like https://hooks.example.com.';
+
+/** The address as Gleam stores it, or what to fix, in words for the person who typed it. */
+function normaliseWebhookBaseUrl(value: string): { url: string } | { problem: string } {
+  // Checked on what was typed: `new URL` drops line breaks and tabs and reads \ as /, so it would accept them
+  // and save an address other than the one on the screen.
+  if (/\s/.test(value)) return { problem: 'Remove the spaces and line breaks inside the address.' };
+  if (value.includes('\\')) return { problem: 'Use / instead of \\ in the address.' };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: NOT_HTTPS };
+  }
+  if (url.protocol !== 'https:') return { problem: NOT_HTTPS };
+  // It would go to Twilio inside every webhook URL, and be shown on screen as the setting.
+  if (url.username !== '' || url.password !== '') {
+    return { problem: 'Remove the name or password before the @. This address must not contain one.' };
+  }
+  // On what was typed, again: a bare `?` or `#` parses to an empty `search` / `hash` yet stays in `href`, and the
+  // agent's paths added after it would land in the query or fragment.
+  if (value.includes('?')) {
+    return { problem: 'Remove the ? and everything after it. Gleam adds the rest of the address itself.' };
+  }
+  if (value.includes('#')) {
+    return { problem: 'Remove the # and everything after it. Gleam adds the rest of the address itself.' };
+  }
+  // Without trailing slashes (`href` ends in one for a bare host), so the default typed out is the default itself,
+  // and the agent's paths follow exactly one slash.
+  return { url: url.href.replace(/\/+$/, '') };
+}
+
+/**
+ * The webhook base URL: https only, no name or password, query or fragment; the agent's paths are added to it.
+ * What it parses to is the normalised address (lower-case host, punycode, default port and dot segments gone,
+ * percent-encoded), which is what is stored.
+ */
 export const WebhookBaseUrlSchema = z
   .string()
   .trim()
-  .max(200)
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' && url.search === '' && url.hash === '' && url.username === '';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'Enter an https:// address without a query, like https://hooks.example.com.' },
-  );
+  .max(200, { message: 'This address is too long: use at most 200 characters.' })
+  .transform((value, ctx) => {
+    const normalised = normaliseWebhookBaseUrl(value);
+    if ('url' in normalised) return normalised.url;
+    ctx.addIssue({ code: 'custom', message: normalised.problem });
+    return z.NEVER;
+  });
