@@ -47,6 +47,8 @@ export interface BuiltAppOptions {
   home: string;
   twilioHosts: string;
   safeStorage?: 'keychain' | 'basic_text' | 'unavailable';
+  /** What `process.platform` says in the app (the stand-in's Electron runs there); this machine's by default. */
+  platform?: 'win32' | 'darwin' | 'linux';
 }
 
 export interface ProtocolResponse {
@@ -57,6 +59,7 @@ export interface ProtocolResponse {
 
 interface AppWindow {
   id: number;
+  webContentsId: number;
   options: WindowOptionsRecord;
   page: Page;
   cdp: CDPSession;
@@ -133,6 +136,7 @@ export class BuiltApp {
       [STAND_IN_ENV.home]: this.#options.home,
       [STAND_IN_ENV.keychainKey]: this.#keychainKey,
       [STAND_IN_ENV.safeStorage]: this.#options.safeStorage ?? 'keychain',
+      [STAND_IN_ENV.platform]: this.#options.platform ?? process.platform,
     };
     delete env.NODE_OPTIONS;
     const child = fork(path.join(STAND_IN_DIR, 'launch.ts'), [this.#options.appDir], {
@@ -215,7 +219,7 @@ export class BuiltApp {
         this.calls.push(notice.call);
         return;
       case 'windowCreated':
-        void this.#openWindow(notice.windowId, notice.options);
+        void this.#openWindow(notice.windowId, notice.webContentsId, notice.options);
         return;
       case 'send':
         this.ipcLog.push({ channel: notice.channel, reply: { ok: true, value: notice.args } });
@@ -260,20 +264,20 @@ export class BuiltApp {
     return opening;
   }
 
-  #openWindow(windowId: number, options: WindowOptionsRecord): Promise<AppWindow> {
-    const opening = this.#preparePage(windowId, options);
+  #openWindow(windowId: number, webContentsId: number, options: WindowOptionsRecord): Promise<AppWindow> {
+    const opening = this.#preparePage(windowId, webContentsId, options);
     this.#opening.set(windowId, opening);
     return opening;
   }
 
   /** A page for a BrowserWindow: its size, and its preload set to run in its own world on every document. */
-  async #preparePage(windowId: number, options: WindowOptionsRecord): Promise<AppWindow> {
+  async #preparePage(windowId: number, webContentsId: number, options: WindowOptionsRecord): Promise<AppWindow> {
     const context = this.#context;
     if (!context) throw new Error('No browser context');
     const page = await context.newPage();
     await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
     const cdp = await context.newCDPSession(page);
-    const window: AppWindow = { id: windowId, options, page, cdp, preloadContext: null, loading: null };
+    const window: AppWindow = { id: windowId, webContentsId, options, page, cdp, preloadContext: null, loading: null };
     this.#windows.set(windowId, window);
 
     page.on('pageerror', (error) => this.pageErrors.push(`page error: ${error.message}`));
@@ -386,12 +390,14 @@ export class BuiltApp {
       await route.abort('blockedbyclient');
       return;
     }
-    const isTopNavigation = request.isNavigationRequest() && request.frame() === page.mainFrame();
-    if (isTopNavigation && window.loading !== url) {
+    const isMainFrame = request.frame() === page.mainFrame();
+    const isTopNavigation = request.isNavigationRequest() && isMainFrame;
+    if (request.isNavigationRequest() && !(isMainFrame && window.loading === url)) {
       const { prevented } = (await this.ask({
-        kind: 'willNavigate',
-        windowId: window.id,
+        kind: 'willFrameNavigate',
+        webContentsId: window.webContentsId,
         url: this.#toAppUrl(url),
+        isMainFrame,
       })) as { prevented: boolean };
       if (prevented) {
         if (!this.#isAppOrigin(url)) this.offOrigin.push({ url, navigation: true, outcome: 'refused by the app' });
@@ -426,7 +432,11 @@ export class BuiltApp {
    * (#route) and it is closed, so only the app's answer has an effect. An `allow` is recorded, not modelled.
    */
   async #windowOpen(window: AppWindow, url: string): Promise<void> {
-    const { action } = (await this.ask({ kind: 'windowOpen', windowId: window.id, url: this.#toAppUrl(url) })) as {
+    const { action } = (await this.ask({
+      kind: 'windowOpen',
+      webContentsId: window.webContentsId,
+      url: this.#toAppUrl(url),
+    })) as {
       action: 'allow' | 'deny';
     };
     this.offOrigin.push({ url, navigation: true, outcome: action === 'deny' ? 'refused by the app' : 'allowed' });

@@ -21,6 +21,14 @@ async function started(builtApp: BuiltApp): Promise<Page> {
   return page;
 }
 
+/** The window's webContents: the first the app has. */
+const MAIN_WEB_CONTENTS = 1;
+
+/** The CSP the app:// handler sends; index.html's meta tag holds the same but frame-ancestors, ignored there. */
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; worker-src 'none'; base-uri 'none'; " +
+  "form-action 'none'; frame-ancestors 'none'";
+
 const apiNames = (builtApp: BuiltApp) => builtApp.calls.map((call) => call.api).filter((api) => api !== 'module.load');
 
 test.describe('The built app’s shell', () => {
@@ -64,7 +72,9 @@ test.describe('The built app’s shell', () => {
     // Shown only once the page has painted, so the person never sees an empty window.
     const order = apiNames(builtApp);
     expect(order.indexOf('BrowserWindow.show')).toBeGreaterThan(order.indexOf('BrowserWindow.loadURL'));
-    expect(await builtApp.ask({ kind: 'willAttachWebview', windowId: 1 })).toEqual({ prevented: true });
+    expect(await builtApp.ask({ kind: 'willAttachWebview', webContentsId: MAIN_WEB_CONTENTS })).toEqual({
+      prevented: true,
+    });
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
       expect(await builtApp.ask({ kind: 'permissionRequest', permission })).toEqual({ granted: false });
       expect(await builtApp.ask({ kind: 'permissionCheck', permission })).toEqual({ granted: false });
@@ -81,12 +91,14 @@ test.describe('The built app’s shell', () => {
     expect(served.some((pathname) => /^\/assets\/index-.+\.css$/.test(pathname))).toBe(true);
     for (const response of builtApp.responses) {
       expect(response.status, response.url).toBe(200);
-      expect(response.headers['content-security-policy'], response.url).toBe(
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-          "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-      );
+      expect(response.headers['content-security-policy'], response.url).toBe(CSP);
       expect(response.headers['x-content-type-options'], response.url).toBe('nosniff');
     }
+    // The built index.html's meta tag says what the header says (frame-ancestors works only as a header).
+    const index = await builtApp.fetchAppUrl('app://gleam/index.html');
+    const html = index.ok ? Buffer.from(index.body).toString('utf8') : '';
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(CSP.replace("; frame-ancestors 'none'", ''));
 
     // Straight to the handler, with URLs the browser would not have normalised.
     for (const url of [
@@ -103,6 +115,50 @@ test.describe('The built app’s shell', () => {
     const escaped = await page.goto('https://gleam/..%2f..%2fpackage.json');
     expect(escaped?.status()).toBe(404);
     expect(await page.locator('body').textContent()).toBe('Not found');
+  });
+
+  test('holds the page to its CSP: Chromium loads only its own scripts and styles', async ({ builtApp }) => {
+    const page = await started(builtApp);
+
+    // What the renderer does not use is refused by Chromium, as the policy is what it enforces: inline script,
+    // images (data: too), frames, fonts, requests and workers. Refused twice: by the header and by the meta tag.
+    const refused = await page.evaluate(async () => {
+      const seen: Record<'header' | 'meta', string[]> = { header: [], meta: [] };
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const policy = event.originalPolicy.includes('frame-ancestors') ? 'header' : 'meta';
+        seen[policy].push(`${event.effectiveDirective} ${event.blockedURI.replace(location.origin, '')}`);
+      });
+      const add = (element: HTMLElement) => document.body.append(element);
+      const script = document.createElement('script');
+      script.textContent = 'document.title = "inline script ran"';
+      add(script);
+      for (const src of ['data:image/gif;base64,R0lGODlhAQABAAAAACw=', '/probe.png']) {
+        const image = document.createElement('img');
+        image.src = src;
+        add(image);
+      }
+      const frame = document.createElement('iframe');
+      frame.src = '/probe.html';
+      add(frame);
+      await new FontFace('Probe', 'url(/probe.woff2)').load().catch(() => undefined);
+      await fetch('/probe.json').catch(() => undefined);
+      new Worker('/probe.js').addEventListener('error', () => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return { header: seen.header.sort(), meta: seen.meta.sort() };
+    });
+    const everything = [
+      'connect-src /probe.json',
+      'font-src /probe.woff2',
+      'frame-src /probe.html',
+      'img-src /probe.png',
+      'img-src data',
+      'script-src-elem inline',
+      'worker-src /probe.js',
+    ];
+    expect(refused).toEqual({ header: everything, meta: everything });
+    expect(await page.title()).toBe('Gleam Desktop');
+    // None of it reached the app's protocol handler.
+    expect(builtApp.responses.filter((response) => new URL(response.url).pathname.startsWith('/probe'))).toEqual([]);
   });
 
   test('exposes to the page exactly one function per contract channel, and nothing of Electron or Node', async ({
@@ -191,6 +247,42 @@ test.describe('The built app’s shell', () => {
       .poll(() => builtApp.callsTo('shell.openExternal').map((call) => call.args[0]))
       .toEqual(['https://console.twilio.com/']);
     expect(page.context().pages()).toEqual([page]);
+  });
+
+  test('refuses a subframe’s navigation away from the app, as the main frame’s', async ({ builtApp }) => {
+    await started(builtApp);
+
+    const navigate = (url: string, isMainFrame: boolean) =>
+      builtApp.ask({ kind: 'willFrameNavigate', webContentsId: MAIN_WEB_CONTENTS, url, isMainFrame });
+    expect(await navigate('https://evil.example/frame', false)).toEqual({ prevented: true });
+    expect(await navigate('app://gleam.evil.example/index.html', false)).toEqual({ prevented: true });
+    expect(await navigate('app://gleam/index.html', false)).toEqual({ prevented: false });
+    expect(await navigate('https://evil.example/', true)).toEqual({ prevented: true });
+    expect(await navigate('app://gleam/index.html', true)).toEqual({ prevented: false });
+  });
+
+  test('puts any other webContents under the same policy the moment Electron creates it', async ({ builtApp }) => {
+    await started(builtApp);
+
+    // As for a devtools or guest view: a webContents that no code of the app constructed.
+    const { webContentsId } = (await builtApp.ask({ kind: 'createWebContents' })) as { webContentsId: number };
+    expect(webContentsId).not.toBe(MAIN_WEB_CONTENTS);
+    for (const isMainFrame of [true, false]) {
+      expect(
+        await builtApp.ask({ kind: 'willFrameNavigate', webContentsId, url: 'https://evil.example/', isMainFrame }),
+      ).toEqual({ prevented: true });
+    }
+    expect(await builtApp.ask({ kind: 'windowOpen', webContentsId, url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
+    expect(await builtApp.ask({ kind: 'willAttachWebview', webContentsId })).toEqual({ prevented: true });
+    // An allow-listed link still opens in the browser, as the URL the allow-list checked.
+    expect(
+      await builtApp.ask({ kind: 'windowOpen', webContentsId, url: 'HTTPS://Console.Twilio.com\\@evil.example/' }),
+    ).toEqual({ action: 'deny' });
+    expect(builtApp.callsTo('shell.openExternal').map((call) => call.args[0])).toEqual([
+      'https://console.twilio.com/@evil.example/',
+    ]);
   });
 
   test('opens Help from the menu, comes to the front for a second instance, and quits cleanly', async ({

@@ -22,15 +22,15 @@ const REVIEWED: ReviewedFinding[] = [
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'electron/main/window.ts',
-    sample: 'if (isAllowedExternalLink(url)) void shell.openExternal(url);',
-    why: 'Only https links to allow-listed Twilio and help origins are opened (isAllowedExternalLink, unit-tested).',
+    sample: 'if (link !== null) void shell.openExternal(link);',
+    why: 'Only https links to allow-listed Twilio and help origins are opened, as the URL the allow-list checked, re-serialised (allowedExternalLink; window.test.ts).',
   },
   {
     check: 'CSP_GLOBAL_CHECK',
     file: 'renderer/index.html',
     sample:
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-      "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'self'; worker-src 'none'; base-uri 'none'; " +
+      "form-action 'none'",
     why: "The evaluator's caution on script-src 'self' concerns sites that host JSONP or uploads; 'self' here is the app:// scheme, which serves only the bundled files.",
   },
 ];

@@ -195,8 +195,9 @@ test.describe('Costs', () => {
       'Month,Phone number,Name,Agent,Still owned,Inbound calls,Inbound minutes,Outbound calls,Outbound minutes,' +
         'Inbound messages,Inbound segments,Outbound messages,Outbound segments,Calls cost,SMS cost,Total cost,' +
         'Not yet priced,Currency',
-      `${LAST_MONTH},${frontDesk},Front desk,Reception,yes,1,2,1,2,0,0,0,0,1.005,0.00,1.005,0,USD`,
-      `${LAST_MONTH},${backOffice},Back office,,yes,1,1,0,0,1,1,1,2,0.0085,0.0237,0.0322,0,USD`,
+      // A leading + would make a spreadsheet read the number as a formula: the apostrophe keeps it text.
+      `${LAST_MONTH},'${frontDesk},Front desk,Reception,yes,1,2,1,2,0,0,0,0,1.005,0.00,1.005,0,USD`,
+      `${LAST_MONTH},'${backOffice},Back office,,yes,1,1,0,0,1,1,1,2,0.0085,0.0237,0.0322,0,USD`,
       '',
     ]);
 

@@ -4,6 +4,7 @@ import { app, dialog } from 'electron';
 import { registerAppScheme } from './adapters/app-protocol';
 import { startApp } from './app';
 import { DatabaseTooNewError } from './db/migrations';
+import { guardEveryWebContents } from './window';
 
 // Development and test runs may keep their data apart from an installed copy's; a shipped app always uses the OS's
 // place. First of all: the single-instance lock belongs to the data folder.
@@ -17,6 +18,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
+  // Before any webContents can exist, so each one, the window's included, is guarded as it is created.
+  guardEveryWebContents();
   let started: ReturnType<typeof startApp> | null = null;
 
   app.on('second-instance', () => started?.showWindow());

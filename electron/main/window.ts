@@ -1,11 +1,13 @@
 /**
  * The main window and its security policy: context isolation, sandbox, no
- * Node integration, a preload that exposes only the IPC contract; no
- * navigation away from the app, no new windows (allow-listed https links
- * open in the browser instead), no permissions granted, no webviews.
+ * Node integration, a preload that exposes only the IPC contract, no
+ * permissions granted. Every webContents — the window's and any other
+ * Electron creates — is guarded from its creation: no navigation of any frame
+ * away from the app, no new windows (allow-listed https links open in the
+ * browser instead), no webviews.
  */
 import path from 'node:path';
-import { BrowserWindow, screen, session, shell } from 'electron';
+import { app, BrowserWindow, screen, session, shell, type WebContents } from 'electron';
 import { APP_ORIGIN } from './adapters/app-protocol';
 import type { Preferences, WindowBounds } from './adapters/preferences';
 
@@ -16,17 +18,51 @@ const EXTERNAL_LINK_ORIGINS = new Set([
   'https://help.twilio.com',
 ]);
 
-export function isAllowedExternalLink(url: string): boolean {
+/**
+ * The link as the URL the allow-list was checked on (parsed and serialised again), or null. The browser is given
+ * that, never the raw string: another parser could read a different host in it (`https://help.twilio.com\@evil`
+ * is Twilio's to WHATWG URL, which reads "\" as "/", and evil's to one that does not).
+ */
+function allowedExternalLink(url: string): string | null {
   try {
-    return EXTERNAL_LINK_ORIGINS.has(new URL(url).origin);
+    const parsed = new URL(url);
+    return EXTERNAL_LINK_ORIGINS.has(parsed.origin) ? parsed.href : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** Opens a link in the person's browser if it is on the allow-list; anything else is ignored. */
 export function openAllowedLink(url: string): void {
-  if (isAllowedExternalLink(url)) void shell.openExternal(url);
+  const link = allowedExternalLink(url);
+  if (link !== null) void shell.openExternal(link);
+}
+
+/** The app's own pages. Compared as text: Node's URL gives non-special schemes such as app: an opaque origin. */
+const isAppUrl = (url: string) => url.startsWith(`${APP_ORIGIN}/`);
+
+function guardWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openAllowedLink(url);
+    return { action: 'deny' };
+  });
+  // Asked for the main frame and every subframe, before will-navigate (main frame only), so it covers both.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * Puts every webContents under the app's navigation policy from its creation: the main window's, and any other
+ * (devtools, or one a future change lets in), so none can exist unguarded. Call before the app is ready, when no
+ * webContents exists yet.
+ */
+export function guardEveryWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 }
 
 function visibleBounds(saved: WindowBounds | null): WindowBounds {
@@ -79,18 +115,6 @@ export function createMainWindow(options: {
   });
   if (bounds.maximized) window.maximize();
 
-  const { webContents } = window;
-  webContents.setWindowOpenHandler(({ url }) => {
-    openAllowedLink(url);
-    return { action: 'deny' };
-  });
-  webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  webContents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  webContents.on('will-attach-webview', (event) => event.preventDefault());
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 

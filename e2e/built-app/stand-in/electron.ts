@@ -238,25 +238,43 @@ type WindowOpenHandler = (details: { url: string; frameName: string; features: s
 };
 
 let nextWebContentsId = 1;
+const allWebContents = new Map<number, WebContents>();
 
 class WebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
   readonly session: Session;
-  readonly #windowId: number;
+  /** The BrowserWindow showing it; null for one Electron made otherwise (devtools, a guest view). */
+  readonly #windowId: number | null;
   #windowOpenHandler: WindowOpenHandler | null = null;
   #url = '';
   #destroyed = false;
 
-  constructor(windowId: number, session: Session) {
+  /** As Electron's: the app hears `web-contents-created` while it is constructed, before anything loads in it. */
+  constructor(windowId: number | null, session: Session) {
     super();
     this.#windowId = windowId;
     this.session = session;
+    allWebContents.set(this.id, this);
+    app.emit('web-contents-created', preventableEvent({}), this);
   }
 
   send(channel: string, ...args: unknown[]): void {
     if (this.#destroyed) throw new Error('Object has been destroyed');
     record('webContents.send', channel, ...args);
-    peer.notify({ kind: 'send', windowId: this.#windowId, channel, args });
+    if (this.#windowId !== null) peer.notify({ kind: 'send', windowId: this.#windowId, channel, args });
+  }
+
+  /**
+   * A navigation the page starts, put to the app as Electron's navigation throttle does: `will-frame-navigate`
+   * for any frame, then, for the main frame and unless refused already, `will-navigate`. Whether it was refused.
+   */
+  navigationStarted(url: string, isMainFrame: boolean): boolean {
+    const details = preventableEvent({ url, isSameDocument: false, isMainFrame, frame: null });
+    this.emit('will-frame-navigate', details);
+    if (details.defaultPrevented || !isMainFrame) return details.defaultPrevented;
+    const event = preventableEvent({ url, isSameDocument: false, isMainFrame });
+    this.emit('will-navigate', event, url, false, true);
+    return event.defaultPrevented;
   }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
@@ -286,6 +304,7 @@ class WebContents extends EventEmitter {
 
   destroy(): void {
     this.#destroyed = true;
+    allWebContents.delete(this.id);
     this.emit('destroyed', {});
   }
 
@@ -328,6 +347,7 @@ export class BrowserWindow extends EventEmitter {
     peer.notify({
       kind: 'windowCreated',
       windowId: this.id,
+      webContentsId: this.webContents.id,
       options: { width: this.#bounds.width, height: this.#bounds.height, webPreferences: options.webPreferences ?? {} },
     });
   }
@@ -438,6 +458,12 @@ function windowById(id: number): BrowserWindow {
   const window = BrowserWindow.fromId(id);
   if (!window) throw new Error(`No window ${id}`);
   return window;
+}
+
+function webContentsById(id: number): WebContents {
+  const contents = allWebContents.get(id);
+  if (!contents) throw new Error(`No webContents ${id}`);
+  return contents;
 }
 
 // ——— ipcMain ———
@@ -811,18 +837,17 @@ async function answerDriver(request: DriverRequest): Promise<unknown> {
       return ipcMain.invoke(request);
     case 'fetch':
       return fetchThroughProtocol(request);
-    case 'willNavigate': {
-      const event = preventableEvent({ url: request.url, isSameDocument: false, isMainFrame: true });
-      windowById(request.windowId).webContents.emit('will-navigate', event, request.url, false, true);
-      return { prevented: event.defaultPrevented };
-    }
+    case 'willFrameNavigate':
+      return { prevented: webContentsById(request.webContentsId).navigationStarted(request.url, request.isMainFrame) };
     case 'windowOpen':
-      return { action: windowById(request.windowId).webContents.windowOpenAction(request.url) };
+      return { action: webContentsById(request.webContentsId).windowOpenAction(request.url) };
     case 'willAttachWebview': {
       const event = preventableEvent({});
-      windowById(request.windowId).webContents.emit('will-attach-webview', event, {}, { src: 'about:blank' });
+      webContentsById(request.webContentsId).emit('will-attach-webview', event, {}, { src: 'about:blank' });
       return { prevented: event.defaultPrevented };
     }
+    case 'createWebContents':
+      return { webContentsId: new WebContents(null, defaultSession).id };
     case 'permissionRequest':
       return { granted: await defaultSession.permissionRequested(request.permission) };
     case 'permissionCheck':

@@ -36,9 +36,12 @@ export type DriverRequest =
       isMainFrame: boolean;
     }
   | { kind: 'fetch'; url: string; method: string; headers: [string, string][] }
-  | { kind: 'willNavigate'; windowId: number; url: string }
-  | { kind: 'windowOpen'; windowId: number; url: string }
-  | { kind: 'willAttachWebview'; windowId: number }
+  /** The page starts a navigation in one of its frames (a link, `location`, a form); loadURL is not one. */
+  | { kind: 'willFrameNavigate'; webContentsId: number; url: string; isMainFrame: boolean }
+  | { kind: 'windowOpen'; webContentsId: number; url: string }
+  | { kind: 'willAttachWebview'; webContentsId: number }
+  /** Electron creates a webContents the app did not construct itself (a devtools or guest view's); answers its id. */
+  | { kind: 'createWebContents' }
   | { kind: 'permissionRequest'; permission: string }
   | { kind: 'permissionCheck'; permission: string }
   | { kind: 'menuClick'; labels: string[] }
@@ -54,7 +57,7 @@ export type StandInRequest =
 
 export type StandInNotice =
   | { kind: 'record'; call: RecordedCall }
-  | { kind: 'windowCreated'; windowId: number; options: WindowOptionsRecord }
+  | { kind: 'windowCreated'; windowId: number; webContentsId: number; options: WindowOptionsRecord }
   | { kind: 'send'; windowId: number; channel: string; args: unknown[] }
   | { kind: 'windowClosed'; windowId: number };
 
@@ -77,4 +80,6 @@ export const STAND_IN_ENV = {
   keychainKey: 'ELECTRON_STAND_IN_KEYCHAIN_KEY',
   /** `keychain` (default), `basic_text` (Linux without a keyring) or `unavailable`. */
   safeStorage: 'ELECTRON_STAND_IN_SAFE_STORAGE',
+  /** The platform the app is told it runs on (`process.platform`): `win32`, `darwin` or `linux`. */
+  platform: 'ELECTRON_STAND_IN_PLATFORM',
 } as const;

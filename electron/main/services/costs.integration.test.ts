@@ -259,8 +259,8 @@ describe('costs export', () => {
       .replace(/^\uFEFF/, '')
       .split('\r\n');
     expect(lines[0]?.startsWith('Month,Phone number,Name,Agent,')).toBe(true);
-    expect(lines[1]).toBe(`${lastMonth},+13035550100,Front desk,,yes,2,3,1,2,0,0,0,0,0.0535,0.00,0.0535,0,USD`);
-    expect(lines[2]).toBe(`${lastMonth},+13035550101,Back office,,yes,1,1,0,0,1,1,1,2,0.00,0.0237,0.0237,1,USD`);
+    expect(lines[1]).toBe(`${lastMonth},'+13035550100,Front desk,,yes,2,3,1,2,0,0,0,0,0.0535,0.00,0.0535,0,USD`);
+    expect(lines[2]).toBe(`${lastMonth},'+13035550101,Back office,,yes,1,1,0,0,1,1,1,2,0.00,0.0237,0.0237,1,USD`);
 
     answer = null;
     fs.rmSync(target);
