@@ -4,6 +4,7 @@
  * Usage (by the driver): node --import register.ts launch.ts <appDir>
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app } from './electron.ts';
@@ -18,6 +19,21 @@ const appPackage = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'),
 };
 const home = process.env[STAND_IN_ENV.home];
 if (!home) throw new Error(`${STAND_IN_ENV.home} is not set`);
+
+/**
+ * Electron on the platform the driver names. The app keeps the Auth Token only for the session on Linux
+ * (electron/main/adapters/safe-storage-cipher.ts), so the suite plays Windows to reach the keychain path on
+ * this Linux machine. better-sqlite3 picks its prebuilt binary by process.platform, so it is loaded first, for
+ * the machine it really runs on; worker threads have a process object of their own and see the real platform.
+ */
+const platform = process.env[STAND_IN_ENV.platform];
+if (platform && platform !== process.platform) {
+  const Database = createRequire(path.join(appDir, 'package.json'))('better-sqlite3') as new (file: string) => {
+    close(): void;
+  };
+  new Database(':memory:').close();
+  Object.defineProperty(process, 'platform', { value: platform });
+}
 
 app.configure(appDir, appPackage, home);
 await import(pathToFileURL(path.join(appDir, appPackage.main ?? 'index.js')).href);

@@ -1,24 +1,50 @@
-/** SecretCipher over Electron safeStorage (Keychain, DPAPI, or a Linux keyring). */
+/**
+ * SecretCipher over Electron safeStorage's async API.
+ *
+ * Policy: the token is handed to safeStorage only where Electron documents
+ * what protects it — the Keychain on macOS, DPAPI on Windows. On Linux it is
+ * not: Electron does not document a way to tell a keyring from the fixed-key
+ * fallback the async API may use, so Linux counts as unprotected, the token
+ * is kept for the session only, and the app says so plainly. (Linux is not a
+ * shipping target; it is where development and CI run the app.)
+ *
+ * Why, from Electron's safeStorage documentation (docs/api/safe-storage.md,
+ * "Platform-Specific Key Providers", as of Electron 42–45; this app runs 45):
+ *  - Asynchronous API, Linux: "Multiple key providers may be available
+ *    depending on the desktop environment: `org.freedesktop.portal.Secret` …
+ *    Secret Service API … A fallback provider is used for environments without
+ *    a secret service available." Nothing says how to learn which one served,
+ *    and `isAsyncEncryptionAvailable()` is only "whether encryption is
+ *    available for asynchronous safeStorage operations" — the fallback counts.
+ *  - `basic_text` is documented under the Synchronous API only (deprecated in
+ *    45): "If no secret store is available, items stored in using the
+ *    safeStorage API will be unprotected as they are encrypted via hardcoded
+ *    plaintext password. You can detect when this happens when
+ *    `safeStorage.getSelectedStorageBackend()` returns `basic_text`." And that
+ *    name is picked from the desktop session, not from a keyring answering:
+ *    "`gnome_libsecret` - When the desktop environment is … `GNOME` …". A GNOME
+ *    session with no keyring running reads `gnome_libsecret` while the async
+ *    API falls back — in Chromium, whose os_crypt_async Electron uses, the
+ *    fallback is PosixKeyProvider with a key derived from a fixed word.
+ * Electron 46's docs, written once the sync API is gone, tie `basic_text` to
+ * the remaining API; upgrading is the moment to look at this again.
+ */
 import { safeStorage } from 'electron';
 import type { CipherAvailability, SecretCipher } from '../services/credential-vault';
 
-export function createSafeStorageCipher(): SecretCipher {
+const NO_SECURE_STORAGE_REASON =
+  'Your computer’s secure storage is not available, so the Auth Token is kept only until you quit Gleam. You will need to enter it again next time.';
+export const LINUX_UNPROTECTED_REASON =
+  'On Linux, Gleam cannot check that a system keyring (such as GNOME Keyring or KWallet) protects a saved Auth Token: without one, it would be saved under a key anyone can reproduce. So the Auth Token is kept only until you quit Gleam, and you will need to enter it again next time.';
+
+/** `platform` is the running one; tests pass another to check each platform's answer. */
+export function createSafeStorageCipher(platform: NodeJS.Platform = process.platform): SecretCipher {
   return {
     async availability(): Promise<CipherAvailability> {
+      if (platform === 'linux') return { available: false, reason: LINUX_UNPROTECTED_REASON };
+      // Resolves once the async encryptor is set up, which is when the OS is first asked.
       if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-        return {
-          available: false,
-          reason:
-            'Your computer’s secure storage is not available, so the Auth Token is kept only until you quit Gleam. You will need to enter it again next time.',
-        };
-      }
-      // On Linux without a keyring, safeStorage "encrypts" with a fixed key: not a secret.
-      if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-        return {
-          available: false,
-          reason:
-            'No system keyring (such as GNOME Keyring or KWallet) is running, so the Auth Token could only be saved unprotected. It is kept only until you quit Gleam.',
-        };
+        return { available: false, reason: NO_SECURE_STORAGE_REASON };
       }
       return { available: true };
     },

@@ -2,7 +2,10 @@
  * Connecting a Twilio account: check the credentials against Twilio, then
  * keep them. Nothing is stored until Twilio has accepted the credentials and
  * (when given) found the Messaging Service, so a failed attempt leaves the
- * previous state untouched.
+ * previous state untouched. Saved credentials the OS would not decrypt this
+ * time leave the account connected in the database; whatever needs Twilio
+ * says so in those words rather than "not connected", and the next call
+ * tries again.
  */
 import type { Database } from 'better-sqlite3';
 import { AppError, appError } from '../../../shared/errors';
@@ -36,7 +39,10 @@ export interface ConnectionService {
   verify(): Promise<ConnectionStatus>;
   disconnect(): Promise<ConnectionStatus>;
   setMessagingService(input: ChannelParsedInput<'connection:setMessagingService'>): Promise<ConnectionStatus>;
-  /** The connected account's row and its Twilio API; throws not_connected. */
+  /**
+   * The connected account's row and its Twilio API; throws not_connected, which says why when saved
+   * credentials could not be read this time.
+   */
   connected(): Promise<{ row: AccountRow; api: TwilioAccountApi }>;
   /** Runs `listener` after each successful connect (e.g. to sync numbers). */
   onConnected(listener: () => void): void;
@@ -61,16 +67,28 @@ function asMessagingServiceFieldError(error: unknown): unknown {
 export function createConnectionService(deps: ConnectionServiceDeps): ConnectionService {
   const { db, vault, twilio, logger, clock } = deps;
 
-  /** The connected account and its stored credentials, when both agree. */
-  async function current(): Promise<{ row: AccountRow; stored: StoredCredentials } | null> {
+  /**
+   * The connected account and its stored credentials, when both agree; or why the saved ones could not be
+   * read this time. The vault is not asked when no account is connected, so nothing prompts for the keychain.
+   */
+  async function current(): Promise<
+    | { kind: 'connected'; row: AccountRow; stored: StoredCredentials }
+    | { kind: 'unreadable'; reason: string }
+    | { kind: 'disconnected' }
+  > {
     const row = getConnectedAccount(db);
-    const stored = await vault.load();
-    return row && stored && stored.accountSid === row.sid ? { row, stored } : null;
+    if (!row) return { kind: 'disconnected' };
+    const contents = await vault.load();
+    if (contents.kind === 'unreadable') return contents;
+    if (contents.kind === 'stored' && contents.credentials.accountSid === row.sid) {
+      return { kind: 'connected', row, stored: contents.credentials };
+    }
+    return { kind: 'disconnected' };
   }
 
   async function getStatus(): Promise<ConnectionStatus> {
     const connection = await current();
-    if (!connection) {
+    if (connection.kind !== 'connected') {
       const latest = getLatestAccount(db);
       return { state: 'disconnected', previousAccount: latest ? summaryOf(latest) : null };
     }
@@ -100,7 +118,13 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
 
   async function requireConnection(): Promise<{ row: AccountRow; api: TwilioAccountApi }> {
     const connection = await current();
-    if (!connection) throw appError('not_connected');
+    if (connection.kind === 'unreadable') {
+      throw appError('not_connected', {
+        message: 'Gleam could not read your saved Twilio credentials',
+        hints: [connection.reason, 'To replace them, open Settings and connect your Twilio account again.'],
+      });
+    }
+    if (connection.kind === 'disconnected') throw appError('not_connected');
     const { accountSid, authToken } = connection.stored;
     return { row: connection.row, api: twilio.forAccount({ accountSid, authToken }) };
   }

@@ -3,12 +3,17 @@
  *
  * Policy: the Auth Token is written to disk only after the OS encryption
  * service (Electron safeStorage, through the SecretCipher port) has
- * encrypted it. When the OS offers no real encryption, the token is kept in
- * memory for this session only and the person is told why. The file holds
- * the Account SID in clear (it is an identifier, not a secret) and the
- * encrypted token; it is replaced atomically so a crash never leaves half of
- * it. Decrypted credentials are kept in memory once read, so the OS keychain
- * is asked once per run, not on every call.
+ * encrypted it. When the OS offers no real encryption, or refuses this time
+ * (the person declined the Keychain prompt), the token is kept in memory for
+ * this session only, nothing is left on disk, and the person is told why.
+ * The file holds the Account SID in clear (it is an identifier, not a secret)
+ * and the encrypted token; it is replaced atomically so a crash never leaves
+ * half of it. Credentials once read are kept in memory, so the OS keychain is
+ * asked once per run, not on every call. A file that could not be read (the
+ * keychain locked or access declined, a damaged file) is reported as such,
+ * never as "no credentials", is left on disk as it is, and is tried again on
+ * the next read: a locked keychain at start must not cost the person their
+ * saved connection.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +26,7 @@ export type CipherAvailability = { available: true } | { available: false; reaso
 /** The OS encryption service. Implemented over safeStorage in adapters/. */
 export interface SecretCipher {
   availability(): Promise<CipherAvailability>;
+  /** Rejects when the OS refuses this time, though available (a declined Keychain prompt). */
   encrypt(plain: string): Promise<Buffer>;
   /** `shouldReEncrypt`: the OS rotated its key; write the value again. */
   decrypt(encrypted: Buffer): Promise<{ plain: string; shouldReEncrypt: boolean }>;
@@ -32,69 +38,137 @@ export interface StoredCredentials extends TwilioCredentials {
   storageNote: string | null;
 }
 
+/** What the vault holds. */
+export type VaultContents =
+  /** Saved or read this run. */
+  | { kind: 'stored'; credentials: StoredCredentials }
+  /** No file: never connected, disconnected, or kept for a past session only. */
+  | { kind: 'none' }
+  /** A file that could not be read this time; `reason` is for the person. */
+  | { kind: 'unreadable'; reason: string };
+
 export interface CredentialVault {
   save(credentials: TwilioCredentials): Promise<StoredCredentials>;
-  load(): Promise<StoredCredentials | null>;
+  load(): Promise<VaultContents>;
   clear(): void;
 }
+
+export const ENCRYPT_REFUSED_REASON =
+  'Your computer’s secure storage did not let Gleam encrypt the Auth Token (for example, the keychain prompt was declined), so it is kept only until you quit Gleam. To save it, connect again and allow access.';
+export const DECRYPT_REFUSED_REASON =
+  'Your computer’s secure storage did not decrypt the saved Auth Token (for example, the keychain is locked or access was declined). The credentials stay saved, and Gleam tries again the next time it needs them.';
+export const DAMAGED_FILE_REASON =
+  'The file holding your saved Twilio credentials is damaged, so Gleam cannot read it. Connecting again replaces it.';
 
 const VaultFileSchema = z.object({
   version: z.literal(1),
   accountSid: z.string(),
   encryptedToken: z.string(),
 });
+type VaultFile = z.infer<typeof VaultFileSchema>;
+
+const NOTHING_STORED: VaultContents = { kind: 'none' };
 
 export function createCredentialVault(filePath: string, cipher: SecretCipher): CredentialVault {
-  /** undefined: not read yet; null: read, nothing stored. */
-  let cached: StoredCredentials | null | undefined;
+  /** Only definite answers (credentials, or no file) are kept; undefined until one is known. */
+  let cached: VaultContents | undefined;
+  /** The read under way, which callers asking meanwhile join: one keychain request, not one per caller. */
+  let reading: Promise<VaultContents> | null = null;
+  /** Bumped by save and clear, so a read that started before them cannot put the old value back. */
+  let generation = 0;
 
-  async function writeEncrypted(credentials: TwilioCredentials): Promise<void> {
+  function writeFile(accountSid: string, encryptedToken: Buffer): void {
     const content = JSON.stringify({
       version: 1,
-      accountSid: credentials.accountSid,
-      encryptedToken: (await cipher.encrypt(credentials.authToken)).toString('base64'),
-    } satisfies z.infer<typeof VaultFileSchema>);
+      accountSid,
+      encryptedToken: encryptedToken.toString('base64'),
+    } satisfies VaultFile);
     fs.mkdirSync(path.dirname(filePath), { recursive: true });
     const temporary = `${filePath}.tmp`;
     fs.writeFileSync(temporary, content, { mode: 0o600 });
     fs.renameSync(temporary, filePath);
   }
 
-  async function readFile(): Promise<StoredCredentials | null> {
-    if (!fs.existsSync(filePath) || !(await cipher.availability()).available) return null;
+  function readVaultFile(): VaultFile | null {
     try {
-      const stored = VaultFileSchema.parse(JSON.parse(fs.readFileSync(filePath, 'utf8')));
-      const { plain, shouldReEncrypt } = await cipher.decrypt(Buffer.from(stored.encryptedToken, 'base64'));
-      const credentials = { accountSid: stored.accountSid, authToken: plain };
-      if (shouldReEncrypt) await writeEncrypted(credentials);
-      return { ...credentials, storage: 'encrypted', storageNote: null };
+      return VaultFileSchema.parse(JSON.parse(fs.readFileSync(filePath, 'utf8')));
     } catch {
-      // A damaged file, or a token the OS can no longer decrypt (a new keychain):
-      // the person connects again; nothing else depends on the old value.
       return null;
     }
+  }
+
+  async function readFile(): Promise<VaultContents> {
+    if (!fs.existsSync(filePath)) return NOTHING_STORED;
+    const stored = readVaultFile();
+    if (!stored) return { kind: 'unreadable', reason: DAMAGED_FILE_REASON };
+    const availability = await cipher.availability();
+    if (!availability.available) return { kind: 'unreadable', reason: availability.reason };
+    let decrypted: { plain: string; shouldReEncrypt: boolean };
+    try {
+      decrypted = await cipher.decrypt(Buffer.from(stored.encryptedToken, 'base64'));
+    } catch {
+      // Locked, declined, or a key this keychain no longer has: the same to the person, and the
+      // error says nothing they can act on. The file stays for the next read.
+      return { kind: 'unreadable', reason: DECRYPT_REFUSED_REASON };
+    }
+    if (decrypted.shouldReEncrypt) {
+      // Best effort: the copy on disk still decrypts, so a refusal now only postpones the rewrite.
+      await cipher
+        .encrypt(decrypted.plain)
+        .then((encrypted) => writeFile(stored.accountSid, encrypted))
+        .catch(() => undefined);
+    }
+    const credentials = { accountSid: stored.accountSid, authToken: decrypted.plain };
+    return { kind: 'stored', credentials: { ...credentials, storage: 'encrypted', storageNote: null } };
+  }
+
+  function keepForSession(credentials: TwilioCredentials, reason: string): StoredCredentials {
+    // An earlier file would bring back replaced credentials on the next start.
+    fs.rmSync(filePath, { force: true });
+    return { ...credentials, storage: 'session', storageNote: reason };
   }
 
   return {
     async save(credentials) {
       const availability = await cipher.availability();
-      if (availability.available) {
-        await writeEncrypted(credentials);
-        cached = { ...credentials, storage: 'encrypted', storageNote: null };
+      let stored: StoredCredentials;
+      if (!availability.available) {
+        stored = keepForSession(credentials, availability.reason);
       } else {
-        fs.rmSync(filePath, { force: true });
-        cached = { ...credentials, storage: 'session', storageNote: availability.reason };
+        // The rejection's own text is dropped: the person gets the plain reason instead.
+        const encrypted = await cipher.encrypt(credentials.authToken).catch(() => null);
+        if (encrypted) {
+          writeFile(credentials.accountSid, encrypted);
+          stored = { ...credentials, storage: 'encrypted', storageNote: null };
+        } else {
+          stored = keepForSession(credentials, ENCRYPT_REFUSED_REASON);
+        }
       }
-      return cached;
+      generation += 1;
+      cached = { kind: 'stored', credentials: stored };
+      return stored;
     },
 
-    async load() {
-      if (cached === undefined) cached = await readFile();
-      return cached;
+    load() {
+      if (cached) return Promise.resolve(cached);
+      if (!reading) {
+        const started = generation;
+        reading = readFile()
+          .then((found) => {
+            if (generation !== started) return cached ?? found;
+            if (found.kind !== 'unreadable') cached = found;
+            return found;
+          })
+          .finally(() => {
+            reading = null;
+          });
+      }
+      return reading;
     },
 
     clear() {
-      cached = null;
+      generation += 1;
+      cached = NOTHING_STORED;
       fs.rmSync(filePath, { force: true });
     },
   };

@@ -1,8 +1,9 @@
 /**
  * Stand-ins for Electron safeStorage in tests: real AES-256-GCM with a key
  * that lives only in this process, so the token on disk is as unreadable as
- * in the app (secret scans can look for it), and a cipher that reports the
- * OS encryption as unavailable.
+ * in the app (secret scans can look for it); a cipher that reports the OS
+ * encryption as unavailable; and one whose "keychain" a test can lock, as a
+ * person does by declining the Keychain prompt.
  */
 import crypto from 'node:crypto';
 import type { SecretCipher } from '../services/credential-vault';
@@ -34,5 +35,36 @@ export function createUnavailableCipher(): SecretCipher {
     availability: () => Promise.resolve({ available: false, reason: NO_ENCRYPTION_REASON }),
     encrypt: refuse,
     decrypt: refuse,
+  };
+}
+
+/**
+ * The test cipher with a lock: availability still says yes (the OS has a
+ * keychain), but while `refuse.encrypt` or `refuse.decrypt` is set that call
+ * rejects, as safeStorage's does when the person declines the prompt or the
+ * keychain stays locked. `calls` counts the attempts that reached it.
+ */
+export interface LockableCipher extends SecretCipher {
+  refuse: { encrypt: boolean; decrypt: boolean };
+  calls: { encrypt: number; decrypt: number };
+}
+
+export function createLockableCipher(key?: Buffer): LockableCipher {
+  const inner = createTestCipher(key);
+  const refuse = { encrypt: false, decrypt: false };
+  const calls = { encrypt: 0, decrypt: 0 };
+  const denied = () => Promise.reject(new Error('The user denied access to the keychain.'));
+  return {
+    refuse,
+    calls,
+    availability: () => inner.availability(),
+    encrypt(plain) {
+      calls.encrypt += 1;
+      return refuse.encrypt ? denied() : inner.encrypt(plain);
+    },
+    decrypt(encrypted) {
+      calls.decrypt += 1;
+      return refuse.decrypt ? denied() : inner.decrypt(encrypted);
+    },
   };
 }
