@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'no_numbers_in_area',
   'purchase_in_progress',
   'purchase_not_made',
+  'confirmation_invalid',
+  'price_changed',
   'cancelled',
   'validation',
   'not_found',
@@ -156,6 +158,18 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
       'Twilio had a problem while buying it. Gleam asked afterwards: your account does not own the number, so nothing was bought or charged.',
       'Try again in a minute. If Twilio keeps failing, its status page says whether it has an outage.',
     ],
+    helpTopic: 'buying-numbers',
+  },
+  confirmation_invalid: {
+    message: 'This needs confirming again',
+    hints: [
+      'Gleam asks before anything is bought, released or redirected, and each confirmation is good for one try within ten minutes.',
+      'Nothing was done. Look at the details again and confirm.',
+    ],
+  },
+  price_changed: {
+    message: 'The monthly price changed since you confirmed',
+    hints: ['Nothing was bought. Check the new price, then confirm again if you still want the number.'],
     helpTopic: 'buying-numbers',
   },
   cancelled: {

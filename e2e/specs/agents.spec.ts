@@ -283,8 +283,14 @@ test.describe('Agents', () => {
     await advanced.getByRole('button', { name: 'Save webhook URL' }).click();
     await expect(advanced).toContainText('https://');
     await screenshot(app, 'settings-advanced-invalid');
-    await advanced.getByLabel('Webhook base URL').fill('https://hooks.example.com');
+    await advanced.getByLabel('Webhook base URL').fill('https://Hooks.Example.com/');
     await advanced.getByRole('button', { name: 'Save webhook URL' }).click();
+    // Main checked the address and asks, with what it will receive, before anything is changed.
+    const confirmation = app.getByRole('alertdialog', { name: 'Send your agents’ calls to this address?' });
+    await expect(confirmation).toContainText('https://hooks.example.com');
+    await expect(confirmation).toContainText('can make calls that your Twilio account pays for');
+    await screenshot(app, 'settings-advanced-confirm');
+    await confirmation.getByRole('button', { name: 'Use this address' }).click();
     await expect(advanced.getByLabel('Webhook base URL')).toHaveValue('https://hooks.example.com');
     await screenshot(app, 'settings-advanced');
 

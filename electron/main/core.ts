@@ -21,6 +21,7 @@ import { createNumberDoctor, type NumberDoctor } from './services/number-doctor'
 import { createNumbersSyncThread } from './services/numbers-sync-thread';
 import { createNumbersService, type EmitEvent, type NumbersService } from './services/numbers-service';
 import { createPriceBook } from './services/price-book';
+import { createConfirmations } from './services/confirmations';
 import { createPurchaseService, type PurchaseService } from './services/purchase-service';
 import { createSettingsService, type SettingsService } from './services/settings-service';
 import { createSetupService, type SetupService } from './services/setup-service';
@@ -100,9 +101,11 @@ export function createAppCore(options: CoreOptions): AppCore {
   const connection = createConnectionService({ db, vault, twilio, logger, clock });
   const prices = createPriceBook({ db, logger, clock });
   const emit = options.emit ?? (() => undefined);
+  const confirmations = createConfirmations(clock);
   const settings = createSettingsService({
     db,
     emit,
+    confirmations,
     defaultWebhookBaseUrl: options.defaultWebhookBaseUrl ?? DEFAULT_WEBHOOK_BASE_URL,
   });
   const assignments = createAssignmentService({
@@ -126,7 +129,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     emit,
     describeAssignments: (records) => assignments.describe(records),
   });
-  const purchases = createPurchaseService({ db, connection, prices, logger, clock });
+  const purchases = createPurchaseService({ db, connection, prices, confirmations, logger, clock });
   const costs = createCostsService({
     db,
     connection,

@@ -1,3 +1,4 @@
+import { ConfirmationSchema } from './confirmation';
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import { AssignmentSchema } from './agents';
@@ -114,6 +115,11 @@ export type Country = z.infer<typeof CountrySchema>;
 
 export const PurchaseQuoteSchema = z.object({
   monthlyPrice: MonthlyPriceSchema.nullable(),
+  /**
+   * What `numbers:buy` needs, bound to this number, account and monthly price; null when the quote itself rules
+   * the purchase out (the balance is below the price, or a trial account already owns its one number).
+   */
+  confirmation: ConfirmationSchema.nullable(),
   balance: z.object({ amount: z.string(), currency: z.string() }).nullable(),
   /** Why there is no balance (subaccounts have none), when there is none. */
   balanceNote: z.string().nullable(),

@@ -16,6 +16,7 @@ import {
   MESSAGING_SERVICE_SID,
   MessagingServiceSidSchema,
 } from '../domain/credentials';
+import { ConfirmationSchema, ConfirmedInputSchema } from '../domain/confirmation';
 import { ConnectionStatusSchema } from '../domain/connection';
 import {
   ActivityEntrySchema,
@@ -93,10 +94,6 @@ const NumberToBuySchema = z
   .strict();
 export type NumberToBuy = z.input<typeof NumberToBuySchema>;
 
-/** purchaseId: made once per confirmation, so a repeated call is the same purchase, not another. */
-export const BuyNumberInputSchema = NumberToBuySchema.extend({ purchaseId: z.uuid() }).strict();
-export type BuyNumberInput = z.input<typeof BuyNumberInputSchema>;
-
 const NumberSidSchema = z.string().regex(/^PN[0-9a-fA-F]{32}$/, { message: 'Not a phone number SID.' });
 
 const JobIdSchema = z.uuid();
@@ -144,12 +141,19 @@ export const contract = {
   'numbers:cancelSync': { input: NoInputSchema, output: z.object({ cancelled: z.boolean() }) },
   'numbers:countries': { input: NoInputSchema, output: z.object({ countries: z.array(CountrySchema) }) },
   'numbers:search': { input: SearchNumbersInputSchema, output: SearchResultSchema },
+  /** The price and balance before buying, with the confirmation `numbers:buy` needs. */
   'numbers:quote': { input: NumberToBuySchema, output: PurchaseQuoteSchema },
-  'numbers:buy': { input: BuyNumberInputSchema, output: z.object({ number: OwnedNumberSchema }) },
-  'numbers:release': {
+  /**
+   * Buys the number the quote's confirmation was issued for, at the price it quoted (a changed price is refused).
+   * The confirmation is the purchase's identity: calling again with it answers with the same purchase.
+   */
+  'numbers:buy': { input: ConfirmedInputSchema, output: z.object({ number: OwnedNumberSchema }) },
+  /** The confirmation `numbers:release` needs, for a number of the connected account. */
+  'numbers:prepareRelease': {
     input: z.object({ sid: NumberSidSchema }).strict(),
-    output: z.object({ alreadyReleased: z.boolean() }),
+    output: z.object({ confirmation: ConfirmationSchema }),
   },
+  'numbers:release': { input: ConfirmedInputSchema, output: z.object({ alreadyReleased: z.boolean() }) },
   'numbers:activity': { input: NoInputSchema, output: z.object({ entries: z.array(ActivityEntrySchema) }) },
   'agents:list': { input: NoInputSchema, output: z.object({ agents: z.array(AgentSchema) }) },
   /** Creates an agent, or updates the one with `id`. Assigned numbers keep pointing at it. */
@@ -173,11 +177,15 @@ export const contract = {
     output: z.object({ cancelled: z.boolean() }),
   },
   'settings:get': { input: NoInputSchema, output: SettingsSchema },
-  /** null puts the build's default back. */
-  'settings:setWebhookBaseUrl': {
-    input: z.object({ webhookBaseUrl: WebhookBaseUrlSchema.nullable() }).strict(),
-    output: SettingsSchema,
+  /** Checks an address other than the build's default and issues the confirmation that setting it needs. */
+  'settings:prepareWebhookBaseUrl': {
+    input: z.object({ webhookBaseUrl: WebhookBaseUrlSchema }).strict(),
+    output: z.object({ webhookBaseUrl: z.string(), confirmation: ConfirmationSchema }),
   },
+  /** Sets the address `settings:prepareWebhookBaseUrl` issued this confirmation for. */
+  'settings:setWebhookBaseUrl': { input: ConfirmedInputSchema, output: SettingsSchema },
+  /** Puts the build's default back: nothing to confirm. */
+  'settings:useDefaultWebhookBaseUrl': { input: NoInputSchema, output: SettingsSchema },
   /** Read from the local copy only, so it answers offline; `month` (default: this month) picks the per-number month. */
   'costs:summary': {
     input: z.object({ month: MonthSchema.optional() }).strict(),

@@ -198,7 +198,8 @@ describe('drift', () => {
     const { agent, seeded } = await setUp([{ phoneNumber: '+13035550100' }]);
     const sid = seeded[0]?.sid ?? '';
     await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
-    harness.core().settings.setWebhookBaseUrl('https://hooks.example.com');
+    const { confirmation } = harness.core().settings.prepareWebhookBaseUrl('https://hooks.example.com');
+    harness.core().settings.setWebhookBaseUrl(confirmation.id);
     expect(assignmentOf(sid)).toMatchObject({ status: 'drifted' });
     await run({ action: 'repair', numberSids: [sid] });
     expect(assignmentOf(sid)).toMatchObject({ status: 'configured' });

@@ -620,8 +620,8 @@ const BALANCE_AFTER_PURCHASE = '998.85';
  */
 function purchaseScenario(harness: CoreHarness): Scenario {
   let account: SeededAccount | null = null;
-  let purchaseId = '';
-  let intentWritten = false;
+  /** The purchase's id (its confirmation's), as the killed process recorded it; null when it recorded none. */
+  let intentId: string | null = null;
   /** What Twilio had when the process died: whether the POST had reached it, and whether it had sold the number. */
   let killedWhen = { posted: false, sold: false };
   const { control } = harness;
@@ -660,11 +660,10 @@ function purchaseScenario(harness: CoreHarness): Scenario {
         afterCommit: commitFirst,
         match: { method: 'POST' },
       });
-      purchaseId = randomUUID();
-      intentWritten = false;
+      intentId = null;
       killedWhen = { posted: false, sold: false };
       return {
-        operation: { op: 'purchase', phoneNumber: TO_BUY, purchaseId },
+        operation: { op: 'purchase', phoneNumber: TO_BUY },
         variant: commitFirst ? 'bought at once, answered after 40 ms' : 'bought after 40 ms',
       };
     },
@@ -679,15 +678,16 @@ function purchaseScenario(harness: CoreHarness): Scenario {
       const intents = db.prepare('SELECT id, state FROM purchase_intents').all() as { id: string; state: string }[];
       expect(intents.length, `${context}: intents`).toBeLessThanOrEqual(1);
       const intent = intents[0];
-      intentWritten = intent !== undefined;
-      if (intent) expect(intent.id, context).toBe(purchaseId);
+      intentId = intent?.id ?? null;
       // The intent is written before the POST: Twilio never sells the number without one.
       if (owned) expect(intent, `${context}: Twilio sold the number with no intent recorded`).toBeDefined();
       if (intent?.state === 'bought') expect(owned, `${context}: recorded as bought, Twilio disagrees`).toBe(true);
       // The activity line is written with the intent and settled with it.
       const activity = db.prepare('SELECT purchase_id AS purchaseId, outcome FROM activity_log').all();
       const expectedOutcome = intent?.state === 'bought' ? 'succeeded' : 'pending';
-      expect(activity, `${context}: activity`).toEqual(intent ? [{ purchaseId, outcome: expectedOutcome }] : []);
+      expect(activity, `${context}: activity`).toEqual(
+        intent ? [{ purchaseId: intent.id, outcome: expectedOutcome }] : [],
+      );
       if (!intent) return 'before the intent';
       if (intent.state === 'bought') return 'bought and recorded';
       if (!killedWhen.posted) return 'intent written, POST not sent';
@@ -705,16 +705,16 @@ function purchaseScenario(harness: CoreHarness): Scenario {
       expect(
         entries.map((entry) => entry.outcome),
         `${context}: activity`,
-      ).toEqual(owned ? ['succeeded'] : intentWritten ? ['failed'] : []);
+      ).toEqual(owned ? ['succeeded'] : intentId ? ['failed'] : []);
       const listed = core.numbers.list().numbers.some((number) => number.phoneNumber === TO_BUY);
       expect(listed, `${context}: listed locally iff Twilio owns it`).toBe(owned);
       // Charged once or not at all.
       expect(harness.fake.state.getAccount(accountOf().sid)?.balance, `${context}: balance`).toBe(
         owned ? BALANCE_AFTER_PURCHASE : BALANCE,
       );
-      if (intentWritten) {
-        // Confirming again with the same purchase id answers the first outcome and buys nothing.
-        const again = core.purchases.buy({ country: 'US', type: 'local', phoneNumber: TO_BUY, purchaseId });
+      if (intentId) {
+        // Confirming again with the same confirmation answers the first outcome and buys nothing.
+        const again = core.purchases.buy({ confirmationId: intentId });
         if (owned) await expect(again, context).resolves.toMatchObject({ number: { phoneNumber: TO_BUY } });
         else await expect(again, context).rejects.toThrow();
         expect((await purchasePosts()).length, `${context}: purchase POSTs after confirming again`).toBeLessThanOrEqual(

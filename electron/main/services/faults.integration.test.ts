@@ -36,7 +36,7 @@ import type { CostSummary, NumberCosts } from '../../../shared/domain/costs';
 import { PURCHASE_OUTCOME_UNKNOWN, type NumberList, type WebhookState } from '../../../shared/domain/numbers';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
-import { firstAvailable, purchasePosts, US_LOCAL } from '../test-support/purchase-steps';
+import { buyNumber, confirmedPurchase, firstAvailable, purchasePosts } from '../test-support/purchase-steps';
 
 // ----- the harness, and the tally printed at the end -----
 
@@ -444,10 +444,10 @@ describe('buying a number under faults', () => {
     if (row.shortTimeout) harness.startCore({ twilioTimeoutMs: SHORT_TIMEOUT_MS });
     const account = await harness.connect();
     const phoneNumber = await firstAvailable(harness.core());
-    const purchaseId = randomUUID();
+    const confirmationId = await confirmedPurchase(harness.core(), phoneNumber);
 
     const injected = await inject(row.faults(null));
-    const outcome = await settle(harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId }));
+    const outcome = await settle(harness.core().purchases.buy({ confirmationId }));
     await expectAllApplied(injected);
     const bought = expectOutcome(outcome, row);
     if (bought) expect(bought.number.phoneNumber).toBe(phoneNumber);
@@ -457,11 +457,14 @@ describe('buying a number under faults', () => {
     if (row.retryAfter) await expectRetryAfterHonoured();
 
     // Recovery, as the purchase dialog does it: after a failure whose outcome is unknown "Try again" sends
-    // the same purchase id (main answers with that purchase, settling it), after any other a new one.
+    // the same confirmation (main answers with that purchase, settling it), after any other a new quote's.
     await harness.control.clearFaults();
     if (!outcome.ok) {
-      const retryId = PURCHASE_OUTCOME_UNKNOWN.has(outcome.error.code) ? purchaseId : randomUUID();
-      const retried = await settle(harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: retryId }));
+      const retried = await settle(
+        PURCHASE_OUTCOME_UNKNOWN.has(outcome.error.code)
+          ? harness.core().purchases.buy({ confirmationId })
+          : buyNumber(harness.core(), phoneNumber),
+      );
       if (!retried.ok) {
         throw new Error(`"Try again" failed with ${retried.error.code}: ${retried.error.message}`);
       }

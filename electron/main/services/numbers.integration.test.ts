@@ -6,7 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
-import { firstAvailable, purchasePosts, US_LOCAL } from '../test-support/purchase-steps';
+import {
+  buyNumber,
+  confirmedPurchase,
+  firstAvailable,
+  purchasePosts,
+  releaseNumber,
+  US_LOCAL,
+} from '../test-support/purchase-steps';
+import { CONFIRMATION_TTL_MS } from './confirmations';
 
 let harness: CoreHarness;
 
@@ -161,7 +169,7 @@ describe('buying a number', () => {
   it('buys exactly the chosen number with one POST, journals it and logs the activity', async () => {
     const account = await harness.connect();
     const phoneNumber = await firstAvailable(harness.core());
-    const { number } = await harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() });
+    const { number } = await buyNumber(harness.core(), phoneNumber);
 
     expect(number.phoneNumber).toBe(phoneNumber);
     expect(number.monthlyPrice).toMatchObject({ amount: '1.15', currency: 'USD', source: 'twilio' });
@@ -174,10 +182,9 @@ describe('buying a number', () => {
     ]);
   });
 
-  it('treats a repeated call with the same purchase id as the same purchase', async () => {
+  it('treats a repeated call with the same confirmation as the same purchase', async () => {
     const account = await harness.connect();
-    const phoneNumber = await firstAvailable(harness.core());
-    const input = { ...US_LOCAL, phoneNumber, purchaseId: randomUUID() };
+    const input = { confirmationId: await confirmedPurchase(harness.core(), await firstAvailable(harness.core())) };
     const [first, second] = await Promise.all([
       harness.core().purchases.buy(input),
       harness.core().purchases.buy(input),
@@ -192,8 +199,8 @@ describe('buying a number', () => {
     const account = await harness.connect();
     const phoneNumber = await firstAvailable(harness.core());
     const outcomes = await Promise.allSettled([
-      harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() }),
-      harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() }),
+      buyNumber(harness.core(), phoneNumber),
+      buyNumber(harness.core(), phoneNumber),
     ]);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -201,35 +208,112 @@ describe('buying a number', () => {
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
   });
 
+  it('buys nothing without a confirmation main issued, and nothing twice with one', async () => {
+    const account = await harness.connect();
+    const phoneNumber = await firstAvailable(harness.core());
+    expect(await codeOf(harness.core().purchases.buy({ confirmationId: randomUUID() }))).toBe('confirmation_invalid');
+    expect(harness.core().purchases.activity()).toEqual([]);
+
+    // A confirmation whose purchase Twilio refused is spent: using it again answers the refusal, with no POST.
+    const refused = await confirmedPurchase(harness.core(), '+15005550000');
+    expect(await codeOf(harness.core().purchases.buy({ confirmationId: refused }))).toBe('number_not_available');
+    expect(await codeOf(harness.core().purchases.buy({ confirmationId: refused }))).toBe('number_not_available');
+    // A release's confirmation does not buy.
+    const owned = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550181' });
+    await harness.core().numbers.sync();
+    const { confirmation } = await harness.core().purchases.prepareRelease({ sid: owned.sid });
+    expect(await codeOf(harness.core().purchases.buy({ confirmationId: confirmation.id }))).toBe(
+      'confirmation_invalid',
+    );
+
+    const posts = await purchasePosts(harness.control, account.sid);
+    expect(posts.map((post) => post.form)).toEqual([{ PhoneNumber: '+15005550000' }]);
+    expect((await harness.control.ownedNumbers(account.sid)).map((number) => number.phoneNumber)).not.toContain(
+      phoneNumber,
+    );
+  });
+
+  it('refuses a confirmation that has expired, or was issued for another account', async () => {
+    let now = Date.now();
+    harness.startCore({ clock: () => new Date(now) });
+    const first = await harness.connect();
+    const phoneNumber = await firstAvailable(harness.core());
+    const stale = await confirmedPurchase(harness.core(), phoneNumber);
+    now += CONFIRMATION_TTL_MS + 1_000;
+    expect(await codeOf(harness.core().purchases.buy({ confirmationId: stale }))).toBe('confirmation_invalid');
+
+    const forFirst = await confirmedPurchase(harness.core(), phoneNumber);
+    const second = await harness.connect();
+    expect(await codeOf(harness.core().purchases.buy({ confirmationId: forFirst }))).toBe('confirmation_invalid');
+    expect(await purchasePosts(harness.control, first.sid)).toEqual([]);
+    expect(await purchasePosts(harness.control, second.sid)).toEqual([]);
+  });
+
+  it('refuses, buying nothing, when the monthly price changed after it was confirmed', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    let now = Date.now();
+    harness.startCore({ clock: () => new Date(now) });
+    const account = await harness.connect();
+    const phoneNumber = await firstAvailable(harness.core());
+    // Confirmed at $1.15 a minute before the day-old prices are due to be read again…
+    now += day - 60_000;
+    const confirmed = await confirmedPurchase(harness.core(), phoneNumber);
+    // …and Twilio's price has gone up when they are.
+    await harness.control.setPrices({
+      country: 'US',
+      prices: [
+        { numberType: 'local', basePrice: '1.25', currentPrice: '1.25' },
+        { numberType: 'toll free', basePrice: '2.15', currentPrice: '2.15' },
+      ],
+    });
+    now += 2 * 60_000;
+    const requoted = await harness.core().purchases.quote({ ...US_LOCAL, phoneNumber });
+    expect(requoted.monthlyPrice).toMatchObject({ amount: '1.25' });
+
+    const attempt = harness.core().purchases.buy({ confirmationId: confirmed });
+    expect(await codeOf(attempt)).toBe('price_changed');
+    await expect(attempt).rejects.toThrow('The monthly price changed from $1.15 to $1.25 since you confirmed');
+    expect(await purchasePosts(harness.control, account.sid)).toEqual([]);
+    // The new quote's confirmation buys at the new price.
+    const { number } = await harness.core().purchases.buy({ confirmationId: requoted.confirmation?.id ?? '' });
+    expect(number.monthlyPrice).toMatchObject({ amount: '1.25' });
+  });
+
   it('says "Number not available" for Twilio’s unavailable test number and journals the failure', async () => {
     await harness.connect();
-    const attempt = harness
-      .core()
-      .purchases.buy({ ...US_LOCAL, phoneNumber: '+15005550000', purchaseId: randomUUID() });
-    expect(await codeOf(attempt)).toBe('number_not_available');
+    expect(await codeOf(buyNumber(harness.core(), '+15005550000'))).toBe('number_not_available');
     expect(harness.core().purchases.activity()).toMatchObject([{ outcome: 'failed', phoneNumber: '+15005550000' }]);
   });
 
-  it('refuses before buying when the balance is below the monthly price', async () => {
+  it('offers no confirmation when the balance is below the monthly price, and checks it again when buying', async () => {
     const account = await harness.connect({ balance: '0.50' });
     const phoneNumber = await firstAvailable(harness.core());
     const quote = await harness.core().purchases.quote({ ...US_LOCAL, phoneNumber });
-    expect(quote).toMatchObject({ balanceSufficient: false, balance: { amount: '0.50', currency: 'USD' } });
-    const attempt = harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() });
-    expect(await codeOf(attempt)).toBe('insufficient_funds');
+    expect(quote).toMatchObject({
+      balanceSufficient: false,
+      balance: { amount: '0.50', currency: 'USD' },
+      confirmation: null,
+    });
+
+    await harness.control.updateAccount(account.sid, { balance: '20.00' });
+    const confirmed = await confirmedPurchase(harness.core(), phoneNumber);
+    await harness.control.updateAccount(account.sid, { balance: '0.50' });
+    expect(await codeOf(harness.core().purchases.buy({ confirmationId: confirmed }))).toBe('insufficient_funds');
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(0);
   });
 
   it('explains the trial limit before buying a second number on a trial account', async () => {
     const account = await harness.connect({ type: 'Trial' });
+    const phoneNumber = await firstAvailable(harness.core());
+    const confirmedBefore = await confirmedPurchase(harness.core(), phoneNumber);
     await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550199' });
     await harness.core().numbers.sync();
-    const attempt = harness.core().purchases.buy({
-      ...US_LOCAL,
-      phoneNumber: await firstAvailable(harness.core()),
-      purchaseId: randomUUID(),
+    expect(await harness.core().purchases.quote({ ...US_LOCAL, phoneNumber })).toMatchObject({
+      trialAccount: true,
+      ownedCount: 1,
+      confirmation: null,
     });
-    expect(await codeOf(attempt)).toBe('trial_limit');
+    expect(await codeOf(harness.core().purchases.buy({ confirmationId: confirmedBefore }))).toBe('trial_limit');
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(0);
   });
 
@@ -237,7 +321,7 @@ describe('buying a number', () => {
     const account = await harness.connect();
     const phoneNumber = await firstAvailable(harness.core());
     await harness.control.injectFault({ kind: 'drop', afterCommit: true, match: { method: 'POST' } });
-    const { number } = await harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() });
+    const { number } = await buyNumber(harness.core(), phoneNumber);
     expect(number.phoneNumber).toBe(phoneNumber);
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
     expect(harness.core().purchases.activity()).toMatchObject([{ outcome: 'succeeded' }]);
@@ -246,6 +330,7 @@ describe('buying a number', () => {
   it('keeps an unconfirmed purchase open when Twilio cannot be asked, and settles it on the next start', async () => {
     const account = await harness.connect();
     const phoneNumber = await firstAvailable(harness.core());
+    const confirmationId = await confirmedPurchase(harness.core(), phoneNumber);
     // The purchase is made, its answer lost, and the follow-up question fails too.
     await harness.control.injectFault({ kind: 'drop', afterCommit: true, match: { method: 'POST' } });
     await harness.control.injectFault({
@@ -254,7 +339,7 @@ describe('buying a number', () => {
       times: 3,
       match: { method: 'GET', pathIncludes: 'IncomingPhoneNumbers' },
     });
-    const attempt = harness.core().purchases.buy({ ...US_LOCAL, phoneNumber, purchaseId: randomUUID() });
+    const attempt = harness.core().purchases.buy({ confirmationId });
     expect(await codeOf(attempt)).toBe('twilio_unavailable');
     expect(harness.core().purchases.activity()).toMatchObject([{ outcome: 'pending' }]);
 
@@ -262,6 +347,8 @@ describe('buying a number', () => {
     await restarted.refreshFromTwilio();
     expect(restarted.purchases.activity()).toMatchObject([{ outcome: 'succeeded' }]);
     expect(restarted.numbers.list().numbers.map((owned) => owned.phoneNumber)).toContain(phoneNumber);
+    // "Try again" after the restart sends the same confirmation: the settled purchase answers, nothing more is bought.
+    expect((await restarted.purchases.buy({ confirmationId })).number.phoneNumber).toBe(phoneNumber);
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
   });
 });
@@ -273,12 +360,12 @@ describe('releasing a number', () => {
     const second = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550182' });
     await harness.core().numbers.sync();
 
-    expect(await harness.core().purchases.release({ sid: first.sid })).toEqual({ alreadyReleased: false });
+    expect(await releaseNumber(harness.core(), first.sid)).toEqual({ alreadyReleased: false });
     await harness
       .core()
       .connection.connected()
       .then(({ api }) => api.releaseNumber(second.sid));
-    expect(await harness.core().purchases.release({ sid: second.sid })).toEqual({ alreadyReleased: true });
+    expect(await releaseNumber(harness.core(), second.sid)).toEqual({ alreadyReleased: true });
 
     expect(harness.core().numbers.list().numbers).toEqual([]);
     expect(await harness.control.ownedNumbers(account.sid)).toEqual([]);
@@ -291,5 +378,29 @@ describe('releasing a number', () => {
       ['release', 'succeeded'],
       ['release', 'succeeded'],
     ]);
+  });
+
+  it('releases only with the confirmation issued for that number, once', async () => {
+    const account = await harness.connect();
+    const first = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550181' });
+    const second = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550182' });
+    await harness.core().numbers.sync();
+
+    expect(await codeOf(harness.core().purchases.release({ confirmationId: randomUUID() }))).toBe(
+      'confirmation_invalid',
+    );
+    const { confirmation } = await harness.core().purchases.prepareRelease({ sid: first.sid });
+    expect(await harness.core().purchases.release({ confirmationId: confirmation.id })).toEqual({
+      alreadyReleased: false,
+    });
+    expect(await codeOf(harness.core().purchases.release({ confirmationId: confirmation.id }))).toBe(
+      'confirmation_invalid',
+    );
+    // A purchase's confirmation releases nothing.
+    const forPurchase = await confirmedPurchase(harness.core(), await firstAvailable(harness.core()));
+    expect(await codeOf(harness.core().purchases.release({ confirmationId: forPurchase }))).toBe(
+      'confirmation_invalid',
+    );
+    expect((await harness.control.ownedNumbers(account.sid)).map((number) => number.sid)).toEqual([second.sid]);
   });
 });

@@ -5,7 +5,6 @@
  * without a second POST.
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -54,7 +53,6 @@ it('reconciles a purchase whose process was killed after Twilio bought the numbe
       JSON.stringify(harness.fake.hosts),
       harness.cipherKey.toString('hex'),
       phoneNumber,
-      randomUUID(),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -2,13 +2,17 @@
  * Buying and releasing numbers: money.
  *
  * Policy (Twilio has no idempotency key for purchases):
+ * - Buy only with a confirmation main issued with the quote (confirmations.ts),
+ *   and only what it was issued for: that number, of the connected account,
+ *   at the quoted monthly price (a changed price is refused, nothing bought).
+ *   Releasing takes a confirmation too.
  * - Buy only an exact E.164 number, never by area code.
  * - Check what can be checked first (already owned, trial limit, balance)
  *   and say so before anything is bought.
- * - Write an intent row before the POST. A partial unique index allows one
- *   open intent per number, so a second click, window or IPC call cannot
- *   start another; a repeated call with the same purchase id gets the first
- *   call's outcome.
+ * - Write an intent row before the POST, under the confirmation's id. A
+ *   partial unique index allows one open intent per number, so a second
+ *   click, window or IPC call cannot start another; a repeated call with the
+ *   same confirmation gets the first call's outcome.
  * - Make one POST. The request client retries it only when Twilio cannot
  *   have acted (a 429, a refused connection).
  * - When the outcome is unknown (timeout, dropped connection, 5xx, crash),
@@ -21,10 +25,12 @@ import { AppError, appError, type ErrorCode } from '../../../shared/errors';
 import {
   PURCHASE_OUTCOME_UNKNOWN,
   type ActivityEntry,
+  type MonthlyPrice,
   type OwnedNumber,
   type PurchaseQuote,
 } from '../../../shared/domain/numbers';
-import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { Confirmations, ConfirmedAction } from './confirmations';
 import { formatMoney, toMicros } from '../../../shared/money';
 import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
 import { addActivity, listActivity, settlePurchaseActivity } from '../db/activity-repo';
@@ -48,6 +54,7 @@ export interface PurchaseServiceDeps {
   db: Database;
   connection: ConnectionService;
   prices: PriceBook;
+  confirmations: Confirmations;
   logger: Logger;
   clock: () => Date;
 }
@@ -55,6 +62,7 @@ export interface PurchaseServiceDeps {
 export interface PurchaseService {
   quote(input: ChannelParsedInput<'numbers:quote'>): Promise<PurchaseQuote>;
   buy(input: ChannelParsedInput<'numbers:buy'>): Promise<{ number: OwnedNumber }>;
+  prepareRelease(input: ChannelParsedInput<'numbers:prepareRelease'>): Promise<ChannelOutput<'numbers:prepareRelease'>>;
   release(input: ChannelParsedInput<'numbers:release'>): Promise<{ alreadyReleased: boolean }>;
   /** Settles every open intent of the connected account by asking Twilio; leaves them open if Twilio cannot be asked. */
   reconcile(): Promise<void>;
@@ -82,11 +90,29 @@ export function balanceCovers(balance: { amount: string } | null, price: { amoun
   return balanceMicros !== null && priceMicros !== null ? balanceMicros >= priceMicros : null;
 }
 
+/** Whether two monthly prices are the same amount in the same currency (both unknown counts as the same). */
+function samePrice(
+  a: Pick<MonthlyPrice, 'amount' | 'currency'> | null,
+  b: Pick<MonthlyPrice, 'amount' | 'currency'> | null,
+): boolean {
+  if (!a || !b) return a === b;
+  return a.currency.toUpperCase() === b.currency.toUpperCase() && toMicros(a.amount) === toMicros(b.amount);
+}
+
 export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseService {
-  const { db, connection, prices, logger, clock } = deps;
+  const { db, connection, prices, confirmations, logger, clock } = deps;
   const now = () => clock().toISOString();
   /** Purchases under way in this process, by purchase id: a repeated call joins the first. */
   const inFlight = new Map<string, Promise<{ number: OwnedNumber }>>();
+
+  /** The connected account's live number with this SID, or `not_found`. */
+  function ownedNumberOf(row: AccountRow, sid: string) {
+    const number = getOwnedNumber(db, sid);
+    if (!number || number.accountSid !== row.sid) {
+      throw appError('not_found', { message: 'That number is not in this account any more' });
+    }
+    return number;
+  }
 
   /** Balance is checked before buying; subaccounts have none. */
   async function balanceOf(row: AccountRow, api: TwilioAccountApi) {
@@ -158,12 +184,25 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
     return (await api.ownsAnyNumber()) ? 1 : 0;
   }
 
-  async function checkBeforeBuying(row: AccountRow, api: TwilioAccountApi, input: ChannelParsedInput<'numbers:buy'>) {
-    if (isOwned(db, input.phoneNumber)) {
+  /** Whether a purchase is ruled out before anything is tried: a balance below the price, a trial's one number. */
+  const blocked = (quote: Omit<PurchaseQuote, 'confirmation'>) =>
+    quote.balanceSufficient === false || (quote.trialAccount && quote.ownedCount >= 1);
+
+  type ConfirmedPurchase = Extract<ConfirmedAction, { kind: 'purchase' }>;
+
+  async function checkBeforeBuying(row: AccountRow, api: TwilioAccountApi, confirmed: ConfirmedPurchase) {
+    if (isOwned(db, confirmed.phoneNumber)) {
       throw appError('number_not_available', { message: 'This account already owns that number', hints: [] });
     }
     if (row.type === 'Trial' && (await ownedCountOf(row, api)) >= 1) throw appError('trial_limit');
-    const price = prices.priceOf(input.country, input.type);
+    const price = prices.priceOf(confirmed.country, confirmed.type);
+    if (!samePrice(price, confirmed.monthlyPrice)) {
+      const shown = (amount: Pick<MonthlyPrice, 'amount' | 'currency'> | null) =>
+        amount ? formatMoney(amount.amount, amount.currency) : 'unknown';
+      throw appError('price_changed', {
+        message: `The monthly price changed from ${shown(confirmed.monthlyPrice)} to ${shown(price)} since you confirmed`,
+      });
+    }
     const { balance } = await balanceOf(row, api);
     if (price && balance && balanceCovers(balance, price) === false) {
       throw appError('insufficient_funds', {
@@ -173,18 +212,22 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
     return price;
   }
 
-  async function buyOnce(input: ChannelParsedInput<'numbers:buy'>): Promise<{ number: OwnedNumber }> {
+  async function buyOnce(confirmationId: string): Promise<{ number: OwnedNumber }> {
     const { row, api } = await connection.connected();
-    const seen = getIntent(db, input.purchaseId);
+    const seen = getIntent(db, confirmationId);
     if (seen) return outcomeOf(seen, api);
 
-    const price = await checkBeforeBuying(row, api, input);
+    const confirmed = confirmations.check(confirmationId, 'purchase');
+    if (confirmed.accountSid !== row.sid) throw appError('confirmation_invalid');
+    const price = await checkBeforeBuying(row, api, confirmed);
+    // Committed: from here the intent, under this id, answers any repeat.
+    confirmations.take(confirmationId, 'purchase');
     const intent: PurchaseIntent = {
-      id: input.purchaseId,
+      id: confirmationId,
       accountSid: row.sid,
-      phoneNumber: input.phoneNumber,
-      type: input.type,
-      isoCountry: input.country,
+      phoneNumber: confirmed.phoneNumber,
+      type: confirmed.type,
+      isoCountry: confirmed.country,
       monthlyPrice: price?.amount ?? null,
       priceCurrency: price?.currency ?? null,
       state: 'pending',
@@ -236,7 +279,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       await prices.refresh(api, [input.country]);
       const monthlyPrice = prices.priceOf(input.country, input.type);
       const { balance, note } = await balanceOf(row, api);
-      return {
+      const quote = {
         monthlyPrice,
         balance,
         balanceNote: note,
@@ -244,22 +287,39 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
         trialAccount: row.type === 'Trial',
         ownedCount: await ownedCountOf(row, api),
       };
+      const confirmation = blocked(quote)
+        ? null
+        : confirmations.issue({
+            kind: 'purchase',
+            accountSid: row.sid,
+            phoneNumber: input.phoneNumber,
+            country: input.country,
+            type: input.type,
+            monthlyPrice: monthlyPrice && { amount: monthlyPrice.amount, currency: monthlyPrice.currency },
+          });
+      return { ...quote, confirmation };
     },
 
-    buy(input) {
-      const existing = inFlight.get(input.purchaseId);
+    buy({ confirmationId }) {
+      const existing = inFlight.get(confirmationId);
       if (existing) return existing;
-      const purchase = buyOnce(input).finally(() => inFlight.delete(input.purchaseId));
-      inFlight.set(input.purchaseId, purchase);
+      const purchase = buyOnce(confirmationId).finally(() => inFlight.delete(confirmationId));
+      inFlight.set(confirmationId, purchase);
       return purchase;
     },
 
-    async release({ sid }) {
+    async prepareRelease({ sid }) {
+      const { row } = await connection.connected();
+      ownedNumberOf(row, sid);
+      return { confirmation: confirmations.issue({ kind: 'release', accountSid: row.sid, numberSid: sid }) };
+    },
+
+    async release({ confirmationId }) {
       const { row, api } = await connection.connected();
-      const number = getOwnedNumber(db, sid);
-      if (!number || number.accountSid !== row.sid) {
-        throw appError('not_found', { message: 'That number is not in this account any more' });
-      }
+      const { accountSid, numberSid: sid } = confirmations.check(confirmationId, 'release');
+      if (accountSid !== row.sid) throw appError('confirmation_invalid');
+      const number = ownedNumberOf(row, sid);
+      confirmations.take(confirmationId, 'release');
       const price = prices.priceOf(number.isoCountry, number.type);
       const activity = {
         accountSid: row.sid,

@@ -1,32 +1,63 @@
-/** Settings → Advanced: the webhook base URL the agents' numbers point at. */
+/**
+ * Settings → Advanced: the webhook base URL the agents' numbers point at.
+ *
+ * Policy: every number assigned to an agent sends its calls to this address once repaired, so an address that
+ * answered with a dial to premium numbers would be toll fraud on the person's account. Putting the build's
+ * default back needs nothing; any other address is set only with the confirmation main issued when it was
+ * shown (confirmations.ts), and it is the confirmed address that is stored, not one sent again. Addresses
+ * arrive normalised by WebhookBaseUrlSchema; one saved before that schema refused it reads as the default.
+ */
 import type { Database } from 'better-sqlite3';
-import type { Settings } from '../../../shared/ipc/contract';
+import type { ChannelOutput, Settings } from '../../../shared/ipc/contract';
+import { WebhookBaseUrlSchema } from '../../../shared/domain/agents';
 import { getSetting, setSetting } from '../db/settings-repo';
+import type { Confirmations } from './confirmations';
 import type { EmitEvent } from './numbers-service';
 
 export interface SettingsService {
   get(): Settings;
   webhookBaseUrl(): string;
-  /** null puts the default back. Numbers assigned before then show as needing a repair. */
-  setWebhookBaseUrl(url: string | null): Settings;
+  /** The confirmation that setting this address (as WebhookBaseUrlSchema parses it) needs. */
+  prepareWebhookBaseUrl(url: string): ChannelOutput<'settings:prepareWebhookBaseUrl'>;
+  /** Sets the confirmed address. Numbers assigned before then show as needing a repair. */
+  setWebhookBaseUrl(confirmationId: string): Settings;
+  /** Puts the default back, as a repair then will. */
+  useDefaultWebhookBaseUrl(): Settings;
 }
 
 export function createSettingsService(deps: {
   db: Database;
   emit: EmitEvent;
+  confirmations: Confirmations;
   defaultWebhookBaseUrl: string;
 }): SettingsService {
-  const { db, emit, defaultWebhookBaseUrl } = deps;
-  const webhookBaseUrl = () => getSetting(db, 'webhookBaseUrl') ?? defaultWebhookBaseUrl;
+  const { db, emit, confirmations, defaultWebhookBaseUrl } = deps;
+  const webhookBaseUrl = () => {
+    const saved = WebhookBaseUrlSchema.safeParse(getSetting(db, 'webhookBaseUrl'));
+    return saved.success ? saved.data : defaultWebhookBaseUrl;
+  };
   const get = (): Settings => ({ webhookBaseUrl: webhookBaseUrl(), defaultWebhookBaseUrl });
+  /** null, or the default itself, keeps no setting: a later build's default then applies. */
+  const store = (url: string | null) => {
+    setSetting(db, 'webhookBaseUrl', url === null || url === defaultWebhookBaseUrl ? null : url);
+    emit('numbers:changed', {});
+    emit('agents:changed', {});
+    return get();
+  };
   return {
     get,
     webhookBaseUrl,
-    setWebhookBaseUrl(url) {
-      setSetting(db, 'webhookBaseUrl', url === null || url === defaultWebhookBaseUrl ? null : url.replace(/\/+$/, ''));
-      emit('numbers:changed', {});
-      emit('agents:changed', {});
-      return get();
+    prepareWebhookBaseUrl(url) {
+      return {
+        webhookBaseUrl: url,
+        confirmation: confirmations.issue({ kind: 'webhook-base-url', webhookBaseUrl: url }),
+      };
+    },
+    setWebhookBaseUrl(confirmationId) {
+      return store(confirmations.take(confirmationId, 'webhook-base-url').webhookBaseUrl);
+    },
+    useDefaultWebhookBaseUrl() {
+      return store(null);
     },
   };
 }

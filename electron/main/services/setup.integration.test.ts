@@ -9,6 +9,7 @@ import { EMPTY_AGENT_DRAFT } from '../../../shared/domain/agents';
 import { setupNeedsAttention, type SetupProgress } from '../../../shared/domain/setup';
 import { setSetting } from '../db/settings-repo';
 import { createCoreHarness, type CoreHarness } from '../test-support/core-with-fake';
+import { releaseNumber } from '../test-support/purchase-steps';
 
 let harness: CoreHarness;
 beforeEach(async () => {
@@ -53,7 +54,7 @@ it('ticks each step from the app’s real state, not from what the guide was tol
   expect(doneSteps(await core.setup.progress())).toEqual(['connect', 'number', 'agent', 'assign', 'messaging']);
 
   // Released, unassigned or disconnected: the steps are to do again.
-  await core.purchases.release({ sid: numberSid });
+  await releaseNumber(core, numberSid);
   expect(doneSteps(await core.setup.progress())).toEqual(['connect', 'agent', 'messaging']);
   await core.connection.disconnect();
   expect(doneSteps(await core.setup.progress())).toEqual(['agent']);

@@ -21,6 +21,7 @@ import { createAppCore, type AppCore } from '../core';
 import { parseTwilioHostMap } from '../twilio/hosts';
 import { CrashChildJobSchema, CrashOperationSchema, type CrashOperation } from './crash-kit';
 import { createTestCipher } from './test-cipher';
+import { buyNumber } from './purchase-steps';
 
 function run(core: AppCore, operation: CrashOperation): Promise<unknown> {
   switch (operation.op) {
@@ -34,12 +35,7 @@ function run(core: AppCore, operation: CrashOperation): Promise<unknown> {
         numberSids: operation.numberSids,
       });
     case 'purchase':
-      return core.purchases.buy({
-        country: 'US',
-        type: 'local',
-        phoneNumber: operation.phoneNumber,
-        purchaseId: operation.purchaseId,
-      });
+      return buyNumber(core, operation.phoneNumber);
   }
 }
 

@@ -11,7 +11,7 @@ import { z } from 'zod';
 export const CrashOperationSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('sync') }),
   z.strictObject({ op: z.literal('bulk-assign'), agentId: z.string(), numberSids: z.array(z.string()).min(1) }),
-  z.strictObject({ op: z.literal('purchase'), phoneNumber: z.string(), purchaseId: z.string() }),
+  z.strictObject({ op: z.literal('purchase'), phoneNumber: z.string() }),
 ]);
 export type CrashOperation = z.infer<typeof CrashOperationSchema>;
 

@@ -1,16 +1,17 @@
 /**
  * A stand-in app process for the crash test: opens the core on a data folder
- * and buys one number. The test kills it with SIGKILL mid-purchase.
- * Usage: node --import tsx purchase-child.ts <dataDir> <hostsJson> <cipherKeyHex> <phoneNumber> <purchaseId>
+ * and buys one number, quote first as the Buy dialog does. The test kills it with SIGKILL mid-purchase.
+ * Usage: node --import tsx purchase-child.ts <dataDir> <hostsJson> <cipherKeyHex> <phoneNumber>
  */
 import path from 'node:path';
 import { createAppCore } from '../core';
 import { parseTwilioHostMap } from '../twilio/hosts';
+import { buyNumber } from './purchase-steps';
 import { createTestCipher } from './test-cipher';
 
-const [dataDir, hosts, keyHex, phoneNumber, purchaseId] = process.argv.slice(2);
-if (!dataDir || !hosts || !keyHex || !phoneNumber || !purchaseId) {
-  console.error('usage: purchase-child.ts <dataDir> <hostsJson> <cipherKeyHex> <phoneNumber> <purchaseId>');
+const [dataDir, hosts, keyHex, phoneNumber] = process.argv.slice(2);
+if (!dataDir || !hosts || !keyHex || !phoneNumber) {
+  console.error('usage: purchase-child.ts <dataDir> <hostsJson> <cipherKeyHex> <phoneNumber>');
   process.exit(2);
 }
 
@@ -23,7 +24,7 @@ const core = createAppCore({
   twilioTimeoutMs: 60_000,
 });
 console.log('buying');
-core.purchases.buy({ country: 'US', type: 'local', phoneNumber, purchaseId }).then(
+buyNumber(core, phoneNumber).then(
   () => console.log('bought'),
   (error: unknown) => console.log(`failed: ${String(error)}`),
 );

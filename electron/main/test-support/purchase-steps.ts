@@ -16,6 +16,24 @@ export async function firstAvailable(core: AppCore): Promise<string> {
   return first.phoneNumber;
 }
 
+/** Asks for the quote, as the Buy Number dialog does, and answers the id of the confirmation main issued with it. */
+export async function confirmedPurchase(core: AppCore, phoneNumber: string): Promise<string> {
+  const { confirmation } = await core.purchases.quote({ ...US_LOCAL, phoneNumber });
+  if (!confirmation) throw new Error(`the quote for ${phoneNumber} issued no confirmation`);
+  return confirmation.id;
+}
+
+/** Quotes and buys, as opening the dialog and clicking Buy number does. */
+export async function buyNumber(core: AppCore, phoneNumber: string): ReturnType<AppCore['purchases']['buy']> {
+  return core.purchases.buy({ confirmationId: await confirmedPurchase(core, phoneNumber) });
+}
+
+/** Asks to release, as the Release dialog does, then confirms. */
+export async function releaseNumber(core: AppCore, sid: string): ReturnType<AppCore['purchases']['release']> {
+  const { confirmation } = await core.purchases.prepareRelease({ sid });
+  return core.purchases.release({ confirmationId: confirmation.id });
+}
+
 /** Purchase POSTs of the account (not number updates, which POST to IncomingPhoneNumbers/PN….json). */
 export async function purchasePosts(control: FakeTwilioControl, accountSid: string): Promise<RecordedRequest[]> {
   const posts = await control.requests({ accountSid, method: 'POST', pathIncludes: 'IncomingPhoneNumbers' });

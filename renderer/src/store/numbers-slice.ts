@@ -3,12 +3,15 @@
  * memory by the screen), sync with Twilio, the Buy Number search, the
  * purchase confirmation, releasing and the activity log.
  *
- * Money rule: a purchase carries a `purchaseId` made once when its
- * confirmation opens. A second click, or "Try again" after an error whose
- * outcome is unknown, sends the same id, so main answers with the first
- * purchase instead of buying another number. After a failure that bought
- * nothing (PURCHASE_OUTCOME_UNKNOWN says which), "Try again" is a new
- * purchase with a new id.
+ * Money rule: main is the authority. The quote main sends with the price
+ * carries the confirmation `numbers:buy` needs, bound to that number and
+ * price; the renderer sends only its id. A second click, or "Try again" after
+ * an error whose outcome is unknown, sends the same confirmation, so main
+ * answers with the first purchase instead of buying another number. After a
+ * failure that bought nothing (PURCHASE_OUTCOME_UNKNOWN says which) the
+ * dialog asks main for a new quote, and "Try again" buys with its
+ * confirmation, at the price it shows. Releasing a number takes a
+ * confirmation too, asked for when its dialog opens.
  */
 import type { AppErrorData, ErrorCode } from '../../../shared/errors';
 import {
@@ -71,8 +74,9 @@ export interface PurchaseState {
   candidate: AvailableNumber;
   country: string;
   type: NumberType;
-  /** Made once when the confirmation opens; every buy attempt from this dialog sends it. */
-  purchaseId: string;
+  /** Made when the dialog opens, only to tell its answers from those of a dialog opened later. */
+  key: string;
+  /** The latest quote; its confirmation is what Buy sends. */
   quote: PurchaseQuote | null;
   quoting: boolean;
   quoteError: AppErrorData | null;
@@ -82,6 +86,9 @@ export interface PurchaseState {
 
 export interface ReleaseState {
   target: OwnedNumber;
+  /** Main's confirmation for releasing this number, asked for when the dialog opens; null until it answers. */
+  confirmationId: string | null;
+  preparing: boolean;
   releasing: boolean;
   error: AppErrorData | null;
 }
@@ -118,7 +125,8 @@ export interface NumbersSlice {
   /** Buys the number in the open confirmation; answers whether it was bought. */
   confirmPurchase: () => Promise<boolean>;
   closePurchase: () => void;
-  askRelease: (number: OwnedNumber) => void;
+  /** Opens the confirmation for releasing a number and asks main for the confirmation it needs. */
+  askRelease: (number: OwnedNumber) => Promise<void>;
   /** Releases the number in the open confirmation; answers whether it is gone. */
   confirmRelease: () => Promise<boolean>;
   closeRelease: () => void;
@@ -188,11 +196,14 @@ export const createNumbersSlice =
     const patchSearch = (patch: Partial<NumberSearchState>) =>
       set((state) => ({ numberSearch: { ...state.numberSearch, ...patch } }));
     /** Patches the open purchase, but only if it is still the one the answer belongs to. */
-    const patchPurchase = (purchaseId: string, patch: Partial<PurchaseState>) =>
+    const patchPurchase = (key: string, patch: Partial<PurchaseState>) =>
       set((state) =>
-        state.numberPurchase?.purchaseId === purchaseId
-          ? { numberPurchase: { ...state.numberPurchase, ...patch } }
-          : {},
+        state.numberPurchase?.key === key ? { numberPurchase: { ...state.numberPurchase, ...patch } } : {},
+      );
+    /** Patches the open release, but only if it is still for the number the answer is about. */
+    const patchRelease = (sid: string, patch: Partial<ReleaseState>) =>
+      set((state) =>
+        state.numberRelease?.target.sid === sid ? { numberRelease: { ...state.numberRelease, ...patch } } : {},
       );
 
     const failure = (error: unknown): AppErrorData => failureOf(error, get().reportOffline);
@@ -213,15 +224,27 @@ export const createNumbersSlice =
     };
 
     async function fetchQuote(purchase: PurchaseState): Promise<void> {
-      const { purchaseId, candidate, country, type } = purchase;
-      patchPurchase(purchaseId, { quoting: true, quoteError: null });
+      const { key, candidate, country, type } = purchase;
+      patchPurchase(key, { quoting: true, quoteError: null });
       try {
         const quote = await api.numbers.quote({ phoneNumber: candidate.phoneNumber, country, type });
         reachedTwilio();
-        patchPurchase(purchaseId, { quote, quoting: false });
+        patchPurchase(key, { quote, quoting: false });
         patchSearch({ trialAccount: quote.trialAccount });
       } catch (error) {
-        patchPurchase(purchaseId, { quoting: false, quoteError: failure(error) });
+        patchPurchase(key, { quoting: false, quoteError: failure(error) });
+      }
+    }
+
+    async function fetchReleaseConfirmation(target: OwnedNumber): Promise<string | null> {
+      patchRelease(target.sid, { preparing: true });
+      try {
+        const { confirmation } = await api.numbers.prepareRelease({ sid: target.sid });
+        patchRelease(target.sid, { preparing: false, confirmationId: confirmation.id });
+        return confirmation.id;
+      } catch (error) {
+        patchRelease(target.sid, { preparing: false, error: failure(error) });
+        return null;
       }
     }
 
@@ -333,7 +356,7 @@ export const createNumbersSlice =
           candidate,
           country: searchedWith.country,
           type: searchedWith.type,
-          purchaseId: crypto.randomUUID(),
+          key: crypto.randomUUID(),
           quote: null,
           quoting: true,
           quoteError: null,
@@ -354,11 +377,12 @@ export const createNumbersSlice =
         const purchase = get().numberPurchase;
         // The state changes synchronously below, so a second click already finds `buying` set.
         if (!purchase || purchase.buying || purchase.quoting || !purchase.quote) return false;
-        if (purchaseBlocker(purchase.quote)) return false;
-        const { purchaseId, candidate, country, type } = purchase;
-        patchPurchase(purchaseId, { buying: true, error: null });
+        const { confirmation } = purchase.quote;
+        if (purchaseBlocker(purchase.quote) || !confirmation) return false;
+        const { key, candidate } = purchase;
+        patchPurchase(key, { buying: true, error: null });
         try {
-          const { number } = await api.numbers.buy({ phoneNumber: candidate.phoneNumber, country, type, purchaseId });
+          const { number } = await api.numbers.buy({ confirmationId: confirmation.id });
           reachedTwilio();
           // The list is read again before the dialog closes, so the new number is there when it does.
           await refreshAfterChange();
@@ -382,8 +406,10 @@ export const createNumbersSlice =
               },
             }));
           } else {
-            const retryId = PURCHASE_OUTCOME_UNKNOWN.has(data.code) ? purchaseId : crypto.randomUUID();
-            patchPurchase(purchaseId, { buying: false, error: data, purchaseId: retryId });
+            patchPurchase(key, { buying: false, error: data });
+            // Nothing was bought, and main does not take this confirmation again: a new quote brings a new one,
+            // with the price as it is now. After an unknown outcome the same confirmation settles the purchase.
+            if (!PURCHASE_OUTCOME_UNKNOWN.has(data.code)) await fetchQuote(purchase);
           }
           // A failed purchase is in the activity log too.
           if (get().numbers.activity.entries !== null) void get().loadActivity();
@@ -396,15 +422,26 @@ export const createNumbersSlice =
         if (!get().numberPurchase?.buying) set({ numberPurchase: null });
       },
 
-      askRelease: (number) => set({ numberRelease: { target: number, releasing: false, error: null } }),
+      askRelease: async (number) => {
+        set({
+          numberRelease: { target: number, confirmationId: null, preparing: true, releasing: false, error: null },
+        });
+        await fetchReleaseConfirmation(number);
+      },
 
       confirmRelease: async () => {
         const release = get().numberRelease;
-        if (!release || release.releasing) return false;
+        if (!release || release.releasing || release.preparing) return false;
         const { target } = release;
         set({ numberRelease: { ...release, releasing: true, error: null } });
+        // "Try again" after a failure: the confirmation that went with it is spent, so ask for another first.
+        const confirmationId = release.confirmationId ?? (await fetchReleaseConfirmation(target));
+        if (!confirmationId) {
+          patchRelease(target.sid, { releasing: false });
+          return false;
+        }
         try {
-          const { alreadyReleased } = await api.numbers.release({ sid: target.sid });
+          const { alreadyReleased } = await api.numbers.release({ confirmationId });
           reachedTwilio();
           // Read the list before closing, so the row is already gone when focus leaves the dialog.
           await refreshAfterChange();
@@ -417,12 +454,7 @@ export const createNumbersSlice =
           }));
           return true;
         } catch (error) {
-          const data = failure(error);
-          set((state) =>
-            state.numberRelease?.target.sid === target.sid
-              ? { numberRelease: { ...state.numberRelease, releasing: false, error: data } }
-              : {},
-          );
+          patchRelease(target.sid, { releasing: false, error: failure(error), confirmationId: null });
           return false;
         }
       },

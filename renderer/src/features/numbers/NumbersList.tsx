@@ -120,7 +120,7 @@ export function NumbersList({
           sort={sort}
           onSort={toggleSort}
           selection={selection}
-          onRelease={askRelease}
+          onRelease={(number) => void askRelease(number)}
           releaseDisabled={actions.blocked}
           releaseDescribedBy={actions.describedBy}
           onFix={onFix}

@@ -42,7 +42,8 @@ export function PurchaseDialog({ purchase, actions, onBought }: PurchaseDialogPr
       confirm={{
         label: buying ? 'Buying…' : error ? 'Try again' : 'Buy number',
         onConfirm: () => void buy(),
-        disabled: buying || quoting || !quote || blocker !== null || actions.offline,
+        // No confirmation from main, no purchase: it comes with the quote, for this number at this price.
+        disabled: buying || quoting || !quote?.confirmation || blocker !== null || actions.offline,
         describedBy: blocker ? blockerId : actions.offline ? offlineId : undefined,
       }}
     >

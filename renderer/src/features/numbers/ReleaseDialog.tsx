@@ -16,7 +16,7 @@ interface ReleaseDialogProps {
 export function ReleaseDialog({ release, actions, fallbackFocus }: ReleaseDialogProps) {
   const confirmRelease = useAppStore((state) => state.confirmRelease);
   const closeRelease = useAppStore((state) => state.closeRelease);
-  const { target, releasing, error } = release;
+  const { target, preparing, releasing, error } = release;
   const formatted = formatPhoneNumber(target.phoneNumber);
 
   return (
@@ -29,7 +29,7 @@ export function ReleaseDialog({ release, actions, fallbackFocus }: ReleaseDialog
         label: releasing ? 'Releasing…' : error ? 'Try again' : 'Release number',
         destructive: true,
         onConfirm: () => void confirmRelease(),
-        disabled: releasing || actions.blocked,
+        disabled: releasing || preparing || actions.blocked,
         describedBy: actions.describedBy,
       }}
     >

@@ -16,8 +16,6 @@ import {
   THREE_NUMBERS,
 } from './test-fixtures';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
 beforeEach(() => {
   giveElementsAHeight();
 });
@@ -29,22 +27,42 @@ afterEach(() => {
 /** An owned number as main would answer `numbers:buy` with. */
 const bought = (phoneNumber: string): OwnedNumber => ownedNumber(99, { phoneNumber, friendlyName: phoneNumber });
 
-/** Handlers for a whole purchase: the list grows when `numbers:buy` succeeds. */
+/** The number each confirmation the fake main issued with a quote is for, as main remembers it. */
+let confirmedNumbers = new Map<string, string>();
+beforeEach(() => {
+  confirmedNumbers = new Map();
+});
+
+/** The number a `numbers:buy` confirmation was issued for; main refuses one it never issued. */
+function numberConfirmedBy(confirmationId: string): string {
+  const phoneNumber = confirmedNumbers.get(confirmationId);
+  if (!phoneNumber) throw appError('confirmation_invalid');
+  return phoneNumber;
+}
+
+/** Handlers for a whole purchase: each quote brings a new confirmation; the list grows when `numbers:buy` succeeds. */
 function purchaseHandlers(overrides: FakeHandlers = {}): FakeHandlers {
   let owned = THREE_NUMBERS;
   return {
     'numbers:list': () => numberList(owned),
     'numbers:countries': () => COUNTRIES,
     'numbers:search': () => SEARCH_RESULT,
-    'numbers:quote': () => GOOD_QUOTE,
-    'numbers:buy': ({ phoneNumber }) => {
-      const number = bought(phoneNumber);
+    'numbers:quote': ({ phoneNumber }) => {
+      const id = crypto.randomUUID();
+      confirmedNumbers.set(id, phoneNumber);
+      return { ...GOOD_QUOTE, confirmation: { id, expiresAt: '2026-11-24T10:10:00.000Z' } };
+    },
+    'numbers:buy': ({ confirmationId }) => {
+      const number = bought(numberConfirmedBy(confirmationId));
       owned = [...owned, number];
       return { number };
     },
     ...overrides,
   };
 }
+
+/** The confirmations the quotes brought, in order. */
+const quotedConfirmations = () => [...confirmedNumbers.keys()];
 
 async function searchFor415(handlers: FakeHandlers) {
   const app = await openNumbersScreen(handlers);
@@ -165,10 +183,9 @@ describe('Buy Number → confirm and buy', () => {
     });
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
 
-    const sent = buyCalls(calls);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.purchaseId).toMatch(UUID);
-    expect(sent[0]).toMatchObject({ phoneNumber: '+14155550102', country: 'US', type: 'local' });
+    // The quote's confirmation, and nothing else: main knows the number and the price it was issued for.
+    expect(buyCalls(calls)).toEqual([{ confirmationId: quotedConfirmations()[0] }]);
+    expect(numberConfirmedBy(quotedConfirmations()[0] ?? '')).toBe('+14155550102');
     expect(screen.getByText(/You bought \(415\) 555-0102\. Twilio bills \$1\.15 a month/)).toBeTruthy();
     // Back on the list, which was read again and has the new number.
     expect(screen.queryByRole('region', { name: 'Search results' })).toBeNull();
@@ -176,14 +193,14 @@ describe('Buy Number → confirm and buy', () => {
     expect(screen.getByText('(415) 555-0102')).toBeTruthy();
   });
 
-  it('retries with the same purchaseId when Twilio may have bought the number', async () => {
+  it('retries with the same confirmation when Twilio may have bought the number', async () => {
     let attempts = 0;
     const { user, calls } = await searchFor415(
       purchaseHandlers({
-        'numbers:buy': ({ phoneNumber }) => {
+        'numbers:buy': ({ confirmationId }) => {
           attempts += 1;
           if (attempts === 1) throw appError('twilio_unavailable');
-          return { number: bought(phoneNumber) };
+          return { number: bought(numberConfirmedBy(confirmationId)) };
         },
       }),
     );
@@ -195,18 +212,18 @@ describe('Buy Number → confirm and buy', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     const sent = buyCalls(calls);
     expect(sent).toHaveLength(2);
-    expect(sent[0]?.purchaseId).toMatch(UUID);
-    expect(sent[1]?.purchaseId).toBe(sent[0]?.purchaseId);
+    expect(quotedConfirmations()).toHaveLength(1);
+    expect(sent[1]).toEqual(sent[0]);
   });
 
-  it('retries with a new purchaseId after a failure that bought nothing', async () => {
+  it('asks main for a new quote after a failure that bought nothing, and buys with its confirmation', async () => {
     let attempts = 0;
     const { user, calls } = await searchFor415(
       purchaseHandlers({
-        'numbers:buy': ({ phoneNumber }) => {
+        'numbers:buy': ({ confirmationId }) => {
           attempts += 1;
           if (attempts === 1) throw appError('rate_limited');
-          return { number: bought(phoneNumber) };
+          return { number: bought(numberConfirmedBy(confirmationId)) };
         },
       }),
     );
@@ -216,13 +233,62 @@ describe('Buy Number → confirm and buy', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    const sent = buyCalls(calls);
-    expect(sent).toHaveLength(2);
-    expect(sent[1]?.purchaseId).toMatch(UUID);
-    expect(sent[1]?.purchaseId).not.toBe(sent[0]?.purchaseId);
+    const [first, second] = quotedConfirmations();
+    expect(buyCalls(calls)).toEqual([{ confirmationId: first }, { confirmationId: second }]);
+    expect(second).not.toBe(first);
   });
 
-  it('makes a new purchaseId for a new confirmation', async () => {
+  it('says when the price changed before buying, shows the new one, and buys only at it when confirmed again', async () => {
+    let price = '1.15';
+    const { user, calls } = await searchFor415(
+      purchaseHandlers({
+        'numbers:quote': ({ phoneNumber }) => {
+          const id = crypto.randomUUID();
+          confirmedNumbers.set(id, phoneNumber);
+          const monthlyPrice = { amount: price, currency: 'USD', source: 'twilio' as const, asOf: null };
+          return { ...GOOD_QUOTE, monthlyPrice, confirmation: { id, expiresAt: '2026-11-24T10:10:00.000Z' } };
+        },
+        'numbers:buy': ({ confirmationId }) => {
+          if (confirmationId === quotedConfirmations()[0]) {
+            price = '1.25';
+            throw appError('price_changed', {
+              message: 'The monthly price changed from $1.15 to $1.25 since you confirmed',
+            });
+          }
+          return { number: bought(numberConfirmedBy(confirmationId)) };
+        },
+      }),
+    );
+    const dialog = await chooseNumber(user, '(415) 555-0101');
+    await within(dialog).findByText(/Twilio bills \$1\.15/);
+    await user.click(within(dialog).getByRole('button', { name: 'Buy number' }));
+    expect(
+      await within(dialog).findByText('The monthly price changed from $1.15 to $1.25 since you confirmed'),
+    ).toBeTruthy();
+    await within(dialog).findByText(/Twilio bills \$1\.25/);
+    expect(buyCalls(calls)).toHaveLength(1);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(buyCalls(calls)).toEqual([
+      { confirmationId: quotedConfirmations()[0] },
+      { confirmationId: quotedConfirmations()[1] },
+    ]);
+  });
+
+  it('keeps Buy off while main has issued no confirmation', async () => {
+    const { user, calls } = await searchFor415(
+      purchaseHandlers({ 'numbers:quote': () => ({ ...GOOD_QUOTE, confirmation: null }) }),
+    );
+    const dialog = await chooseNumber(user, '(415) 555-0101');
+    await within(dialog).findByText(/Twilio bills \$1\.15/);
+    const buy = within(dialog).getByRole('button', { name: 'Buy number' });
+    expect(buy).toHaveProperty('disabled', true);
+    await user.click(buy);
+    expect(buyCalls(calls)).toEqual([]);
+  });
+
+  it('asks for a new confirmation for a new dialog', async () => {
     const { user, calls } = await searchFor415(
       purchaseHandlers({
         'numbers:buy': () => {
@@ -239,9 +305,9 @@ describe('Buy Number → confirm and buy', () => {
     await user.click(await within(dialog).findByRole('button', { name: 'Buy number' }));
     await within(dialog).findByText('Twilio did not respond');
     const [first, second] = buyCalls(calls);
-    expect(first?.purchaseId).toMatch(UUID);
-    expect(second?.purchaseId).toMatch(UUID);
-    expect(second?.purchaseId).not.toBe(first?.purchaseId);
+    expect(quotedConfirmations()).toHaveLength(2);
+    expect(first).toEqual({ confirmationId: quotedConfirmations()[0] });
+    expect(second).toEqual({ confirmationId: quotedConfirmations()[1] });
   });
 
   it.each<[string, PurchaseQuote, RegExp]>([

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncResult } from '../../../../shared/domain/numbers';
 import { appError } from '../../../../shared/errors';
+import { inputsTo, type FakeHandlers } from '../../test-support/fake-bridge';
 import { channelsCalled, giveElementsAHeight, openNumbersScreen } from './test-kit';
 import { deferred, numberList, ownedNumber, sidFor, THREE_NUMBERS } from './test-fixtures';
 
@@ -236,14 +237,35 @@ describe('Phone Numbers → offline', () => {
 });
 
 describe('Phone Numbers → release', () => {
+  /** Main's side of a release: each opened dialog gets a confirmation for its number, which releasing takes. */
+  function releaseHandlers(release: (sid: string) => { alreadyReleased: boolean }) {
+    const confirmed = new Map<string, string>();
+    return {
+      confirmed,
+      handlers: {
+        'numbers:prepareRelease': ({ sid }: { sid: string }) => {
+          const id = crypto.randomUUID();
+          confirmed.set(id, sid);
+          return { confirmation: { id, expiresAt: '2026-11-24T10:10:00.000Z' } };
+        },
+        'numbers:release': ({ confirmationId }: { confirmationId: string }) => {
+          const sid = confirmed.get(confirmationId);
+          if (!sid) throw appError('confirmation_invalid');
+          return release(sid);
+        },
+      } satisfies FakeHandlers,
+    };
+  }
+
   it('asks first, names the number, and releases only after confirming', async () => {
     let owned = THREE_NUMBERS;
+    const main = releaseHandlers((sid) => {
+      owned = owned.filter((number) => number.sid !== sid);
+      return { alreadyReleased: false };
+    });
     const { user, calls } = await openNumbersScreen({
       'numbers:list': () => numberList(owned),
-      'numbers:release': ({ sid }) => {
-        owned = owned.filter((number) => number.sid !== sid);
-        return { alreadyReleased: false };
-      },
+      ...main.handlers,
       'numbers:activity': () => ({ entries: [] }),
     });
     await waitFor(() => expect(rows()).toHaveLength(3));
@@ -264,31 +286,48 @@ describe('Phone Numbers → release', () => {
 
     await user.click(releaseButton);
     dialog = screen.getByRole('alertdialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Release number' }));
+    const confirm = within(dialog).getByRole('button', { name: 'Release number' });
+    // Until main's confirmation for the number arrives, there is nothing to release with.
+    await waitFor(() => expect(confirm).toHaveProperty('disabled', false));
+    await user.click(confirm);
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(calls.filter((call) => call.channel === 'numbers:release').map((call) => call.input)).toEqual([
-      { sid: sidFor(1) },
-    ]);
+    // Each opening of the dialog got main's confirmation for that number; the release sent the second one only.
+    const [, second] = [...main.confirmed.keys()];
+    expect(inputsTo(calls, 'numbers:prepareRelease')).toEqual([{ sid: sidFor(1) }, { sid: sidFor(1) }]);
+    expect(inputsTo(calls, 'numbers:release')).toEqual([{ confirmationId: second }]);
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(screen.getByText('(415) 555-0100 was released and has gone back to Twilio.', { exact: false })).toBeTruthy();
     // The row is gone, so focus lands on the list rather than nowhere.
     expect(document.activeElement).toBe(screen.getByTestId('numbers-list'));
   });
 
-  it('keeps the dialog open with the error when the release fails', async () => {
-    const { user } = await openNumbersScreen({
+  it('keeps the dialog open with the error when the release fails, and tries again with a new confirmation', async () => {
+    let attempts = 0;
+    const main = releaseHandlers(() => {
+      attempts += 1;
+      if (attempts === 1) throw appError('rate_limited');
+      return { alreadyReleased: false };
+    });
+    const { user, calls } = await openNumbersScreen({
       'numbers:list': () => numberList(THREE_NUMBERS),
-      'numbers:release': () => {
-        throw appError('rate_limited');
-      },
+      ...main.handlers,
+      'numbers:activity': () => ({ entries: [] }),
     });
     await waitFor(() => expect(rows()).toHaveLength(3));
     await user.click(screen.getByRole('button', { name: 'Release (800) 555-0123…' }));
-    await user.click(screen.getByRole('button', { name: 'Release number' }));
+    const confirm = screen.getByRole('button', { name: 'Release number' });
+    await waitFor(() => expect(confirm).toHaveProperty('disabled', false));
+    await user.click(confirm);
     const dialog = screen.getByRole('alertdialog');
     expect(await within(dialog).findByText('Twilio asked Gleam to slow down')).toBeTruthy();
-    expect(within(dialog).getByRole('button', { name: 'Try again' })).toHaveProperty('disabled', false);
+    const tryAgain = within(dialog).getByRole('button', { name: 'Try again' });
+    expect(tryAgain).toHaveProperty('disabled', false);
+
+    await user.click(tryAgain);
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    const [first, second] = [...main.confirmed.keys()];
+    expect(inputsTo(calls, 'numbers:release')).toEqual([{ confirmationId: first }, { confirmationId: second }]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { WebhookBaseUrlSchema } from '../../../../shared/domain/agents';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Modal } from '../../components/Modal';
 import { TextField } from '../../components/TextField';
 import { useAppStore } from '../../store/store-context';
 
@@ -15,7 +16,10 @@ function checkWebhookBaseUrl(value: string): string | null {
 export function AdvancedSection() {
   const settings = useAppStore((state) => state.appSettings);
   const loadAppSettings = useAppStore((state) => state.loadAppSettings);
-  const saveWebhookBaseUrl = useAppStore((state) => state.saveWebhookBaseUrl);
+  const restoreDefault = useAppStore((state) => state.restoreDefaultWebhookBaseUrl);
+  const propose = useAppStore((state) => state.proposeWebhookBaseUrl);
+  const confirm = useAppStore((state) => state.confirmWebhookBaseUrl);
+  const cancel = useAppStore((state) => state.cancelWebhookBaseUrl);
   const dismiss = useAppStore((state) => state.dismissAppSettingsMessage);
   const [draft, setDraft] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -24,24 +28,24 @@ export function AdvancedSection() {
     void loadAppSettings();
   }, [loadAppSettings]);
 
-  const { value, busy, error, errorOf, saved } = settings;
+  const { value, busy, error, errorOf, saved, pending } = settings;
   // Until the person types, the field shows the address in use.
   const shown = draft ?? value?.webhookBaseUrl ?? '';
   const usingDefault = value !== null && value.webhookBaseUrl === value.defaultWebhookBaseUrl;
   const saving = busy === 'save';
 
-  const save = async (url: string | null) => {
-    if (await saveWebhookBaseUrl(url)) {
-      setDraft(null);
-      setFieldError(null);
-    }
+  const settle = (accepted: boolean) => {
+    if (!accepted) return;
+    setDraft(null);
+    setFieldError(null);
   };
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     const problem = checkWebhookBaseUrl(shown);
     setFieldError(problem);
-    if (!problem) await save(shown.trim());
+    // Main checks it too, and opens the confirmation below with the address as it will be stored.
+    if (!problem) await propose(shown.trim());
   };
 
   return (
@@ -98,12 +102,34 @@ export function AdvancedSection() {
               type="button"
               className="button"
               disabled={busy !== null || usingDefault}
-              onClick={() => void save(null)}
+              onClick={() => void restoreDefault().then(settle)}
             >
               Use default
             </button>
           </div>
         </form>
+      )}
+      {pending && value && (
+        <Modal
+          title="Send your agents’ calls to this address?"
+          onCancel={cancel}
+          busy={saving}
+          confirm={{
+            label: saving ? 'Saving…' : 'Use this address',
+            destructive: true,
+            onConfirm: () => void confirm().then(settle),
+          }}
+        >
+          <p>
+            <strong className="webhook-address">{pending.webhookBaseUrl}</strong>
+          </p>
+          <p>
+            Every number you assign to an agent, or repair, will send its calls and texts here instead of to Gleam’s
+            address ({value.defaultWebhookBaseUrl}). Whoever runs this address answers your callers, and can make calls
+            that your Twilio account pays for.
+          </p>
+          <p>Use it only if Gleam support gave it to you.</p>
+        </Modal>
       )}
     </section>
   );

@@ -28,15 +28,34 @@ describe('Settings → Advanced', () => {
     expect(within(section).getByRole('button', { name: 'Use default' })).toHaveProperty('disabled', true);
   });
 
-  it('refuses an address that is not https before asking main, and saves a good one trimmed', async () => {
+  /** Main's side: an address is checked and given a confirmation, and set only with it; null is the default. */
+  function webhookHandlers() {
     let current = settingsWith(DEFAULT);
-    const { section, user, calls } = await openAdvanced({
+    const confirmed = new Map<string, string>();
+    const handlers = {
       'settings:get': () => current,
-      'settings:setWebhookBaseUrl': ({ webhookBaseUrl }) => {
-        current = settingsWith(webhookBaseUrl ?? DEFAULT);
+      'settings:prepareWebhookBaseUrl': ({ webhookBaseUrl }: { webhookBaseUrl: string }) => {
+        const id = crypto.randomUUID();
+        confirmed.set(id, webhookBaseUrl);
+        return { webhookBaseUrl, confirmation: { id, expiresAt: '2026-11-24T10:10:00.000Z' } };
+      },
+      'settings:setWebhookBaseUrl': ({ confirmationId }: { confirmationId: string }) => {
+        const address = confirmed.get(confirmationId);
+        if (!address) throw appError('confirmation_invalid');
+        current = settingsWith(address);
         return current;
       },
-    });
+      'settings:useDefaultWebhookBaseUrl': () => {
+        current = settingsWith(DEFAULT);
+        return current;
+      },
+    } satisfies Parameters<typeof renderApp>[0];
+    return { handlers, confirmed };
+  }
+
+  it('refuses an address that is not https before asking main, and sets a good one, trimmed, once confirmed', async () => {
+    const main = webhookHandlers();
+    const { section, user, calls } = await openAdvanced(main.handlers);
     const field = within(section).getByLabelText('Webhook base URL');
     await user.clear(field);
     await user.type(field, 'http://hooks.acme.example');
@@ -45,22 +64,31 @@ describe('Settings → Advanced', () => {
       within(section).getByText('Enter an https:// address without a query, like https://hooks.example.com.'),
     ).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(inputsTo(calls, 'settings:setWebhookBaseUrl')).toEqual([]);
+    expect(inputsTo(calls, 'settings:prepareWebhookBaseUrl')).toEqual([]);
 
     await user.clear(field);
     await user.type(field, ' https://hooks.acme.example ');
     await user.click(within(section).getByRole('button', { name: 'Save webhook URL' }));
+    // Main checked it; before anything changes, the person is told what the address will receive.
+    let dialog = await screen.findByRole('alertdialog', { name: 'Send your agents’ calls to this address?' });
+    expect(dialog.textContent).toMatch(/https:\/\/hooks\.acme\.example/);
+    expect(dialog.textContent).toMatch(/can make calls that your Twilio account pays for/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(inputsTo(calls, 'settings:setWebhookBaseUrl')).toEqual([]);
+
+    await user.click(within(section).getByRole('button', { name: 'Save webhook URL' }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Send your agents’ calls to this address?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Use this address' }));
     expect(await within(section).findByText(/Saved\. Gleam now uses https:\/\/hooks\.acme\.example/)).toBeTruthy();
-    expect(inputsTo(calls, 'settings:setWebhookBaseUrl')).toEqual([{ webhookBaseUrl: 'https://hooks.acme.example' }]);
+    expect(inputsTo(calls, 'settings:prepareWebhookBaseUrl')).toEqual([
+      { webhookBaseUrl: 'https://hooks.acme.example' },
+      { webhookBaseUrl: 'https://hooks.acme.example' },
+    ]);
+    expect(inputsTo(calls, 'settings:setWebhookBaseUrl')).toEqual([{ confirmationId: [...main.confirmed.keys()][1] }]);
     expect(within(section).getByText(/Gleam’s default is https:\/\/hooks\.gleam\.example/)).toBeTruthy();
 
     await user.click(within(section).getByRole('button', { name: 'Use default' }));
-    await waitFor(() =>
-      expect(inputsTo(calls, 'settings:setWebhookBaseUrl')).toEqual([
-        { webhookBaseUrl: 'https://hooks.acme.example' },
-        { webhookBaseUrl: null },
-      ]),
-    );
+    await waitFor(() => expect(inputsTo(calls, 'settings:useDefaultWebhookBaseUrl')).toEqual([{}]));
     await waitFor(() =>
       expect(within(section).getByLabelText<HTMLInputElement>('Webhook base URL').value).toBe(DEFAULT),
     );
@@ -69,7 +97,7 @@ describe('Settings → Advanced', () => {
   it('shows main’s refusal on the field and through the error notice', async () => {
     const { section, user } = await openAdvanced({
       'settings:get': () => settingsWith(DEFAULT),
-      'settings:setWebhookBaseUrl': () => {
+      'settings:prepareWebhookBaseUrl': () => {
         throw appError('validation', { fieldErrors: { webhookBaseUrl: 'This address is too long.' } });
       },
     });
