@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capabilitiesOf, isoDateOf } from './incoming-number';
+import { capabilitiesOf, incomingNumberResource, isoDateOf, numberOf } from './incoming-number';
 
 /** Twilio's own date shape: "Mon, 16 Aug 2010 23:00:23 +0000". */
 const twilioDate = (time: number) => new Date(time).toUTCString().replace('GMT', '+0000');
@@ -59,5 +59,22 @@ describe('capabilitiesOf', () => {
     });
     expect(capabilitiesOf({ voice: 'true', sms: 1 })).toEqual({ voice: false, sms: false, mms: false, fax: false });
     expect(capabilitiesOf(null)).toEqual({ voice: false, sms: false, mms: false, fax: false });
+  });
+});
+
+describe('numberOf', () => {
+  const resource = (phoneNumber: string, friendlyName: string | null) =>
+    incomingNumberResource.parse({
+      sid: `PN${'a'.repeat(32)}`,
+      phone_number: phoneNumber,
+      friendly_name: friendlyName,
+      capabilities: { voice: true, sms: true, mms: false },
+      date_created: 'Mon, 16 Aug 2010 23:00:23 +0000',
+    });
+
+  it('names a number Twilio sends without a friendly name as Twilio does: the number, formatted', () => {
+    expect(numberOf(resource('+14155550100', null)).friendlyName).toBe('(415) 555-0100');
+    expect(numberOf(resource('+442071838750', null)).friendlyName).toBe('+442071838750');
+    expect(numberOf(resource('+14155550100', 'Front desk')).friendlyName).toBe('Front desk');
   });
 });

@@ -11,6 +11,7 @@ import {
   type NumberConfigurationWireKey,
 } from '../../../shared/domain/number-configuration';
 import type { Capabilities } from '../../../shared/domain/numbers';
+import { formatPhoneNumber } from '../../../shared/phone-number';
 
 /** An owned number as Twilio describes it now. */
 export interface TwilioNumber {
@@ -95,7 +96,8 @@ export function numberOf(resource: IncomingNumberResource): TwilioNumber {
   return {
     sid: resource.sid,
     phoneNumber: resource.phone_number,
-    friendlyName: resource.friendly_name ?? '',
+    // Twilio names a number by its formatted self unless someone named it; null is that default, unsent.
+    friendlyName: resource.friendly_name ?? formatPhoneNumber(resource.phone_number),
     capabilities: capabilitiesOf(resource.capabilities),
     configuration: configurationFromWire(resource),
     dateCreated: isoDateOf(resource.date_created),

@@ -2,17 +2,7 @@
 import type { MonthlyPrice, NumberType, OwnedNumber, WebhookState } from '../../../../shared/domain/numbers';
 import { formatMoney } from '../../../../shared/money';
 
-/**
- * "(415) 555-0100" for US and Canadian numbers (+1 and ten digits). Other
- * countries group digits differently enough that a wrong guess reads worse
- * than the international form, so they stay as Twilio sends them.
- */
-export function formatPhoneNumber(e164: string): string {
-  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
-  if (!nanp) return e164;
-  const [, area, exchange, line] = nanp;
-  return `(${area}) ${exchange}-${line}`;
-}
+export { formatPhoneNumber } from '../../../../shared/phone-number';
 
 export const NUMBER_TYPE_LABEL: Record<NumberType, string> = {
   local: 'Local',
