@@ -38,13 +38,17 @@ describe('money', () => {
     expect(formatMicros(1_150_000, 'CHF')).toBe('1.15 CHF');
   });
 
-  it('groups thousands for reading, and leaves exact text for exports ungrouped', () => {
-    expect(formatMicros(2_876_150_000, 'USD')).toBe('$2,876.15');
-    expect(formatMicros(-1_234_567_890_000, 'EUR')).toBe('-€1,234,567.89');
-    expect(formatMoney('999.99', 'USD')).toBe('$999.99');
-    expect(formatMoney('1000', 'USD')).toBe('$1,000.00');
-    expect(formatMoney('12345.0085', 'GBP')).toBe('£12,345.0085');
-    expect(formatMoney('-4500.5', 'CHF')).toBe('-4,500.50 CHF');
+  it('groups digits as the reader’s locale does, and leaves exact text for exports ungrouped', () => {
+    expect(formatMicros(2_876_150_000, 'USD', 'en-US')).toBe('$2,876.15');
+    expect(formatMicros(-1_234_567_890_000, 'EUR', 'en-US')).toBe('-€1,234,567.89');
+    expect(formatMoney('999.99', 'USD', 'en-US')).toBe('$999.99');
+    expect(formatMoney('1000', 'USD', 'en-US')).toBe('$1,000.00');
+    expect(formatMoney('12345.0085', 'GBP', 'en-GB')).toBe('£12,345.0085');
+    expect(formatMoney('-4500.5', 'CHF', 'en-US')).toBe('-4,500.50 CHF');
+    expect(formatMoney('2876.15', 'EUR', 'de-DE')).toBe('€2.876,15');
+    expect(formatMoney('1234567.5', 'USD', 'en-IN')).toBe('$12,34,567.50');
+    // Beyond what a float holds exactly, still every digit.
+    expect(formatMicros(9_007_199_254_740_000, 'USD', 'en-US')).toBe('$9,007,199,254.74');
     expect(fromMicros(2_876_150_000)).toBe('2876.15');
   });
 
