@@ -510,6 +510,15 @@ const controlRoutes: ControlRoute[] = [
     },
   },
   {
+    method: 'DELETE',
+    path: '/faults/{id}',
+    handler: (ctx) => {
+      // An id that is gone (used up, or never made) needs no removing: the answer is the same.
+      ctx.state.removeFault(Number(ctx.params.id));
+      return noContent;
+    },
+  },
+  {
     method: 'POST',
     path: '/reset',
     handler: (ctx) => {

@@ -229,6 +229,11 @@ export class FakeTwilioControl {
     await this.call('DELETE', '/faults');
   }
 
+  /** Ends one injected fault (the id injectFault answered), leaving other tests' faults alone. */
+  async removeFault(id: number): Promise<void> {
+    await this.call('DELETE', `/faults/${id}`);
+  }
+
   /**
    * Forgets all accounts, services, numbers, calls, messages, usage, A2P
    * registrations, requests and faults, restores the default inventory and prices, and ends held

@@ -583,6 +583,17 @@ describe('faults', () => {
     await expect(clientFor(seeded).api.v2010.accounts(seeded.sid).fetch()).resolves.toMatchObject({ sid: seeded.sid });
   });
 
+  it('can end one fault and leave the others, so tests sharing the fake do not undo each other’s', async () => {
+    const seeded = await kit.control.seedAccount();
+    const mine = await kit.control.injectFault({ kind: 'drop', times: 5, match: { pathIncludes: seeded.sid } });
+    const theirs = await kit.control.injectFault({ kind: 'status', status: 503, match: { pathIncludes: 'Elsewhere' } });
+    await kit.control.removeFault(mine.id);
+    await expect(clientFor(seeded).api.v2010.accounts(seeded.sid).fetch()).resolves.toMatchObject({ sid: seeded.sid });
+    expect(kit.fake.state.faults().map((fault) => fault.id)).toEqual([theirs.id]);
+    // An id already gone answers the same.
+    await kit.control.removeFault(mine.id);
+  });
+
   it('notes on each logged request the fault it applied, so a suite can count the faults that fired', async () => {
     const seeded = await kit.control.seedAccount();
     const accountPath = `/2010-04-01/Accounts/${seeded.sid}.json`;

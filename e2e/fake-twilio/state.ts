@@ -875,6 +875,13 @@ export class FakeState {
     this.queuedFaults = [];
   }
 
+  /** Ends one fault, leaving the others (a test's own fault, in a suite that shares the fake). */
+  removeFault(id: number): boolean {
+    const before = this.queuedFaults.length;
+    this.queuedFaults = this.queuedFaults.filter((fault) => fault.id !== id);
+    return this.queuedFaults.length < before;
+  }
+
   /** Back to a just-started fake. */
   reset(): void {
     this.accounts = new Map();
