@@ -301,4 +301,39 @@ test.describe('Phone Numbers', () => {
     await app.context().setOffline(false);
     await expect(app.getByRole('button', { name: 'Sync with Twilio' })).toBeEnabled();
   });
+
+  test('Twilio not answering while the computer is online: says so at start, with Retry, and recovers', async ({
+    app,
+    gleam,
+    twilio,
+  }) => {
+    const account = await twilio.seedAccount({ friendlyName: 'Harbor Plumbing' });
+    await twilio.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550169' });
+    await enterCredentials(app, account.sid, account.authToken);
+    await openScreen(app, 'Phone Numbers');
+    await expect(rows(app)).toHaveCount(1);
+
+    // Twilio refuses this account's every connection; the app starts again and its refresh from Twilio fails.
+    const refusing = await twilio.injectFault({ kind: 'drop', times: 10_000, match: { pathIncludes: account.sid } });
+    await gleam.restart();
+    await gleam.core.refreshFromTwilio();
+    await openScreen(app, 'Phone Numbers');
+    const note = app.getByText(/^Twilio can’t be reached — showing the copy from /);
+    await expect(note).toBeVisible();
+    await expect(rows(app)).toHaveCount(1);
+    await expect(app.getByRole('button', { name: 'Buy Number' }).first()).toBeDisabled();
+    await expect(app.getByRole('button', { name: 'Sync with Twilio' })).toBeDisabled();
+    await expect(app.getByRole('navigation', { name: 'Main' })).toContainText('Twilio: can’t be reached');
+    await screenshot(app, 'numbers-twilio-unreachable');
+
+    // Retry while Twilio still refuses: once it has tried, it says the same.
+    await app.getByRole('button', { name: 'Retry now' }).click();
+    await expect(app.getByRole('button', { name: 'Retry now' })).toBeEnabled();
+    await expect(note).toBeVisible();
+    await twilio.removeFault(refusing.id);
+    await app.getByRole('button', { name: 'Retry now' }).click();
+    await expect(note).toBeHidden();
+    await expect(app.getByRole('button', { name: 'Sync with Twilio' })).toBeEnabled();
+    await expect(app.getByRole('navigation', { name: 'Main' })).toContainText('Twilio: Harbor Plumbing');
+  });
 });

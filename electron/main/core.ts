@@ -22,6 +22,7 @@ import { createNumbersSyncThread } from './services/numbers-sync-thread';
 import { createNumbersService, type EmitEvent, type NumbersService } from './services/numbers-service';
 import { createPriceBook } from './services/price-book';
 import { createConfirmations } from './services/confirmations';
+import { createTwilioReachability, type TwilioReachabilityTracker } from './services/twilio-reachability';
 import { createPurchaseService, type PurchaseService } from './services/purchase-service';
 import { createSettingsService, type SettingsService } from './services/settings-service';
 import { createSetupService, type SetupService } from './services/setup-service';
@@ -51,6 +52,8 @@ export interface CoreOptions {
   assignmentConcurrency?: number;
   /** Asks where to save an exported file (Electron: the save dialog); null when the person cancels. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** How often main asks Twilio again while it cannot be reached (tests make it short). */
+  twilioProbeIntervalMs?: number;
 }
 
 export interface AppCore {
@@ -65,6 +68,7 @@ export interface AppCore {
   doctor: NumberDoctor;
   a2p: A2pService;
   setup: SetupService;
+  reachability: TwilioReachabilityTracker;
   logger: Logger;
   db: Database;
   paths: { database: string; credentials: string; log: string };
@@ -96,11 +100,20 @@ export function createAppCore(options: CoreOptions): AppCore {
     retry: options.twilioRetry ?? DEFAULT_RETRY,
     logger,
     redactor,
+    onAnswer: (answered) => reachability.observe(answered),
   });
   const vault = createCredentialVault(paths.credentials, options.cipher);
   const connection = createConnectionService({ db, vault, twilio, logger, clock });
-  const prices = createPriceBook({ db, logger, clock });
   const emit = options.emit ?? (() => undefined);
+  const reachability = createTwilioReachability({
+    clock,
+    emit,
+    probe: () => connection.verify(),
+    // What a failure left undone (the refresh at start, say) runs once Twilio answers again.
+    onRecovered: () => void refreshFromTwilio(),
+    ...(options.twilioProbeIntervalMs ? { probeIntervalMs: options.twilioProbeIntervalMs } : {}),
+  });
+  const prices = createPriceBook({ db, logger, clock });
   const confirmations = createConfirmations(clock);
   const settings = createSettingsService({
     db,
@@ -167,6 +180,7 @@ export function createAppCore(options: CoreOptions): AppCore {
       doctor,
       a2p,
       setup,
+      reachability,
     }),
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     logger,
@@ -211,12 +225,14 @@ export function createAppCore(options: CoreOptions): AppCore {
     doctor,
     a2p,
     setup,
+    reachability,
     logger,
     db,
     paths,
     refreshFromTwilio,
     close: () => {
       closed = true;
+      reachability.close();
       numbers.cancelSync();
       costs.cancelSync();
       a2p.cancelRefresh();

@@ -48,3 +48,17 @@ export const ConnectionStatusSchema = z.discriminatedUnion('state', [
   }),
 ]);
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
+
+/**
+ * Whether Twilio answers the app's requests, as they find it (electron/main/services/twilio-reachability.ts):
+ * `unreachable` from a request Twilio did not answer (refused, timed out, dropped, failing with 5xx) until
+ * one it answers; `unknown` before any request, or with no account connected to ask with.
+ */
+export const TwilioReachabilitySchema = z.object({
+  state: z.enum(['reachable', 'unreachable', 'unknown']),
+  /** When the requests stopped getting answers; null unless unreachable. */
+  unreachableSince: z.string().nullable(),
+  /** The last time Twilio answered. */
+  lastAnsweredAt: z.string().nullable(),
+});
+export type TwilioReachability = z.infer<typeof TwilioReachabilitySchema>;

@@ -17,7 +17,7 @@ import {
   MessagingServiceSidSchema,
 } from '../domain/credentials';
 import { ConfirmationSchema, ConfirmedInputSchema } from '../domain/confirmation';
-import { ConnectionStatusSchema } from '../domain/connection';
+import { ConnectionStatusSchema, TwilioReachabilitySchema } from '../domain/connection';
 import {
   ActivityEntrySchema,
   CountryCodeSchema,
@@ -136,6 +136,10 @@ export const contract = {
   'connection:verify': { input: NoInputSchema, output: ConnectionStatusSchema },
   'connection:disconnect': { input: NoInputSchema, output: ConnectionStatusSchema },
   'connection:setMessagingService': { input: SetMessagingServiceInputSchema, output: ConnectionStatusSchema },
+  /** Whether Twilio answers the app's requests, as they last found it. */
+  'connection:reachability': { input: NoInputSchema, output: TwilioReachabilitySchema },
+  /** Asks Twilio now (Retry on "Twilio can't be reached"), and answers what that found. */
+  'connection:checkTwilio': { input: NoInputSchema, output: TwilioReachabilitySchema },
   'numbers:list': { input: NoInputSchema, output: NumberListSchema },
   'numbers:sync': { input: NoInputSchema, output: SyncResultSchema },
   'numbers:cancelSync': { input: NoInputSchema, output: z.object({ cancelled: z.boolean() }) },

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AssignmentProgressSchema } from '../domain/agents';
 import { SyncProgressSchema } from '../domain/numbers';
 import { CostSyncProgressSchema } from '../domain/costs';
+import { TwilioReachabilitySchema } from '../domain/connection';
 
 export const events = {
   'numbers:syncProgress': SyncProgressSchema,
@@ -22,6 +23,8 @@ export const events = {
   'costs:changed': z.object({}),
   /** The local copy of the A2P 10DLC registrations changed (a read from Twilio finished). */
   'a2p:changed': z.object({}),
+  /** Twilio stopped answering the app's requests, or answers again. */
+  'connection:reachability': TwilioReachabilitySchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type EventName = keyof typeof events;

@@ -9,6 +9,7 @@ import type { NumbersService } from '../services/numbers-service';
 import type { PurchaseService } from '../services/purchase-service';
 import type { SettingsService } from '../services/settings-service';
 import type { SetupService } from '../services/setup-service';
+import type { TwilioReachabilityTracker } from '../services/twilio-reachability';
 import type { Handlers } from './registrar';
 
 export interface Services {
@@ -22,6 +23,7 @@ export interface Services {
   doctor: NumberDoctor;
   a2p: A2pService;
   setup: SetupService;
+  reachability: TwilioReachabilityTracker;
 }
 
 export function createHandlers({
@@ -35,6 +37,7 @@ export function createHandlers({
   doctor,
   a2p,
   setup,
+  reachability,
 }: Services): Handlers {
   return {
     'connection:getStatus': () => connection.getStatus(),
@@ -42,6 +45,8 @@ export function createHandlers({
     'connection:verify': () => connection.verify(),
     'connection:disconnect': () => connection.disconnect(),
     'connection:setMessagingService': (input) => connection.setMessagingService(input),
+    'connection:reachability': () => reachability.status(),
+    'connection:checkTwilio': () => reachability.check(),
     'numbers:list': () => numbers.list(),
     'numbers:sync': () => numbers.sync(),
     'numbers:cancelSync': () => ({ cancelled: numbers.cancelSync() }),

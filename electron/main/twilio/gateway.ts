@@ -53,6 +53,8 @@ export interface TwilioGatewayOptions {
   logger: Logger;
   redactor: SecretRedactor;
   sleep?: (ms: number) => Promise<void>;
+  /** Whether Twilio answered each request (see GleamRequestClientOptions.onAnswer). */
+  onAnswer?: (answered: boolean) => void;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
@@ -79,6 +81,7 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
         timeoutMs: options.timeoutMs,
         retry: options.retry,
         ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
       });
       // Empty, not absent: absent, the SDK takes TWILIO_REGION / TWILIO_EDGE from the environment and
       // rewrites every host with them ("evil.example/" turns api.twilio.com into api.evil.example), which

@@ -53,6 +53,11 @@ export interface GleamRequestClientOptions {
   retry: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /**
+   * Told, once a request is done with, whether Twilio answered it: any response but a 5xx that outlived the
+   * retries; not a refused, timed-out or dropped connection.
+   */
+  onAnswer?: (answered: boolean) => void;
 }
 
 const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH']);
@@ -92,7 +97,7 @@ export class GleamRequestClient extends twilio.RequestClient {
     super(agentOptions);
     // The SDK's constructor swaps in a proxy agent when HTTP_PROXY is set; this one never proxies.
     this.axios.defaults.httpsAgent = new https.Agent(agentOptions);
-    this.options = { sleep: defaultSleep, random: Math.random, ...options };
+    this.options = { sleep: defaultSleep, random: Math.random, onAnswer: () => undefined, ...options };
   }
 
   override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {
@@ -117,6 +122,7 @@ export class GleamRequestClient extends twilio.RequestClient {
           await sleep(this.backoffMs(attempt));
           continue;
         }
+        this.options.onAnswer(false);
         throw new TwilioTransportError(failure, opts.method.toUpperCase(), requestLine);
       }
       if (canRetry && response.statusCode === 429) {
@@ -129,6 +135,7 @@ export class GleamRequestClient extends twilio.RequestClient {
         await sleep(this.backoffMs(attempt));
         continue;
       }
+      this.options.onAnswer(response.statusCode < 500);
       return response;
     }
   }

@@ -32,6 +32,7 @@ export function App() {
   // Ready once the first screen is decided: the setup guide opens at start when it has work left.
   const setupKnown = useAppStore((state) => state.setup.progress !== null || state.setup.error !== null);
   const followAppMenu = useAppStore((state) => state.followAppMenu);
+  const watchTwilioReachability = useAppStore((state) => state.watchTwilioReachability);
   const openSetupIfNeeded = useAppStore((state) => state.openSetupIfNeeded);
 
   useEffect(() => {
@@ -39,6 +40,7 @@ export function App() {
     void openSetupIfNeeded();
   }, [loadConnection, openSetupIfNeeded]);
   useEffect(() => followAppMenu(), [followAppMenu]);
+  useEffect(() => watchTwilioReachability(), [watchTwilioReachability]);
 
   return (
     <div className="app" data-ready={status !== null && setupKnown ? 'true' : 'false'}>

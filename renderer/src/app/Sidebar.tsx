@@ -16,6 +16,7 @@ export function Sidebar() {
   const navigate = useAppStore((state) => state.navigate);
   const showAgents = useAppStore((state) => state.showAgents);
   const status = useAppStore((state) => state.connection.status);
+  const unreachable = useAppStore((state) => state.twilioReachability.value?.state === 'unreachable');
 
   return (
     <nav className="sidebar" aria-label="Main">
@@ -40,7 +41,11 @@ export function Sidebar() {
         ))}
       </ul>
       <p className="sidebar-status" role="status">
-        {status?.state === 'connected' ? `Twilio: ${status.account.friendlyName}` : 'Twilio: not connected'}
+        {status?.state !== 'connected'
+          ? 'Twilio: not connected'
+          : unreachable
+            ? `Twilio: can’t be reached (${status.account.friendlyName})`
+            : `Twilio: ${status.account.friendlyName}`}
       </p>
     </nav>
   );

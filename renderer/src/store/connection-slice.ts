@@ -1,5 +1,5 @@
 import type { AppErrorData } from '../../../shared/errors';
-import type { ConnectionStatus } from '../../../shared/domain/connection';
+import type { ConnectionStatus, TwilioReachability } from '../../../shared/domain/connection';
 import type { ChannelInput, GleamApi } from '../../../shared/ipc/contract';
 import { asErrorData } from './error-data';
 import type { Slice } from './slice';
@@ -15,6 +15,12 @@ export interface ConnectionSlice {
     /** Which action the error belongs to, so each part of the screen shows its own. */
     errorOf: ConnectionAction | null;
   };
+  /** Whether Twilio answers, as main's requests last found it (null until main says). */
+  twilioReachability: { value: TwilioReachability | null; checking: boolean };
+  /** Reads it, then follows main's reports; returns the unsubscribe. */
+  watchTwilioReachability: () => () => void;
+  /** Retry: main asks Twilio now. */
+  checkTwilio: () => Promise<void>;
   loadConnection: () => Promise<void>;
   connect: (input: ChannelInput<'connection:connect'>) => Promise<boolean>;
   verifyConnection: () => Promise<void>;
@@ -42,8 +48,32 @@ export const createConnectionSlice =
       }
     }
 
+    const setReachability = (value: TwilioReachability, checking = get().twilioReachability.checking) =>
+      set({ twilioReachability: { value, checking } });
+
     return {
       connection: { status: null, busy: null, error: null, errorOf: null },
+      twilioReachability: { value: null, checking: false },
+      watchTwilioReachability: () => {
+        const unsubscribe = api.on('connection:reachability', (value) => setReachability(value));
+        // An answer already sent by an event is newer than this read: it is kept.
+        void api.connection.reachability({}).then(
+          (value) => {
+            if (get().twilioReachability.value === null) setReachability(value);
+          },
+          () => undefined,
+        );
+        return unsubscribe;
+      },
+      checkTwilio: async () => {
+        if (get().twilioReachability.checking) return;
+        set((state) => ({ twilioReachability: { ...state.twilioReachability, checking: true } }));
+        try {
+          setReachability(await api.connection.checkTwilio({}), false);
+        } catch {
+          set((state) => ({ twilioReachability: { ...state.twilioReachability, checking: false } }));
+        }
+      },
       loadConnection: async () => {
         await run('load', () => api.connection.getStatus({}));
       },

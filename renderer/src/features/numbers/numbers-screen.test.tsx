@@ -236,6 +236,56 @@ describe('Phone Numbers → offline', () => {
   });
 });
 
+describe('Phone Numbers → Twilio can’t be reached', () => {
+  const UNREACHABLE = {
+    state: 'unreachable' as const,
+    unreachableSince: '2026-11-24T10:05:00.000Z',
+    lastAnsweredAt: '2026-11-24T10:00:00.000Z',
+  };
+  const REACHABLE = { state: 'reachable' as const, unreachableSince: null, lastAnsweredAt: '2026-11-24T10:06:00.000Z' };
+
+  it('says so before anything is clicked, turns off what needs Twilio, and comes back when Twilio answers', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    let answers = false;
+    const { emit, calls, user } = await openNumbersScreen({
+      'numbers:list': () => ({ ...numberList(THREE_NUMBERS), lastSyncedAt: '2026-11-24T09:00:00.000Z' }),
+      'connection:reachability': () => UNREACHABLE,
+      'connection:checkTwilio': () => (answers ? REACHABLE : UNREACHABLE),
+    });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const note = await screen.findByText(/^Twilio can’t be reached — showing the copy from /);
+    expect(note.textContent).toContain(
+      new Date('2026-11-24T09:00:00.000Z').toLocaleString(undefined, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }),
+    );
+    const controls = [
+      screen.getByRole('button', { name: 'Buy Number' }),
+      screen.getByRole('button', { name: 'Sync with Twilio' }),
+      ...screen.getAllByRole('button', { name: /^Release / }),
+    ];
+    for (const control of controls) {
+      expect(control).toHaveProperty('disabled', true);
+      const reason = document.getElementById(control.getAttribute('aria-describedby') ?? '');
+      expect(reason?.textContent).toMatch(/Twilio is not answering/);
+    }
+    expect(screen.getByText(/^Twilio: can’t be reached/)).toBeTruthy();
+
+    // Retry while Twilio still does not answer: nothing changes.
+    await user.click(screen.getByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(inputsTo(calls, 'connection:checkTwilio')).toHaveLength(1));
+    expect(screen.getByRole('button', { name: 'Buy Number' })).toHaveProperty('disabled', true);
+
+    // Main found Twilio answering again, by itself.
+    answers = true;
+    act(() => emit('connection:reachability', REACHABLE));
+    expect(screen.queryByText(/^Twilio can’t be reached/)).toBeNull();
+    for (const control of controls) expect(control).toHaveProperty('disabled', false);
+    expect(screen.queryByText(/^Twilio: can’t be reached/)).toBeNull();
+  });
+});
+
 describe('Phone Numbers → release', () => {
   /** Main's side of a release: each opened dialog gets a confirmation for its number, which releasing takes. */
   function releaseHandlers(release: (sid: string) => { alreadyReleased: boolean }) {

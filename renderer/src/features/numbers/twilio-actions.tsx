@@ -1,4 +1,5 @@
 import type { NumberList } from '../../../../shared/domain/numbers';
+import { formatDateTime } from '../../format-date';
 import { useAppStore } from '../../store/store-context';
 import { useOnline, useTwilioOffline } from './use-online';
 
@@ -7,6 +8,8 @@ export const ACTIONS_BLOCKED_REASON_ID = 'numbers-actions-blocked-reason';
 
 export interface TwilioActions {
   offline: boolean;
+  /** The computer is online, but Twilio does not answer main's requests (main keeps asking). */
+  unreachable: boolean;
   /** The list belongs to an account that is no longer connected, or to none. */
   disconnected: boolean;
   blocked: boolean;
@@ -17,11 +20,18 @@ export interface TwilioActions {
 /** Whether actions that change the Twilio account (buy, sync, release, assign) can run now, and why not. */
 export function useTwilioActions(): TwilioActions {
   const offline = useTwilioOffline();
+  const unreachable = useAppStore((state) => state.twilioReachability.value?.state === 'unreachable') && !offline;
   const disconnected = useAppStore((state) => state.numbers.list?.account?.connected !== true);
   const notePresent = useAppStore((state) => showsDisconnectedNote(state.numbers.list));
-  const blocked = offline || disconnected;
-  const explained = offline || (disconnected && notePresent);
-  return { offline, disconnected, blocked, describedBy: blocked && explained ? ACTIONS_BLOCKED_REASON_ID : undefined };
+  const blocked = offline || unreachable || disconnected;
+  const explained = offline || unreachable || (disconnected && notePresent);
+  return {
+    offline,
+    unreachable,
+    disconnected,
+    blocked,
+    describedBy: blocked && explained ? ACTIONS_BLOCKED_REASON_ID : undefined,
+  };
 }
 
 /** With no account and no numbers, the screen's "Connect Twilio" prompt already says it all. */
@@ -29,15 +39,18 @@ function showsDisconnectedNote(list: NumberList | null): boolean {
   return list !== null && (list.account !== null || list.numbers.length > 0);
 }
 
-/** Offline and disconnected notes, in words, with the way out of each. */
+/** Offline, unreachable and disconnected notes, in words, with the way out of each. */
 export function ActionsBlockedNote({ actions }: { actions: TwilioActions }) {
   const online = useOnline();
   const clearOfflineReport = useAppStore((state) => state.clearOfflineReport);
   const navigate = useAppStore((state) => state.navigate);
   const hasAccount = useAppStore((state) => state.numbers.list?.account != null);
   const notePresent = useAppStore((state) => showsDisconnectedNote(state.numbers.list));
+  const lastSyncedAt = useAppStore((state) => state.numbers.list?.lastSyncedAt ?? null);
+  const checking = useAppStore((state) => state.twilioReachability.checking);
+  const checkTwilio = useAppStore((state) => state.checkTwilio);
   const showDisconnected = actions.disconnected && notePresent;
-  if (!actions.offline && !showDisconnected) return null;
+  if (!actions.offline && !actions.unreachable && !showDisconnected) return null;
 
   return (
     <div id={ACTIONS_BLOCKED_REASON_ID} className="notice notice-warning numbers-blocked" role="status">
@@ -51,6 +64,21 @@ export function ActionsBlockedNote({ actions }: { actions: TwilioActions }) {
               Check again
             </button>
           )}
+        </p>
+      )}
+      {actions.unreachable && (
+        <p>
+          <strong>
+            Twilio can’t be reached —{' '}
+            {lastSyncedAt
+              ? `showing the copy from ${formatDateTime(lastSyncedAt)}.`
+              : 'showing the copy saved on this computer.'}
+          </strong>{' '}
+          Your computer is online, but Twilio is not answering. Buying, syncing, releasing and assigning numbers are
+          turned off until it does; Gleam keeps trying and turns them back on by itself.{' '}
+          <button type="button" className="link-button" disabled={checking} onClick={() => void checkTwilio()}>
+            {checking ? 'Trying…' : 'Retry now'}
+          </button>
         </p>
       )}
       {showDisconnected && (
