@@ -9,6 +9,7 @@ import { createSecretRedactor } from '../services/secret-redactor';
 import { createMemoryLogger } from '../test-support/memory-logger';
 import { createTwilioGateway } from './gateway';
 import type { TwilioHostMap } from './hosts';
+import { closeServers } from '../test-support/loopback-servers';
 
 const servers: http.Server[] = [];
 let tempDir: string | undefined;
@@ -16,15 +17,7 @@ afterEach(async () => {
   vi.unstubAllEnvs();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   tempDir = undefined;
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
+  await closeServers(servers);
 });
 
 interface Seen {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GleamRequestClient, parseRetryAfterMs, TwilioTransportError } from './request-client';
+import { closeServers } from '../test-support/loopback-servers';
 
 type Reply = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -14,15 +15,7 @@ const tempDirs: string[] = [];
 afterEach(async () => {
   vi.unstubAllEnvs();
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
+  await closeServers(servers);
 });
 
 interface Served {
