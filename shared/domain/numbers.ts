@@ -131,6 +131,15 @@ export const PurchaseQuoteSchema = z.object({
 });
 export type PurchaseQuote = z.infer<typeof PurchaseQuoteSchema>;
 
+/** Why a quote rules out buying before anything is sent, or null when it does not: main and the dialog agree. */
+export type PurchaseBlocker = 'balance' | 'trial';
+
+export function purchaseBlocker(quote: Omit<PurchaseQuote, 'confirmation'>): PurchaseBlocker | null {
+  if (quote.balanceSufficient === false) return 'balance';
+  if (quote.trialAccount && quote.ownedCount >= 1) return 'trial';
+  return null;
+}
+
 export const ActivityEntrySchema = z.object({
   id: z.number(),
   at: z.string(),

@@ -23,6 +23,7 @@ import type { Database } from 'better-sqlite3';
 import { inWriteTransaction } from '../db/database';
 import { AppError, appError, type ErrorCode } from '../../../shared/errors';
 import {
+  purchaseBlocker,
   PURCHASE_OUTCOME_UNKNOWN,
   type ActivityEntry,
   type MonthlyPrice,
@@ -184,10 +185,6 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
     return (await api.ownsAnyNumber()) ? 1 : 0;
   }
 
-  /** Whether a purchase is ruled out before anything is tried: a balance below the price, a trial's one number. */
-  const blocked = (quote: Omit<PurchaseQuote, 'confirmation'>) =>
-    quote.balanceSufficient === false || (quote.trialAccount && quote.ownedCount >= 1);
-
   type ConfirmedPurchase = Extract<ConfirmedAction, { kind: 'purchase' }>;
 
   async function checkBeforeBuying(row: AccountRow, api: TwilioAccountApi, confirmed: ConfirmedPurchase) {
@@ -287,7 +284,8 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
         trialAccount: row.type === 'Trial',
         ownedCount: await ownedCountOf(row, api),
       };
-      const confirmation = blocked(quote)
+      // A quote that rules the purchase out (the dialog says why) comes with nothing to buy with.
+      const confirmation = purchaseBlocker(quote)
         ? null
         : confirmations.issue({
             kind: 'purchase',

@@ -15,6 +15,7 @@
  */
 import type { AppErrorData, ErrorCode } from '../../../shared/errors';
 import {
+  purchaseBlocker,
   PURCHASE_OUTCOME_UNKNOWN,
   type ActivityEntry,
   type AvailableNumber,
@@ -138,15 +139,6 @@ export interface NumbersSlice {
   dismissNumbersNotice: () => void;
   dismissSyncOutcome: () => void;
   dismissPurchaseError: () => void;
-}
-
-/** Why a quote rules out buying before anything is sent, or null when it does not. */
-export type PurchaseBlocker = 'balance' | 'trial';
-
-export function purchaseBlocker(quote: PurchaseQuote): PurchaseBlocker | null {
-  if (quote.balanceSufficient === false) return 'balance';
-  if (quote.trialAccount && quote.ownedCount >= 1) return 'trial';
-  return null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { PurchaseQuote } from '../../../../shared/domain/numbers';
+import { purchaseBlocker, type PurchaseQuote } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { purchaseBlocker, type PurchaseState } from '../../store/numbers-slice';
+import type { PurchaseState } from '../../store/numbers-slice';
 import { useAppStore } from '../../store/store-context';
 import { formatPhoneNumber, formatPrice, TYPICAL_PRICE_EXPLANATION } from './format';
 import { Modal } from '../../components/Modal';
