@@ -46,7 +46,6 @@ export interface BuiltAppOptions {
   /** Stands for the user's home: the app's data folder is inside it, and survives restarts. */
   home: string;
   twilioHosts: string;
-  safeStorage?: 'keychain' | 'basic_text' | 'unavailable';
   /** What `process.platform` says in the app (the stand-in's Electron runs there); this machine's by default. */
   platform?: 'win32' | 'darwin' | 'linux';
 }
@@ -135,7 +134,6 @@ export class BuiltApp {
       GLEAM_TWILIO_HOSTS: this.#options.twilioHosts,
       [STAND_IN_ENV.home]: this.#options.home,
       [STAND_IN_ENV.keychainKey]: this.#keychainKey,
-      [STAND_IN_ENV.safeStorage]: this.#options.safeStorage ?? 'keychain',
       [STAND_IN_ENV.platform]: this.#options.platform ?? process.platform,
     };
     delete env.NODE_OPTIONS;

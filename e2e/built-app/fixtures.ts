@@ -15,17 +15,15 @@ import { BuiltApp, type BuiltAppOptions } from './driver';
 const REPOSITORY = path.resolve(import.meta.dirname, '..', '..');
 
 interface Fixtures {
-  safeStorage: NonNullable<BuiltAppOptions['safeStorage']>;
   /** Windows unless a test says otherwise: on Linux the app saves no token (see stand-in/launch.ts). */
   platform: NonNullable<BuiltAppOptions['platform']>;
   builtApp: BuiltApp;
 }
 
 export const test = e2eTest.extend<Fixtures>({
-  safeStorage: ['keychain', { option: true }],
   platform: ['win32', { option: true }],
 
-  builtApp: async ({ browser, twilio, safeStorage, platform }, use, testInfo) => {
+  builtApp: async ({ browser, twilio, platform }, use, testInfo) => {
     const twilioHosts = process.env.GLEAM_TWILIO_HOSTS;
     if (!twilioHosts) throw new Error('GLEAM_TWILIO_HOSTS is not set: run the suite through its Playwright config');
     const app = new BuiltApp({
@@ -33,7 +31,6 @@ export const test = e2eTest.extend<Fixtures>({
       appDir: REPOSITORY,
       home: testInfo.outputPath('home'),
       twilioHosts,
-      safeStorage,
       platform,
     });
     await use(app);

@@ -17,7 +17,7 @@
  * Written for Node's own type stripping (no TypeScript-only runtime syntax), so
  * the app runs with no TypeScript loader in the process.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -95,7 +95,6 @@ interface AppPackage {
 
 class App extends EventEmitter {
   readonly isPackaged = false;
-  #appPath = '';
   #package: AppPackage = { name: 'Electron', version: '0.0.0' };
   readonly #paths = new Map<string, string>();
   #quitting = false;
@@ -105,8 +104,7 @@ class App extends EventEmitter {
   });
 
   /** Called by the launcher, as Electron does before running the app's main script. */
-  configure(appPath: string, appPackage: AppPackage, home: string): void {
-    this.#appPath = appPath;
+  configure(appPackage: AppPackage, home: string): void {
     this.#package = appPackage;
     const appData = path.join(home, 'appData');
     const userData = path.join(appData, appPackage.productName ?? appPackage.name);
@@ -144,10 +142,6 @@ class App extends EventEmitter {
     return this.#ready;
   }
 
-  isReady(): boolean {
-    return appReady;
-  }
-
   getPath(name: string): string {
     record('app.getPath', name);
     const value = this.#paths.get(name);
@@ -171,14 +165,6 @@ class App extends EventEmitter {
 
   getVersion(): string {
     return this.#package.version;
-  }
-
-  getAppPath(): string {
-    return this.#appPath;
-  }
-
-  getLocale(): string {
-    return 'en-US';
   }
 
   /** As Electron: before-quit, close every window (any may refuse), will-quit, quit, exit. */
@@ -298,18 +284,10 @@ class WebContents extends EventEmitter {
     return this.#url;
   }
 
-  isDestroyed(): boolean {
-    return this.#destroyed;
-  }
-
   destroy(): void {
     this.#destroyed = true;
     allWebContents.delete(this.id);
     this.emit('destroyed', {});
-  }
-
-  openDevTools(): void {
-    record('webContents.openDevTools');
   }
 }
 
@@ -331,8 +309,6 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents: WebContents;
   #bounds: Bounds;
   #maximized = false;
-  #minimized = false;
-  #visible = false;
   #destroyed = false;
   #readyToShow = false;
 
@@ -377,7 +353,6 @@ export class BrowserWindow extends EventEmitter {
 
   show(): void {
     record('BrowserWindow.show', this.id);
-    this.#visible = true;
     this.focus();
   }
 
@@ -385,14 +360,6 @@ export class BrowserWindow extends EventEmitter {
     record('BrowserWindow.focus', this.id);
     BrowserWindow.#focused = this;
     this.emit('focus', {});
-  }
-
-  isVisible(): boolean {
-    return this.#visible;
-  }
-
-  isFocused(): boolean {
-    return BrowserWindow.#focused === this;
   }
 
   maximize(): void {
@@ -404,29 +371,17 @@ export class BrowserWindow extends EventEmitter {
     return this.#maximized;
   }
 
-  minimize(): void {
-    this.#minimized = true;
-  }
-
+  /** Nobody minimises the stand-in's window: the page is always on screen. */
   isMinimized(): boolean {
-    return this.#minimized;
+    return false;
   }
 
   restore(): void {
     record('BrowserWindow.restore', this.id);
-    this.#minimized = false;
-  }
-
-  getBounds(): Bounds {
-    return { ...this.#bounds };
   }
 
   getNormalBounds(): Bounds {
     return { ...this.#bounds };
-  }
-
-  isDestroyed(): boolean {
-    return this.#destroyed;
   }
 
   /** As when the person closes it: `close` may be refused; then `closed`, and with the last window, the app's turn. */
@@ -479,11 +434,6 @@ class IpcMain extends EventEmitter {
     this.#handlers.set(channel, handler);
   }
 
-  removeHandler(channel: string): void {
-    record('ipcMain.removeHandler', channel);
-    this.#handlers.delete(channel);
-  }
-
   /** An `ipcRenderer.invoke` from a window's page, as Electron delivers it; rejections read as Electron's do. */
   async invoke(request: Extract<DriverRequest, { kind: 'invoke' }>): Promise<unknown> {
     const handler = this.#handlers.get(request.channel);
@@ -522,13 +472,6 @@ export const protocol = {
     requireReady('protocol.handle');
     if (protocolHandlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
     protocolHandlers.set(scheme, handler);
-  },
-  unhandle(scheme: string): void {
-    record('protocol.unhandle', scheme);
-    protocolHandlers.delete(scheme);
-  },
-  isProtocolHandled(scheme: string): boolean {
-    return protocolHandlers.has(scheme);
   },
 };
 
@@ -585,19 +528,11 @@ export const net = {
 // ——— safeStorage ———
 
 /**
- * Encrypts as an OS keychain would, with a key the driver keeps for the test
- * (so a restart can decrypt). `basic_text` stands for Linux without a keyring,
- * where Chromium encrypts with a fixed, publicly known key; `unavailable` for a
- * machine without any secret storage.
+ * The async API main uses, encrypting as an OS keychain would, with a key the
+ * driver keeps for the test (so a restart can decrypt). On Linux the app does
+ * not use safeStorage at all (adapters/safe-storage-cipher.ts).
  */
-function safeStorageMode(): 'keychain' | 'basic_text' | 'unavailable' {
-  const mode = process.env[STAND_IN_ENV.safeStorage] ?? 'keychain';
-  if (mode === 'keychain' || mode === 'basic_text' || mode === 'unavailable') return mode;
-  throw new Error(`${STAND_IN_ENV.safeStorage} must be keychain, basic_text or unavailable, not ${mode}`);
-}
-
 function storageKey(): Buffer {
-  if (safeStorageMode() === 'basic_text') return createHash('sha256').update('peanuts').digest();
   const hex = process.env[STAND_IN_ENV.keychainKey];
   if (!hex || !/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${STAND_IN_ENV.keychainKey} must be 64 hex digits`);
   return Buffer.from(hex, 'hex');
@@ -606,7 +541,6 @@ function storageKey(): Buffer {
 const CIPHERTEXT_PREFIX = Buffer.from('v10');
 
 function encrypt(plain: string): Buffer {
-  if (safeStorageMode() === 'unavailable') throw new Error('Encryption is not available.');
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', storageKey(), iv);
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
@@ -614,7 +548,6 @@ function encrypt(plain: string): Buffer {
 }
 
 function decrypt(encrypted: Buffer): string {
-  if (safeStorageMode() === 'unavailable') throw new Error('Decryption is not available.');
   const body = encrypted.subarray(CIPHERTEXT_PREFIX.length);
   const decipher = createDecipheriv('aes-256-gcm', storageKey(), body.subarray(0, 12));
   decipher.setAuthTag(body.subarray(12, 28));
@@ -622,17 +555,9 @@ function decrypt(encrypted: Buffer): string {
 }
 
 export const safeStorage = {
-  isEncryptionAvailable(): boolean {
-    record('safeStorage.isEncryptionAvailable');
-    return safeStorageMode() !== 'unavailable';
-  },
   isAsyncEncryptionAvailable(): Promise<boolean> {
     record('safeStorage.isAsyncEncryptionAvailable');
-    return Promise.resolve(safeStorageMode() !== 'unavailable');
-  },
-  getSelectedStorageBackend(): string {
-    record('safeStorage.getSelectedStorageBackend');
-    return safeStorageMode() === 'keychain' ? 'gnome_libsecret' : 'basic_text';
+    return Promise.resolve(true);
   },
   encryptStringAsync(plain: string): Promise<Buffer> {
     record('safeStorage.encryptStringAsync', '[secret]');
@@ -756,13 +681,6 @@ export const shell = {
     record('shell.openExternal', url, options);
     return Promise.resolve();
   },
-  openPath(file: string): Promise<string> {
-    record('shell.openPath', file);
-    return Promise.resolve('');
-  },
-  showItemInFolder(file: string): void {
-    record('shell.showItemInFolder', file);
-  },
 };
 
 type PermissionRequestHandler = (
@@ -822,10 +740,6 @@ export const screen = {
   getAllDisplays(): (typeof DISPLAY)[] {
     requireReady('screen');
     return [DISPLAY];
-  },
-  getPrimaryDisplay(): typeof DISPLAY {
-    requireReady('screen');
-    return DISPLAY;
   },
 };
 

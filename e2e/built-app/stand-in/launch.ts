@@ -35,7 +35,7 @@ if (platform && platform !== process.platform) {
   Object.defineProperty(process, 'platform', { value: platform });
 }
 
-app.configure(appDir, appPackage, home);
+app.configure(appPackage, home);
 await import(pathToFileURL(path.join(appDir, appPackage.main ?? 'index.js')).href);
 // Electron is ready only after the main script has run.
 setImmediate(() => app.becomeReady());

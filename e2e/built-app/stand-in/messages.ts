@@ -78,8 +78,6 @@ export const STAND_IN_ENV = {
   home: 'ELECTRON_STAND_IN_HOME',
   /** Hex AES-256 key standing for the OS keychain's key, the same across restarts of one test. */
   keychainKey: 'ELECTRON_STAND_IN_KEYCHAIN_KEY',
-  /** `keychain` (default), `basic_text` (Linux without a keyring) or `unavailable`. */
-  safeStorage: 'ELECTRON_STAND_IN_SAFE_STORAGE',
   /** The platform the app is told it runs on (`process.platform`): `win32`, `darwin` or `linux`. */
   platform: 'ELECTRON_STAND_IN_PLATFORM',
 } as const;
