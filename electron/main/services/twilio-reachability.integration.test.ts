@@ -4,7 +4,7 @@
  * Twilio refusing them would. Main says so before anyone clicks, keeps
  * asking, and recovers by itself.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCoreHarness, TEST_ORIGIN, type CoreHarness } from '../test-support/core-with-fake';
 
 let harness: CoreHarness;
@@ -17,13 +17,8 @@ afterEach(async () => {
 
 const sender = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true };
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Vitest's polling, with room for the probe's interval and the fake's answers on a busy machine. */
+const WAIT = { timeout: 10_000, interval: 20 };
 
 const reachabilityEvents = () =>
   harness.events.filter((entry) => entry.event === 'connection:reachability').map((entry) => entry.payload);
@@ -48,19 +43,18 @@ describe('Twilio reachability', () => {
 
     // Main keeps asking while it cannot get through; nothing changes until Twilio answers.
     const asked = (await harness.control.requests()).length;
-    await until(async () => (await harness.control.requests()).length > asked + 1);
+    await vi.waitFor(async () => expect((await harness.control.requests()).length).toBeGreaterThan(asked + 1), WAIT);
     expect(core.reachability.status().state).toBe('unreachable');
 
     await harness.control.clearFaults();
     await harness.control.clearRequests();
-    await until(() => core.reachability.status().state === 'reachable');
+    await vi.waitFor(() => expect(core.reachability.status().state).toBe('reachable'), WAIT);
     expect(reachabilityEvents().at(-1)).toMatchObject({ state: 'reachable', unreachableSince: null });
     // What the failure left undone runs again: the numbers are listed.
-    await until(async () =>
-      (await harness.control.requests({ method: 'GET' })).some((request) =>
-        request.path.endsWith('/IncomingPhoneNumbers.json'),
-      ),
-    );
+    await vi.waitFor(async () => {
+      const reads = await harness.control.requests({ method: 'GET' });
+      expect(reads.some((request) => request.path.endsWith('/IncomingPhoneNumbers.json'))).toBe(true);
+    }, WAIT);
   });
 
   it('counts any answer as Twilio answering, a refusal included, and Retry asks at once', async () => {
