@@ -59,23 +59,24 @@ const rendererBuild: UserConfig = {
           include: [
             'electron/**/*.test.ts',
             'shared/**/*.test.ts',
-            'e2e/fake-twilio/**/*.test.ts',
-            'e2e/security/**/*.test.ts',
+            'test/main/**/*.test.ts',
+            'test/security/**/*.test.ts',
+            'tools/fake-twilio/**/*.test.ts',
           ],
-          alias: { electron: fromRoot('electron/main/test-support/electron-stub.ts') },
+          alias: { electron: fromRoot('test/support/electron-stub.ts') },
         },
       },
       {
         // `npm run test:package`, after `npm run build`: what electron-builder packs from out/.
-        test: { name: 'package', environment: 'node', include: ['e2e/packaging/**/*.test.ts'], testTimeout: 30_000 },
+        test: { name: 'package', environment: 'node', include: ['test/packaging/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         plugins: [react()],
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          include: ['renderer/**/*.test.tsx'],
-          setupFiles: [fromRoot('renderer/src/test-support/setup.ts')],
+          include: ['renderer/**/*.test.{ts,tsx}', 'test/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: [fromRoot('test/renderer/support/setup.ts')],
         },
       },
     ],
