@@ -116,7 +116,7 @@ export type Country = z.infer<typeof CountrySchema>;
 export const PurchaseQuoteSchema = z.object({
   monthlyPrice: MonthlyPriceSchema.nullable(),
   /**
-   * What `numbers:buy` needs, bound to this number, account and monthly price; null when the quote itself rules
+   * What `purchases:buy` needs, bound to this number, account and monthly price; null when the quote itself rules
    * the purchase out (the balance is below the price, or a trial account already owns its one number).
    */
   confirmation: ConfirmationSchema.nullable(),

@@ -137,28 +137,28 @@ export const contract = {
   'connection:disconnect': { input: NoInputSchema, output: ConnectionStatusSchema },
   'connection:setMessagingService': { input: SetMessagingServiceInputSchema, output: ConnectionStatusSchema },
   /** Whether Twilio answers the app's requests, as they last found it. */
-  'connection:reachability': { input: NoInputSchema, output: TwilioReachabilitySchema },
+  'reachability:status': { input: NoInputSchema, output: TwilioReachabilitySchema },
   /** Asks Twilio now (Retry on "Twilio can't be reached"), and answers what that found. */
-  'connection:checkTwilio': { input: NoInputSchema, output: TwilioReachabilitySchema },
+  'reachability:check': { input: NoInputSchema, output: TwilioReachabilitySchema },
   'numbers:list': { input: NoInputSchema, output: NumberListSchema },
   'numbers:sync': { input: NoInputSchema, output: SyncResultSchema },
   'numbers:cancelSync': { input: NoInputSchema, output: z.object({ cancelled: z.boolean() }) },
   'numbers:countries': { input: NoInputSchema, output: z.object({ countries: z.array(CountrySchema) }) },
   'numbers:search': { input: SearchNumbersInputSchema, output: SearchResultSchema },
-  /** The price and balance before buying, with the confirmation `numbers:buy` needs. */
-  'numbers:quote': { input: NumberToBuySchema, output: PurchaseQuoteSchema },
+  /** The price and balance before buying, with the confirmation `purchases:buy` needs. */
+  'purchases:quote': { input: NumberToBuySchema, output: PurchaseQuoteSchema },
   /**
    * Buys the number the quote's confirmation was issued for, at the price it quoted (a changed price is refused).
    * The confirmation is the purchase's identity: calling again with it answers with the same purchase.
    */
-  'numbers:buy': { input: ConfirmedInputSchema, output: z.object({ number: OwnedNumberSchema }) },
-  /** The confirmation `numbers:release` needs, for a number of the connected account. */
-  'numbers:prepareRelease': {
+  'purchases:buy': { input: ConfirmedInputSchema, output: z.object({ number: OwnedNumberSchema }) },
+  /** The confirmation `purchases:release` needs, for a number of the connected account. */
+  'purchases:prepareRelease': {
     input: z.object({ sid: NumberSidSchema }).strict(),
     output: z.object({ confirmation: ConfirmationSchema }),
   },
-  'numbers:release': { input: ConfirmedInputSchema, output: z.object({ alreadyReleased: z.boolean() }) },
-  'numbers:activity': { input: NoInputSchema, output: z.object({ entries: z.array(ActivityEntrySchema) }) },
+  'purchases:release': { input: ConfirmedInputSchema, output: z.object({ alreadyReleased: z.boolean() }) },
+  'purchases:activity': { input: NoInputSchema, output: z.object({ entries: z.array(ActivityEntrySchema) }) },
   'agents:list': { input: NoInputSchema, output: z.object({ agents: z.array(AgentSchema) }) },
   /** Creates an agent, or updates the one with `id`. Assigned numbers keep pointing at it. */
   'agents:save': {

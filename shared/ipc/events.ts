@@ -24,7 +24,7 @@ export const events = {
   /** The local copy of the A2P 10DLC registrations changed (a read from Twilio finished). */
   'a2p:changed': z.object({}),
   /** Twilio stopped answering the app's requests, or answers again. */
-  'connection:reachability': TwilioReachabilitySchema,
+  'reachability:changed': TwilioReachabilitySchema,
 } as const satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type EventName = keyof typeof events;

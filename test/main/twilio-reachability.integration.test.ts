@@ -21,7 +21,7 @@ const sender = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true };
 const WAIT = { timeout: 10_000, interval: 20 };
 
 const reachabilityEvents = () =>
-  harness.events.filter((entry) => entry.event === 'connection:reachability').map((entry) => entry.payload);
+  harness.events.filter((entry) => entry.event === 'reachability:changed').map((entry) => entry.payload);
 
 describe('Twilio reachability', () => {
   it('says Twilio cannot be reached when it stops answering, asks again by itself, and refreshes once it answers', async () => {
@@ -35,7 +35,7 @@ describe('Twilio reachability', () => {
     const { state, unreachableSince } = core.reachability.status();
     expect(state).toBe('unreachable');
     expect(Date.parse(unreachableSince ?? '')).not.toBeNaN();
-    expect(await core.registry.invoke(sender, 'connection:reachability', {})).toMatchObject({
+    expect(await core.registry.invoke(sender, 'reachability:status', {})).toMatchObject({
       ok: true,
       value: { state: 'unreachable' },
     });
@@ -67,7 +67,7 @@ describe('Twilio reachability', () => {
     // Twilio answering "no such number" is Twilio answering.
     await harness.control.clearFaults();
     await harness.control.injectFault({ kind: 'status', status: 404, match: { method: 'GET' } });
-    expect(await core.registry.invoke(sender, 'connection:checkTwilio', {})).toMatchObject({
+    expect(await core.registry.invoke(sender, 'reachability:check', {})).toMatchObject({
       ok: true,
       value: { state: 'reachable' },
     });

@@ -61,10 +61,12 @@ export interface PurchaseServiceDeps {
 }
 
 export interface PurchaseService {
-  quote(input: ChannelParsedInput<'numbers:quote'>): Promise<PurchaseQuote>;
-  buy(input: ChannelParsedInput<'numbers:buy'>): Promise<{ number: OwnedNumber }>;
-  prepareRelease(input: ChannelParsedInput<'numbers:prepareRelease'>): Promise<ChannelOutput<'numbers:prepareRelease'>>;
-  release(input: ChannelParsedInput<'numbers:release'>): Promise<{ alreadyReleased: boolean }>;
+  quote(input: ChannelParsedInput<'purchases:quote'>): Promise<PurchaseQuote>;
+  buy(input: ChannelParsedInput<'purchases:buy'>): Promise<{ number: OwnedNumber }>;
+  prepareRelease(
+    input: ChannelParsedInput<'purchases:prepareRelease'>,
+  ): Promise<ChannelOutput<'purchases:prepareRelease'>>;
+  release(input: ChannelParsedInput<'purchases:release'>): Promise<{ alreadyReleased: boolean }>;
   /** Settles every open intent of the connected account by asking Twilio; leaves them open if Twilio cannot be asked. */
   reconcile(): Promise<void>;
   activity(): ActivityEntry[];

@@ -12,7 +12,7 @@
  *   once (the Retry button). When answers come back, the work a failure left
  *   undone (the refresh from Twilio) runs again.
  * - With no account connected there is nothing to ask with: `unknown`.
- * Every change of state is sent to the renderer as `connection:reachability`.
+ * Every change of state is sent to the renderer as `reachability:changed`.
  */
 import { AppError } from '../../../shared/errors';
 import type { TwilioReachability } from '../../../shared/domain/connection';
@@ -51,7 +51,7 @@ export function createTwilioReachability(deps: {
   const change = (next: TwilioReachability) => {
     const changedState = next.state !== current.state;
     current = next;
-    if (changedState && !closed) emit('connection:reachability', current);
+    if (changedState && !closed) emit('reachability:changed', current);
   };
 
   async function ask(): Promise<void> {

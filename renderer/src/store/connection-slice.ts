@@ -55,9 +55,9 @@ export const createConnectionSlice =
       connection: { status: null, busy: null, error: null, errorOf: null },
       twilioReachability: { value: null, checking: false },
       watchTwilioReachability: () => {
-        const unsubscribe = api.on('connection:reachability', (value) => setReachability(value));
+        const unsubscribe = api.on('reachability:changed', (value) => setReachability(value));
         // An answer already sent by an event is newer than this read: it is kept.
-        void api.connection.reachability({}).then(
+        void api.reachability.status({}).then(
           (value) => {
             if (get().twilioReachability.value === null) setReachability(value);
           },
@@ -69,7 +69,7 @@ export const createConnectionSlice =
         if (get().twilioReachability.checking) return;
         set((state) => ({ twilioReachability: { ...state.twilioReachability, checking: true } }));
         try {
-          setReachability(await api.connection.checkTwilio({}), false);
+          setReachability(await api.reachability.check({}), false);
         } catch {
           set((state) => ({ twilioReachability: { ...state.twilioReachability, checking: false } }));
         }

@@ -4,7 +4,7 @@
  * purchase confirmation, releasing and the activity log.
  *
  * Money rule: main is the authority. The quote main sends with the price
- * carries the confirmation `numbers:buy` needs, bound to that number and
+ * carries the confirmation `purchases:buy` needs, bound to that number and
  * price; the renderer sends only its id. A second click, or "Try again" after
  * an error whose outcome is unknown, sends the same confirmation, so main
  * answers with the first purchase instead of buying another number. After a
@@ -219,7 +219,7 @@ export const createNumbersSlice =
       const { key, candidate, country, type } = purchase;
       patchPurchase(key, { quoting: true, quoteError: null });
       try {
-        const quote = await api.numbers.quote({ phoneNumber: candidate.phoneNumber, country, type });
+        const quote = await api.purchases.quote({ phoneNumber: candidate.phoneNumber, country, type });
         reachedTwilio();
         patchPurchase(key, { quote, quoting: false });
         patchSearch({ trialAccount: quote.trialAccount });
@@ -231,7 +231,7 @@ export const createNumbersSlice =
     async function fetchReleaseConfirmation(target: OwnedNumber): Promise<string | null> {
       patchRelease(target.sid, { preparing: true });
       try {
-        const { confirmation } = await api.numbers.prepareRelease({ sid: target.sid });
+        const { confirmation } = await api.purchases.prepareRelease({ sid: target.sid });
         patchRelease(target.sid, { preparing: false, confirmationId: confirmation.id });
         return confirmation.id;
       } catch (error) {
@@ -303,7 +303,7 @@ export const createNumbersSlice =
         const request = ++activityRequest;
         patchActivity({ loading: true, error: null });
         try {
-          const { entries } = await api.numbers.activity({});
+          const { entries } = await api.purchases.activity({});
           if (request === activityRequest) patchActivity({ entries, loading: false });
         } catch (error) {
           if (request === activityRequest) patchActivity({ loading: false, error: failure(error) });
@@ -374,7 +374,7 @@ export const createNumbersSlice =
         const { key, candidate } = purchase;
         patchPurchase(key, { buying: true, error: null });
         try {
-          const { number } = await api.numbers.buy({ confirmationId: confirmation.id });
+          const { number } = await api.purchases.buy({ confirmationId: confirmation.id });
           reachedTwilio();
           // The list is read again before the dialog closes, so the new number is there when it does.
           await refreshAfterChange();
@@ -433,7 +433,7 @@ export const createNumbersSlice =
           return false;
         }
         try {
-          const { alreadyReleased } = await api.numbers.release({ confirmationId });
+          const { alreadyReleased } = await api.purchases.release({ confirmationId });
           reachedTwilio();
           // Read the list before closing, so the row is already gone when focus leaves the dialog.
           await refreshAfterChange();

@@ -24,7 +24,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** An owned number as main would answer `numbers:buy` with. */
+/** An owned number as main would answer `purchases:buy` with. */
 const bought = (phoneNumber: string): OwnedNumber => ownedNumber(99, { phoneNumber, friendlyName: phoneNumber });
 
 /** The number each confirmation the fake main issued with a quote is for, as main remembers it. */
@@ -33,26 +33,26 @@ beforeEach(() => {
   confirmedNumbers = new Map();
 });
 
-/** The number a `numbers:buy` confirmation was issued for; main refuses one it never issued. */
+/** The number a `purchases:buy` confirmation was issued for; main refuses one it never issued. */
 function numberConfirmedBy(confirmationId: string): string {
   const phoneNumber = confirmedNumbers.get(confirmationId);
   if (!phoneNumber) throw appError('confirmation_invalid');
   return phoneNumber;
 }
 
-/** Handlers for a whole purchase: each quote brings a new confirmation; the list grows when `numbers:buy` succeeds. */
+/** Handlers for a whole purchase: each quote brings a new confirmation; the list grows when `purchases:buy` succeeds. */
 function purchaseHandlers(overrides: FakeHandlers = {}): FakeHandlers {
   let owned = THREE_NUMBERS;
   return {
     'numbers:list': () => numberList(owned),
     'numbers:countries': () => COUNTRIES,
     'numbers:search': () => SEARCH_RESULT,
-    'numbers:quote': ({ phoneNumber }) => {
+    'purchases:quote': ({ phoneNumber }) => {
       const id = crypto.randomUUID();
       confirmedNumbers.set(id, phoneNumber);
       return { ...GOOD_QUOTE, confirmation: { id, expiresAt: '2026-11-24T10:10:00.000Z' } };
     },
-    'numbers:buy': ({ confirmationId }) => {
+    'purchases:buy': ({ confirmationId }) => {
       const number = bought(numberConfirmedBy(confirmationId));
       owned = [...owned, number];
       return { number };
@@ -81,7 +81,9 @@ async function chooseNumber(user: Awaited<ReturnType<typeof searchFor415>>['user
 }
 
 const buyCalls = (calls: { channel: string; input: unknown }[]) =>
-  calls.filter((call) => call.channel === 'numbers:buy').map((call) => call.input as ChannelParsedInput<'numbers:buy'>);
+  calls
+    .filter((call) => call.channel === 'purchases:buy')
+    .map((call) => call.input as ChannelParsedInput<'purchases:buy'>);
 
 describe('Buy Number → search', () => {
   it('checks the area code and "contains" before asking Twilio anything', async () => {
@@ -156,7 +158,7 @@ describe('Buy Number → confirm and buy', () => {
     const { user, calls } = await searchFor415(
       purchaseHandlers({
         'numbers:list': () => numberList(owned),
-        'numbers:buy': async () => {
+        'purchases:buy': async () => {
           const result = await buy.promise;
           owned = [...owned, result.number];
           return result;
@@ -164,7 +166,7 @@ describe('Buy Number → confirm and buy', () => {
       }),
     );
     const dialog = await chooseNumber(user, '(415) 555-0102');
-    expect(calls.find((call) => call.channel === 'numbers:quote')?.input).toEqual({
+    expect(calls.find((call) => call.channel === 'purchases:quote')?.input).toEqual({
       phoneNumber: '+14155550102',
       country: 'US',
       type: 'local',
@@ -197,7 +199,7 @@ describe('Buy Number → confirm and buy', () => {
     let attempts = 0;
     const { user, calls } = await searchFor415(
       purchaseHandlers({
-        'numbers:buy': ({ confirmationId }) => {
+        'purchases:buy': ({ confirmationId }) => {
           attempts += 1;
           if (attempts === 1) throw appError('twilio_unavailable');
           return { number: bought(numberConfirmedBy(confirmationId)) };
@@ -220,7 +222,7 @@ describe('Buy Number → confirm and buy', () => {
     let attempts = 0;
     const { user, calls } = await searchFor415(
       purchaseHandlers({
-        'numbers:buy': ({ confirmationId }) => {
+        'purchases:buy': ({ confirmationId }) => {
           attempts += 1;
           if (attempts === 1) throw appError('rate_limited');
           return { number: bought(numberConfirmedBy(confirmationId)) };
@@ -242,13 +244,13 @@ describe('Buy Number → confirm and buy', () => {
     let price = '1.15';
     const { user, calls } = await searchFor415(
       purchaseHandlers({
-        'numbers:quote': ({ phoneNumber }) => {
+        'purchases:quote': ({ phoneNumber }) => {
           const id = crypto.randomUUID();
           confirmedNumbers.set(id, phoneNumber);
           const monthlyPrice = { amount: price, currency: 'USD', source: 'twilio' as const, asOf: null };
           return { ...GOOD_QUOTE, monthlyPrice, confirmation: { id, expiresAt: '2026-11-24T10:10:00.000Z' } };
         },
-        'numbers:buy': ({ confirmationId }) => {
+        'purchases:buy': ({ confirmationId }) => {
           if (confirmationId === quotedConfirmations()[0]) {
             price = '1.25';
             throw appError('price_changed', {
@@ -278,7 +280,7 @@ describe('Buy Number → confirm and buy', () => {
 
   it('keeps Buy off while main has issued no confirmation', async () => {
     const { user, calls } = await searchFor415(
-      purchaseHandlers({ 'numbers:quote': () => ({ ...GOOD_QUOTE, confirmation: null }) }),
+      purchaseHandlers({ 'purchases:quote': () => ({ ...GOOD_QUOTE, confirmation: null }) }),
     );
     const dialog = await chooseNumber(user, '(415) 555-0101');
     await within(dialog).findByText(/Twilio bills \$1\.15/);
@@ -291,7 +293,7 @@ describe('Buy Number → confirm and buy', () => {
   it('asks for a new confirmation for a new dialog', async () => {
     const { user, calls } = await searchFor415(
       purchaseHandlers({
-        'numbers:buy': () => {
+        'purchases:buy': () => {
           throw appError('twilio_unavailable');
         },
       }),
@@ -322,20 +324,20 @@ describe('Buy Number → confirm and buy', () => {
       /trial account can own only one phone number, and this account already has one/,
     ],
   ])('blocks buying before any purchase when %s', async (_case, quote, message) => {
-    const { user, calls } = await searchFor415(purchaseHandlers({ 'numbers:quote': () => quote }));
+    const { user, calls } = await searchFor415(purchaseHandlers({ 'purchases:quote': () => quote }));
     const dialog = await chooseNumber(user, '(415) 555-0101');
     const reason = await within(dialog).findByText(message);
     const confirm = within(dialog).getByRole('button', { name: 'Buy number' });
     expect(confirm).toHaveProperty('disabled', true);
     expect(reason.closest('[id]')?.id).toBe(confirm.getAttribute('aria-describedby'));
     await user.click(confirm);
-    expect(channelsCalled(calls)).not.toContain('numbers:buy');
+    expect(channelsCalled(calls)).not.toContain('purchases:buy');
   });
 
   it('shows the balance note when there is no balance, such as for a subaccount', async () => {
     const { user } = await searchFor415(
       purchaseHandlers({
-        'numbers:quote': () => ({
+        'purchases:quote': () => ({
           ...GOOD_QUOTE,
           balance: null,
           balanceNote: 'Subaccounts are billed to the main account.',
@@ -351,7 +353,7 @@ describe('Buy Number → confirm and buy', () => {
   it('keeps the other results when the chosen number was taken, and says to pick another', async () => {
     const { user, calls } = await searchFor415(
       purchaseHandlers({
-        'numbers:buy': () => {
+        'purchases:buy': () => {
           throw appError('number_not_available');
         },
       }),
@@ -377,7 +379,7 @@ describe('Buy Number → confirm and buy', () => {
     async (code) => {
       const { user } = await searchFor415(
         purchaseHandlers({
-          'numbers:buy': () => {
+          'purchases:buy': () => {
             throw appError(code);
           },
         }),

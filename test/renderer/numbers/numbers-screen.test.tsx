@@ -249,8 +249,8 @@ describe('Phone Numbers → Twilio can’t be reached', () => {
     let answers = false;
     const { emit, calls, user } = await openNumbersScreen({
       'numbers:list': () => ({ ...numberList(THREE_NUMBERS), lastSyncedAt: '2026-11-24T09:00:00.000Z' }),
-      'connection:reachability': () => UNREACHABLE,
-      'connection:checkTwilio': () => (answers ? REACHABLE : UNREACHABLE),
+      'reachability:status': () => UNREACHABLE,
+      'reachability:check': () => (answers ? REACHABLE : UNREACHABLE),
     });
     await waitFor(() => expect(rows()).toHaveLength(3));
     const note = await screen.findByText(/^Twilio can’t be reached — showing the copy from /);
@@ -274,12 +274,12 @@ describe('Phone Numbers → Twilio can’t be reached', () => {
 
     // Retry while Twilio still does not answer: nothing changes.
     await user.click(screen.getByRole('button', { name: 'Retry now' }));
-    await waitFor(() => expect(inputsTo(calls, 'connection:checkTwilio')).toHaveLength(1));
+    await waitFor(() => expect(inputsTo(calls, 'reachability:check')).toHaveLength(1));
     expect(screen.getByRole('button', { name: 'Buy Number' })).toHaveProperty('disabled', true);
 
     // Main found Twilio answering again, by itself.
     answers = true;
-    act(() => emit('connection:reachability', REACHABLE));
+    act(() => emit('reachability:changed', REACHABLE));
     expect(screen.queryByText(/^Twilio can’t be reached/)).toBeNull();
     for (const control of controls) expect(control).toHaveProperty('disabled', false);
     expect(screen.queryByText(/^Twilio: can’t be reached/)).toBeNull();
@@ -293,12 +293,12 @@ describe('Phone Numbers → release', () => {
     return {
       confirmed,
       handlers: {
-        'numbers:prepareRelease': ({ sid }: { sid: string }) => {
+        'purchases:prepareRelease': ({ sid }: { sid: string }) => {
           const id = crypto.randomUUID();
           confirmed.set(id, sid);
           return { confirmation: { id, expiresAt: '2026-11-24T10:10:00.000Z' } };
         },
-        'numbers:release': ({ confirmationId }: { confirmationId: string }) => {
+        'purchases:release': ({ confirmationId }: { confirmationId: string }) => {
           const sid = confirmed.get(confirmationId);
           if (!sid) throw appError('confirmation_invalid');
           return release(sid);
@@ -316,7 +316,7 @@ describe('Phone Numbers → release', () => {
     const { user, calls } = await openNumbersScreen({
       'numbers:list': () => numberList(owned),
       ...main.handlers,
-      'numbers:activity': () => ({ entries: [] }),
+      'purchases:activity': () => ({ entries: [] }),
     });
     await waitFor(() => expect(rows()).toHaveLength(3));
     const releaseButton = screen.getByRole('button', { name: 'Release (415) 555-0100…' });
@@ -332,7 +332,7 @@ describe('Phone Numbers → release', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(document.activeElement).toBe(releaseButton);
-    expect(channelsCalled(calls)).not.toContain('numbers:release');
+    expect(channelsCalled(calls)).not.toContain('purchases:release');
 
     await user.click(releaseButton);
     dialog = screen.getByRole('alertdialog');
@@ -344,8 +344,8 @@ describe('Phone Numbers → release', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     // Each opening of the dialog got main's confirmation for that number; the release sent the second one only.
     const [, second] = [...main.confirmed.keys()];
-    expect(inputsTo(calls, 'numbers:prepareRelease')).toEqual([{ sid: sidFor(1) }, { sid: sidFor(1) }]);
-    expect(inputsTo(calls, 'numbers:release')).toEqual([{ confirmationId: second }]);
+    expect(inputsTo(calls, 'purchases:prepareRelease')).toEqual([{ sid: sidFor(1) }, { sid: sidFor(1) }]);
+    expect(inputsTo(calls, 'purchases:release')).toEqual([{ confirmationId: second }]);
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(screen.getByText('(415) 555-0100 was released and has gone back to Twilio.', { exact: false })).toBeTruthy();
     // The row is gone, so focus lands on the list rather than nowhere.
@@ -362,7 +362,7 @@ describe('Phone Numbers → release', () => {
     const { user, calls } = await openNumbersScreen({
       'numbers:list': () => numberList(THREE_NUMBERS),
       ...main.handlers,
-      'numbers:activity': () => ({ entries: [] }),
+      'purchases:activity': () => ({ entries: [] }),
     });
     await waitFor(() => expect(rows()).toHaveLength(3));
     await user.click(screen.getByRole('button', { name: 'Release (800) 555-0123…' }));
@@ -377,7 +377,7 @@ describe('Phone Numbers → release', () => {
     await user.click(tryAgain);
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     const [first, second] = [...main.confirmed.keys()];
-    expect(inputsTo(calls, 'numbers:release')).toEqual([{ confirmationId: first }, { confirmationId: second }]);
+    expect(inputsTo(calls, 'purchases:release')).toEqual([{ confirmationId: first }, { confirmationId: second }]);
   });
 });
 
@@ -385,7 +385,7 @@ describe('Phone Numbers → activity', () => {
   it('lists purchases and releases with their outcome', async () => {
     const { user } = await openNumbersScreen({
       'numbers:list': () => numberList(THREE_NUMBERS),
-      'numbers:activity': () => ({
+      'purchases:activity': () => ({
         entries: [
           {
             id: 2,
@@ -418,7 +418,7 @@ describe('Phone Numbers → activity', () => {
   it('says when there is nothing yet, and the tabs follow the arrow keys', async () => {
     const { user } = await openNumbersScreen({
       'numbers:list': () => numberList(THREE_NUMBERS),
-      'numbers:activity': () => ({ entries: [] }),
+      'purchases:activity': () => ({ entries: [] }),
     });
     screen.getByRole('tab', { name: 'Numbers' }).focus();
     await user.keyboard('{ArrowRight}');
