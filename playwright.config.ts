@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// GLEAM_E2E_PORT lets two checkouts run their suites at once without sharing a preview server.
+const PORT = Number(process.env.GLEAM_E2E_PORT ?? 4173);
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
