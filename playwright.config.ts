@@ -57,7 +57,7 @@ export default defineConfig({
     { name: 'a11y', testDir: 'test/e2e/a11y', outputDir: 'test-results/a11y', timeout: 180_000 },
     { name: 'contract', testDir: 'test/e2e/specs', outputDir: 'test-results/contract' },
     { name: 'app', testDir: 'test/e2e/built-app', outputDir: 'test-results/app', ...builtApp },
-    { name: 'electron', testDir: 'test/e2e/real-electron', outputDir: 'test-results/app', ...builtApp },
+    { name: 'electron', testDir: 'test/e2e/real-electron', outputDir: 'test-results/electron', ...builtApp },
   ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

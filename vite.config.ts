@@ -61,7 +61,7 @@ const rendererBuild: UserConfig = {
             'shared/**/*.test.ts',
             'test/main/**/*.test.ts',
             'test/security/**/*.test.ts',
-            'tools/fake-twilio/**/*.test.ts',
+            'tools/**/*.test.ts',
           ],
           alias: { electron: fromRoot('test/support/electron-stub.ts') },
         },

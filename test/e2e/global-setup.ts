@@ -17,16 +17,17 @@ import { startFakeTwilio } from '../../tools/fake-twilio/server';
 import { checkPrismCatchesViolations, startPrismProxies, type PrismProxies } from './harness/prism';
 import { secretScanTotals } from '../support/secret-scan';
 
-/** One line for the whole run: what the per-test secret scans (see fixtures.ts) looked through. */
+/** One line for each project of the run: what its per-test secret scans (see fixtures.ts) looked through. */
 function reportSecretScans(config: FullConfig) {
-  const outputDir = config.filteredProjects[0]?.outputDir;
-  if (!outputDir) return;
-  const totals = secretScanTotals(outputDir);
-  console.log(
-    `Secret scan: ${totals.tests} tests, ${totals.tokens} Auth Tokens looked for in ${totals.files} files ` +
-      `(logs, SQLite with its WAL, credentials, exports) and ${totals.ipcReplies} IPC replies: ` +
-      `${totals.findings} found.`,
-  );
+  for (const project of config.filteredProjects) {
+    const totals = secretScanTotals(project.outputDir);
+    if (totals.tests === 0) continue;
+    console.log(
+      `Secret scan (${project.name}): ${totals.tests} tests, ${totals.tokens} Auth Tokens looked for in ` +
+        `${totals.files} files (logs, SQLite with its WAL, credentials, exports) and ${totals.ipcReplies} IPC ` +
+        `replies: ${totals.findings} found.`,
+    );
+  }
 }
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {

@@ -2,7 +2,7 @@
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { electronSecurityConfigs, LINK_OPENER } from '../../tools/eslint/electron-security';
+import { electronSecurityConfigs, LINK_OPENER } from './electron-security';
 
 const eslint = new ESLint({
   cwd: process.cwd(),
