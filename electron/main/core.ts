@@ -12,8 +12,8 @@ import { createIpcRegistry, createSenderCheck, type IpcRegistry } from './ipc/re
 import { createConnectionService, type ConnectionService } from './services/connection-service';
 import { createCostsService, type CostsService } from './services/costs-service';
 import { createCredentialVault, type SecretCipher } from './services/credential-vault';
-import { createFileLogger, type Logger } from './services/logger';
-import { createSecretRedactor } from './services/secret-redactor';
+import { createFileLogger, type Logger } from './infrastructure/logger';
+import { createSecretRedactor } from './infrastructure/secret-redactor';
 import { createAgentsService, type AgentsService } from './services/agents-service';
 import { createAssignmentService, type AssignmentService } from './services/assignment-service';
 import { createA2pService, type A2pService } from './services/a2p-service';

@@ -19,7 +19,7 @@ import {
   type ChannelParsedInput,
   type Envelope,
 } from '../../../shared/ipc/contract';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../infrastructure/logger';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;

@@ -23,7 +23,7 @@ import { a2pSyncState } from '../db/sync-state-repo';
 import { registrationStage, type RegistrationKind, type RegistrationRecord } from '../twilio/a2p-api';
 import type { ConnectionService } from './connection-service';
 import type { EmitEvent } from './numbers-service';
-import { singleFlight } from './single-flight';
+import { singleFlight } from '../infrastructure/single-flight';
 
 export interface A2pServiceDeps {
   db: Database;

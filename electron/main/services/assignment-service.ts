@@ -41,7 +41,7 @@ import { noteServiceMember } from '../db/service-numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
 import type { TwilioNumber } from '../twilio/incoming-number';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from './logger';
+import type { Logger } from '../infrastructure/logger';
 import type { EmitEvent } from './numbers-service';
 import { liveRecordOf } from './owned-numbers';
 import { agentConfiguration, driftedFields, restoringConfiguration } from './webhooks';

@@ -23,7 +23,7 @@ import {
 } from '../db/accounts-repo';
 import type { MessagingServiceInfo, TwilioAccountApi, TwilioGateway } from '../twilio/gateway';
 import type { CredentialVault, StoredCredentials } from './credential-vault';
-import type { Logger } from './logger';
+import type { Logger } from '../infrastructure/logger';
 
 export interface ConnectionServiceDeps {
   db: Database;

@@ -22,10 +22,10 @@ import type { UsageEvent } from '../twilio/usage-api';
 import type { ConnectionService } from './connection-service';
 import { costSummary, firstDayOfMonth, MONTHS_SHOWN, USAGE_CATEGORIES } from './cost-summary';
 import { costsCsv } from './costs-csv';
-import type { Logger } from './logger';
+import type { Logger } from '../infrastructure/logger';
 import type { EmitEvent } from './numbers-service';
 import type { PriceBook } from './price-book';
-import { singleFlight } from './single-flight';
+import { singleFlight } from '../infrastructure/single-flight';
 
 export interface CostsServiceDeps {
   db: Database;

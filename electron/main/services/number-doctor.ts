@@ -30,7 +30,7 @@ import type { TwilioNumber } from '../twilio/incoming-number';
 import type { AgentsService } from './agents-service';
 import { messageOf, type AssignmentService } from './assignment-service';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from './logger';
+import type { Logger } from '../infrastructure/logger';
 import {
   accountActiveCheck,
   agentActiveCheck,

@@ -47,7 +47,7 @@ import {
 import type { TwilioAccountApi } from '../twilio/gateway';
 import type { TwilioNumber } from '../twilio/incoming-number';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from './logger';
+import type { Logger } from '../infrastructure/logger';
 import { toOwnedNumber, toRecord } from './owned-numbers';
 import type { PriceBook } from './price-book';
 

@@ -8,8 +8,8 @@
  */
 import twilio from 'twilio';
 import type { AccountStatus, AccountType } from '../../../shared/domain/connection';
-import type { Logger } from '../services/logger';
-import type { SecretRedactor } from '../services/secret-redactor';
+import type { Logger } from '../infrastructure/logger';
+import type { SecretRedactor } from '../infrastructure/secret-redactor';
 import { createA2pApi, type A2pApi } from './a2p-api';
 import { describeTwilioFailure, toAppError, type MessageOverrides } from './twilio-errors';
 import { GleamRequestClient, type RetryPolicy } from './request-client';
