@@ -19,7 +19,7 @@ import { createAssignmentService, type AssignmentService } from './services/assi
 import { createA2pService, type A2pService } from './services/a2p-service';
 import { createNumberDoctor, type NumberDoctor } from './services/number-doctor';
 import { createNumbersSyncThread } from './services/numbers-sync-thread';
-import { createNumbersService, type EmitEvent, type NumbersService } from './services/numbers-service';
+import { createNumbersService, type NumbersService } from './services/numbers-service';
 import { createPriceBook } from './services/price-book';
 import { createConfirmations } from './services/confirmations';
 import { createTwilioReachability, type TwilioReachabilityTracker } from './services/twilio-reachability';
@@ -31,6 +31,8 @@ import { appError } from '../../shared/errors';
 import { createTwilioGateway, DEFAULT_RETRY } from './twilio/gateway';
 import type { TwilioHostMap } from './twilio/hosts';
 import type { RetryPolicy } from './twilio/request-client';
+import { systemClock, type Clock } from './infrastructure/clock';
+import type { EmitEvent } from './infrastructure/events';
 
 export interface CoreOptions {
   /** Folder for the database and the credential file (Electron: userData). */
@@ -42,7 +44,7 @@ export interface CoreOptions {
   twilioHosts?: TwilioHostMap;
   twilioTimeoutMs?: number;
   twilioRetry?: RetryPolicy;
-  clock?: () => Date;
+  clock?: Clock;
   echoLogs?: boolean;
   /** Delivers events (sync progress) to the renderer. */
   emit?: EmitEvent;
@@ -81,7 +83,7 @@ export interface AppCore {
 export const DEFAULT_TWILIO_TIMEOUT_MS = 15_000;
 
 export function createAppCore(options: CoreOptions): AppCore {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const paths = {
     database: path.join(options.dataDir, 'gleam.sqlite'),
     credentials: path.join(options.dataDir, 'twilio-credentials.json'),

@@ -22,14 +22,15 @@ import { a2pBrands, a2pBusinessProfiles, a2pCampaigns, saveA2pSnapshot } from '.
 import { a2pSyncState } from '../db/sync-state-repo';
 import { registrationStage, type RegistrationKind, type RegistrationRecord } from '../twilio/a2p-api';
 import type { ConnectionService } from './connection-service';
-import type { EmitEvent } from './numbers-service';
 import { singleFlight } from '../infrastructure/single-flight';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 
 export interface A2pServiceDeps {
   db: Database;
   connection: ConnectionService;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
 }
 
 export interface A2pService {

@@ -13,13 +13,14 @@ import { deleteAgent, getAgent, insertAgent, listAgents, updateAgent, type Agent
 import { assignmentsOfAgent } from '../db/assignments-repo';
 import { listOwnedNumbers } from '../db/numbers-repo';
 import type { AssignmentService } from './assignment-service';
-import type { EmitEvent } from './numbers-service';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 
 export interface AgentsServiceDeps {
   db: Database;
   assignments: AssignmentService;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
 }
 
 export interface AgentsService {

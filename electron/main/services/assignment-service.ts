@@ -42,16 +42,17 @@ import type { TwilioAccountApi } from '../twilio/gateway';
 import type { TwilioNumber } from '../twilio/incoming-number';
 import type { ConnectionService } from './connection-service';
 import type { Logger } from '../infrastructure/logger';
-import type { EmitEvent } from './numbers-service';
 import { liveRecordOf } from './owned-numbers';
 import { agentConfiguration, driftedFields, restoringConfiguration } from './webhooks';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 
 export interface AssignmentServiceDeps {
   db: Database;
   connection: ConnectionService;
   emit: EmitEvent;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
   webhookBaseUrl: () => string;
   /** Brings the local copy of the numbers up to date with Twilio (a numbers sync). */
   refreshNumbers: () => Promise<unknown>;

@@ -24,13 +24,14 @@ import {
 import type { MessagingServiceInfo, TwilioAccountApi, TwilioGateway } from '../twilio/gateway';
 import type { CredentialVault, StoredCredentials } from './credential-vault';
 import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
 
 export interface ConnectionServiceDeps {
   db: Database;
   vault: CredentialVault;
   twilio: TwilioGateway;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
 }
 
 export interface ConnectionService {

@@ -31,6 +31,7 @@ import { ownedNumberKinds } from '../db/numbers-repo';
 import { costsSyncState } from '../db/sync-state-repo';
 import type { UsageRecord } from '../twilio/usage-api';
 import { countryOfNumber, type PriceBook } from './price-book';
+import type { Clock } from '../infrastructure/clock';
 
 /** The usage-record categories the Costs screen reads; the sync keeps only these. */
 export const USAGE_CATEGORIES = [
@@ -231,7 +232,7 @@ function balanceOf(db: Database, account: AccountRow): Balance {
 }
 
 export function costSummary(
-  deps: { db: Database; prices: PriceBook; clock: () => Date },
+  deps: { db: Database; prices: PriceBook; clock: Clock },
   requestedMonth: string | undefined,
 ): CostSummary {
   const { db, prices, clock } = deps;

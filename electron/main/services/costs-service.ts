@@ -23,16 +23,17 @@ import type { ConnectionService } from './connection-service';
 import { costSummary, firstDayOfMonth, MONTHS_SHOWN, USAGE_CATEGORIES } from './cost-summary';
 import { costsCsv } from './costs-csv';
 import type { Logger } from '../infrastructure/logger';
-import type { EmitEvent } from './numbers-service';
 import type { PriceBook } from './price-book';
 import { singleFlight } from '../infrastructure/single-flight';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 
 export interface CostsServiceDeps {
   db: Database;
   connection: ConnectionService;
   prices: PriceBook;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
   /** Asks the person where to save a file; null when they cancel. */
   chooseSavePath: (suggestedName: string) => Promise<string | null>;

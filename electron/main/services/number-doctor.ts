@@ -50,10 +50,11 @@ import {
   type ServiceOfNumber,
   type TwilioAccess,
 } from './number-doctor-checks';
-import type { EmitEvent } from './numbers-service';
 import { liveRecordOf, toOwnedNumber } from './owned-numbers';
 import { countryOfNumber, type PriceBook } from './price-book';
 import { agentConfiguration } from './webhooks';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 
 export interface NumberDoctorDeps {
   db: Database;
@@ -63,7 +64,7 @@ export interface NumberDoctorDeps {
   prices: PriceBook;
   webhookBaseUrl: () => string;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
   /** The A2P 10DLC feature's answer for the account, from its local copy. */
   usSmsRegistration: (accountSid: string) => UsSmsRegistration;

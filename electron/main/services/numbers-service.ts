@@ -17,7 +17,6 @@ import type { Database } from 'better-sqlite3';
 import type { Assignment } from '../../../shared/domain/agents';
 import type { Country, NumberList, SearchResult, SyncResult } from '../../../shared/domain/numbers';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
-import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import { maskSid } from '../../../shared/domain/credentials';
 import { appError } from '../../../shared/errors';
 import { getLatestAccount } from '../db/accounts-repo';
@@ -28,15 +27,15 @@ import type { ConnectionService } from './connection-service';
 import { toOwnedNumber } from './owned-numbers';
 import type { NumbersSyncThread } from './numbers-sync-thread';
 import type { PriceBook } from './price-book';
-
-export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 
 export interface NumbersServiceDeps {
   db: Database;
   connection: ConnectionService;
   prices: PriceBook;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
   /** Writes the sync's pages off the main thread. */
   writer: NumbersSyncThread;
   /** The agents the numbers are assigned to (the assignment service). */

@@ -50,6 +50,7 @@ import type { ConnectionService } from './connection-service';
 import type { Logger } from '../infrastructure/logger';
 import { toOwnedNumber, toRecord } from './owned-numbers';
 import type { PriceBook } from './price-book';
+import type { Clock } from '../infrastructure/clock';
 
 export interface PurchaseServiceDeps {
   db: Database;
@@ -57,7 +58,7 @@ export interface PurchaseServiceDeps {
   prices: PriceBook;
   confirmations: Confirmations;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
 }
 
 export interface PurchaseService {

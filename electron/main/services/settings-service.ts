@@ -12,7 +12,7 @@ import type { ChannelOutput, Settings } from '../../../shared/ipc/contract';
 import { WebhookBaseUrlSchema } from '../../../shared/domain/agents';
 import { getSetting, setSetting } from '../db/settings-repo';
 import type { Confirmations } from './confirmations';
-import type { EmitEvent } from './numbers-service';
+import type { EmitEvent } from '../infrastructure/events';
 
 export interface SettingsService {
   get(): Settings;

@@ -16,7 +16,8 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { TwilioReachability } from '../../../shared/domain/connection';
-import type { EmitEvent } from './numbers-service';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 
 export interface TwilioReachabilityTracker {
   /** What the request client saw: Twilio answered, or did not. */
@@ -31,7 +32,7 @@ export interface TwilioReachabilityTracker {
 export const DEFAULT_PROBE_INTERVAL_MS = 30_000;
 
 export function createTwilioReachability(deps: {
-  clock: () => Date;
+  clock: Clock;
   emit: EmitEvent;
   /** A cheap authenticated request: `not_connected` when there is no account to ask with. */
   probe: () => Promise<unknown>;
