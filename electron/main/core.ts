@@ -11,7 +11,7 @@ import { createHandlers } from './ipc/handlers';
 import { createIpcRegistry, createSenderCheck, type IpcRegistry } from './ipc/registrar';
 import { createConnectionService, type ConnectionService } from './services/connection-service';
 import { createCostsService, type CostsService } from './services/costs-service';
-import { createCredentialVault, type SecretCipher } from './services/credential-vault';
+import { createCredentialVault } from './services/credential-vault';
 import { createFileLogger, type Logger } from './infrastructure/logger';
 import { createSecretRedactor } from './infrastructure/secret-redactor';
 import { createAgentsService, type AgentsService } from './services/agents-service';
@@ -33,6 +33,7 @@ import type { TwilioHostMap } from './twilio/hosts';
 import type { RetryPolicy } from './twilio/request-client';
 import { systemClock, type Clock } from './infrastructure/clock';
 import type { EmitEvent } from './infrastructure/events';
+import type { SecretCipher } from './infrastructure/secret-cipher';
 
 export interface CoreOptions {
   /** Folder for the database and the credential file (Electron: userData). */

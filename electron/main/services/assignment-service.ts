@@ -46,6 +46,7 @@ import { liveRecordOf } from './owned-numbers';
 import { agentConfiguration, driftedFields, restoringConfiguration } from './webhooks';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
+import { messageOf } from '../infrastructure/error-message';
 
 export interface AssignmentServiceDeps {
   db: Database;
@@ -94,14 +95,6 @@ function createPool(size: number) {
       waiting.shift()?.();
     }
   };
-}
-
-/** One line per failed number: Twilio's own explanation when it refused, since it names the problem. */
-export function messageOf(error: unknown): string {
-  if (!(error instanceof AppError)) return 'Something unexpected went wrong';
-  const twilioSays =
-    error.code === 'twilio_rejected' && error.data.twilioCode !== undefined ? error.data.hints[0] : undefined;
-  return twilioSays ? `${error.message}: ${twilioSays}` : error.message;
 }
 
 interface JobContext {

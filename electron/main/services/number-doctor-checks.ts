@@ -24,8 +24,8 @@ import type { AgentRecord } from '../db/agents-repo';
 import type { AssignmentRecord } from '../db/assignments-repo';
 import type { StoredBalance } from '../db/costs-repo';
 import type { MessagingServiceSettings } from '../twilio/messaging-api';
-import { balanceCovers } from './purchase-service';
 import { driftedFields, OVERRIDING_FIELDS, type ManagedConfiguration } from './webhooks';
+import { balanceCovers } from '../infrastructure/balance';
 
 /** What Twilio said, or why it was not asked. */
 export type Answer<T> = { known: true; value: T } | { known: false; why: string; offline: boolean };

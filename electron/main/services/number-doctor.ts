@@ -28,7 +28,7 @@ import { fingerprintOf, getOwnedNumber, saveNumbers, type NumberRecord } from '.
 import type { TwilioAccountApi } from '../twilio/gateway';
 import type { TwilioNumber } from '../twilio/incoming-number';
 import type { AgentsService } from './agents-service';
-import { messageOf, type AssignmentService } from './assignment-service';
+import type { AssignmentService } from './assignment-service';
 import type { ConnectionService } from './connection-service';
 import type { Logger } from '../infrastructure/logger';
 import {
@@ -55,6 +55,7 @@ import { countryOfNumber, type PriceBook } from './price-book';
 import { agentConfiguration } from './webhooks';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
+import { messageOf } from '../infrastructure/error-message';
 
 export interface NumberDoctorDeps {
   db: Database;

@@ -51,6 +51,7 @@ import type { Logger } from '../infrastructure/logger';
 import { toOwnedNumber, toRecord } from './owned-numbers';
 import type { PriceBook } from './price-book';
 import type { Clock } from '../infrastructure/clock';
+import { balanceCovers } from '../infrastructure/balance';
 
 export interface PurchaseServiceDeps {
   db: Database;
@@ -86,13 +87,6 @@ const OUTCOME_UNCONFIRMED = appError('twilio_unavailable', {
  * code is not one of PURCHASE_OUTCOME_UNKNOWN, so "Try again" is a new purchase rather than a replay of this one.
  */
 const NOT_BOUGHT = () => appError('purchase_not_made');
-
-/** Whether the balance covers the monthly price; null when either is unknown. */
-export function balanceCovers(balance: { amount: string } | null, price: { amount: string } | null): boolean | null {
-  const balanceMicros = balance ? toMicros(balance.amount) : null;
-  const priceMicros = price ? toMicros(price.amount) : null;
-  return balanceMicros !== null && priceMicros !== null ? balanceMicros >= priceMicros : null;
-}
 
 /** Whether two monthly prices are the same amount in the same currency (both unknown counts as the same). */
 function samePrice(
