@@ -20,11 +20,12 @@ import type { MessagingServiceSummary } from '../../../shared/domain/connection'
 import { getAccount, getConnectedAccount } from '../db/accounts-repo';
 import { a2pBrands, a2pBusinessProfiles, a2pCampaigns, saveA2pSnapshot } from '../db/a2p-repo';
 import { a2pSyncState } from '../db/sync-state-repo';
-import { registrationStage, type RegistrationKind, type RegistrationRecord } from '../twilio/a2p-api';
+import { registrationStage, type RegistrationKind } from '../twilio/a2p-api';
 import type { ConnectionService } from './connection-service';
 import { singleFlight } from '../infrastructure/single-flight';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
+import type { RegistrationRecord } from '../domain/a2p-registrations';
 
 export interface A2pServiceDeps {
   db: Database;

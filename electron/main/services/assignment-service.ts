@@ -39,7 +39,7 @@ import {
 import { getOwnedNumber, markReleased, saveNumbers, type NumberRecord } from '../db/numbers-repo';
 import { noteServiceMember } from '../db/service-numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../twilio/incoming-number';
+import type { TwilioNumber } from '../domain/twilio-number';
 import type { ConnectionService } from './connection-service';
 import type { Logger } from '../infrastructure/logger';
 import { liveRecordOf } from './owned-numbers';

@@ -29,7 +29,7 @@ import {
 } from '../db/costs-repo';
 import { ownedNumberKinds } from '../db/numbers-repo';
 import { costsSyncState } from '../db/sync-state-repo';
-import type { UsageRecord } from '../twilio/usage-api';
+import type { UsageRecord } from '../domain/usage';
 import { countryOfNumber, type PriceBook } from './price-book';
 import type { Clock } from '../infrastructure/clock';
 

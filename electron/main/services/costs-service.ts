@@ -18,7 +18,7 @@ import { appError } from '../../../shared/errors';
 import { saveBalance, saveRecords, saveUsageRecords, unratedRecordSids, type RecordKind } from '../db/costs-repo';
 import { costsSyncState, recordCostsSync } from '../db/sync-state-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { UsageEvent } from '../twilio/usage-api';
+import type { UsageEvent } from '../domain/usage';
 import type { ConnectionService } from './connection-service';
 import { costSummary, firstDayOfMonth, MONTHS_SHOWN, USAGE_CATEGORIES } from './cost-summary';
 import { costsCsv } from './costs-csv';

@@ -23,7 +23,7 @@ import type { AccountRow } from '../db/accounts-repo';
 import type { AgentRecord } from '../db/agents-repo';
 import type { AssignmentRecord } from '../db/assignments-repo';
 import type { StoredBalance } from '../db/costs-repo';
-import type { MessagingServiceSettings } from '../twilio/messaging-api';
+import type { MessagingServiceSettings } from '../domain/messaging-service';
 import { driftedFields, OVERRIDING_FIELDS, type ManagedConfiguration } from './webhooks';
 import { balanceCovers } from '../infrastructure/balance';
 

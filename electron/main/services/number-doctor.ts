@@ -26,7 +26,7 @@ import { getAssignment } from '../db/assignments-repo';
 import { storedBalance } from '../db/costs-repo';
 import { fingerprintOf, getOwnedNumber, saveNumbers, type NumberRecord } from '../db/numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../twilio/incoming-number';
+import type { TwilioNumber } from '../domain/twilio-number';
 import type { AgentsService } from './agents-service';
 import type { AssignmentService } from './assignment-service';
 import type { ConnectionService } from './connection-service';

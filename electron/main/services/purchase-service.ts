@@ -45,7 +45,7 @@ import {
   type PurchaseIntent,
 } from '../db/purchases-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../twilio/incoming-number';
+import type { TwilioNumber } from '../domain/twilio-number';
 import type { ConnectionService } from './connection-service';
 import type { Logger } from '../infrastructure/logger';
 import { toOwnedNumber, toRecord } from './owned-numbers';

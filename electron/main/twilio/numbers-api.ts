@@ -11,9 +11,9 @@ import {
   incomingNumberResource,
   numberOf,
   type IncomingNumberResource,
-  type TwilioNumber,
 } from './incoming-number';
 import { createTwilioRest, eachPage } from './rest';
+import type { TwilioNumber } from '../domain/twilio-number';
 
 export interface AvailableNumberQuery {
   country: string;
