@@ -40,7 +40,7 @@ import path from 'node:path';
 import twilio from 'twilio';
 import { EMPTY_AGENT_DRAFT } from '../shared/domain/agents';
 import { createAppCore } from '../electron/main/core';
-import { DEFAULT_CONCURRENCY } from '../electron/main/services/assignment-service';
+import { DEFAULT_CONCURRENCY } from '../electron/main/services/assignments-service';
 import { createTestCipher } from '../test/support/test-cipher';
 import { GleamRequestClient } from '../electron/main/twilio/request-client';
 import { FakeTwilioControl } from '../tools/fake-twilio/control-client';

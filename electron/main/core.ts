@@ -15,15 +15,15 @@ import { createCredentialVault } from './services/credential-vault';
 import { createFileLogger, type Logger } from './infrastructure/logger';
 import { createSecretRedactor } from './infrastructure/secret-redactor';
 import { createAgentsService, type AgentsService } from './services/agents-service';
-import { createAssignmentService, type AssignmentService } from './services/assignment-service';
+import { createAssignmentsService, type AssignmentsService } from './services/assignments-service';
 import { createA2pService, type A2pService } from './services/a2p-service';
-import { createNumberDoctor, type NumberDoctor } from './services/number-doctor';
+import { createDoctorService, type DoctorService } from './services/doctor-service';
 import { createNumbersSyncThread } from './services/numbers-sync-thread';
 import { createNumbersService, type NumbersService } from './services/numbers-service';
 import { createPriceBook } from './services/price-book';
 import { createConfirmations } from './services/confirmations';
-import { createTwilioReachability, type TwilioReachabilityTracker } from './services/twilio-reachability';
-import { createPurchaseService, type PurchaseService } from './services/purchase-service';
+import { createReachabilityService, type ReachabilityService } from './services/reachability-service';
+import { createPurchasesService, type PurchasesService } from './services/purchases-service';
 import { createSettingsService, type SettingsService } from './services/settings-service';
 import { createSetupService, type SetupService } from './services/setup-service';
 import { DEFAULT_WEBHOOK_BASE_URL } from './services/webhooks';
@@ -63,15 +63,15 @@ export interface AppCore {
   registry: IpcRegistry;
   connection: ConnectionService;
   numbers: NumbersService;
-  purchases: PurchaseService;
+  purchases: PurchasesService;
   agents: AgentsService;
-  assignments: AssignmentService;
+  assignments: AssignmentsService;
   settings: SettingsService;
   costs: CostsService;
-  doctor: NumberDoctor;
+  doctor: DoctorService;
   a2p: A2pService;
   setup: SetupService;
-  reachability: TwilioReachabilityTracker;
+  reachability: ReachabilityService;
   logger: Logger;
   db: Database;
   paths: { database: string; credentials: string; log: string };
@@ -108,7 +108,7 @@ export function createAppCore(options: CoreOptions): AppCore {
   const vault = createCredentialVault(paths.credentials, options.cipher);
   const connection = createConnectionService({ db, vault, twilio, logger, clock });
   const emit = options.emit ?? (() => undefined);
-  const reachability = createTwilioReachability({
+  const reachability = createReachabilityService({
     clock,
     emit,
     probe: () => connection.verify(),
@@ -124,7 +124,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     confirmations,
     defaultWebhookBaseUrl: options.defaultWebhookBaseUrl ?? DEFAULT_WEBHOOK_BASE_URL,
   });
-  const assignments = createAssignmentService({
+  const assignments = createAssignmentsService({
     db,
     connection,
     emit,
@@ -145,7 +145,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     emit,
     describeAssignments: (records) => assignments.describe(records),
   });
-  const purchases = createPurchaseService({ db, connection, prices, confirmations, logger, clock });
+  const purchases = createPurchasesService({ db, connection, prices, confirmations, logger, clock });
   const costs = createCostsService({
     db,
     connection,
@@ -158,7 +158,7 @@ export function createAppCore(options: CoreOptions): AppCore {
       (() => Promise.reject(appError('internal', { message: 'Saving files is not available in this build' }))),
   });
   const a2p = createA2pService({ db, connection, emit, clock });
-  const doctor = createNumberDoctor({
+  const doctor = createDoctorService({
     db,
     connection,
     agents,

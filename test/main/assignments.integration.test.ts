@@ -10,7 +10,7 @@ import type { SeededAccount } from '../../tools/fake-twilio/control-client';
 import { configurationFromWire } from '../../shared/domain/number-configuration';
 import { beginAssignment } from '../../electron/main/db/assignments-repo';
 import { createCoreHarness, type CoreHarness } from '../support/core-with-fake';
-import { INTERRUPTED_CHANGE } from '../../electron/main/services/assignment-service';
+import { INTERRUPTED_CHANGE } from '../../electron/main/services/assignments-service';
 
 let harness: CoreHarness;
 

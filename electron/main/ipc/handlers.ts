@@ -1,29 +1,29 @@
 /** Contract channel → service method. No logic lives here. */
 import type { A2pService } from '../services/a2p-service';
 import type { AgentsService } from '../services/agents-service';
-import type { AssignmentService } from '../services/assignment-service';
+import type { AssignmentsService } from '../services/assignments-service';
 import type { ConnectionService } from '../services/connection-service';
 import type { CostsService } from '../services/costs-service';
-import type { NumberDoctor } from '../services/number-doctor';
+import type { DoctorService } from '../services/doctor-service';
 import type { NumbersService } from '../services/numbers-service';
-import type { PurchaseService } from '../services/purchase-service';
+import type { PurchasesService } from '../services/purchases-service';
 import type { SettingsService } from '../services/settings-service';
 import type { SetupService } from '../services/setup-service';
-import type { TwilioReachabilityTracker } from '../services/twilio-reachability';
+import type { ReachabilityService } from '../services/reachability-service';
 import type { Handlers } from './registrar';
 
 export interface Services {
   connection: ConnectionService;
   numbers: NumbersService;
-  purchases: PurchaseService;
+  purchases: PurchasesService;
   agents: AgentsService;
-  assignments: AssignmentService;
+  assignments: AssignmentsService;
   settings: SettingsService;
   costs: CostsService;
-  doctor: NumberDoctor;
+  doctor: DoctorService;
   a2p: A2pService;
   setup: SetupService;
-  reachability: TwilioReachabilityTracker;
+  reachability: ReachabilityService;
 }
 
 export function createHandlers({

@@ -12,13 +12,13 @@ import { getLatestAccount } from '../db/accounts-repo';
 import { deleteAgent, getAgent, insertAgent, listAgents, updateAgent, type AgentRecord } from '../db/agents-repo';
 import { assignmentsOfAgent } from '../db/assignments-repo';
 import { listOwnedNumbers } from '../db/numbers-repo';
-import type { AssignmentService } from './assignment-service';
+import type { AssignmentsService } from './assignments-service';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
 
 export interface AgentsServiceDeps {
   db: Database;
-  assignments: AssignmentService;
+  assignments: AssignmentsService;
   emit: EmitEvent;
   clock: Clock;
 }

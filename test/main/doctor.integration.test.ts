@@ -18,7 +18,7 @@ import type { SeedAccountInput } from '../../tools/fake-twilio/control-client';
 import { createCoreHarness, TEST_ORIGIN, type CoreHarness } from '../support/core-with-fake';
 import { createMemoryLogger } from '../support/memory-logger';
 import type { UsSmsRegistration } from '../../shared/domain/a2p';
-import { createNumberDoctor } from '../../electron/main/services/number-doctor';
+import { createDoctorService } from '../../electron/main/services/doctor-service';
 import { createPriceBook } from '../../electron/main/services/price-book';
 
 let harness: CoreHarness;
@@ -417,7 +417,7 @@ describe('US texting registration (A2P 10DLC)', () => {
   function doctorWith(registration: UsSmsRegistration) {
     const core = harness.core();
     const clock = () => new Date();
-    return createNumberDoctor({
+    return createDoctorService({
       db: core.db,
       connection: core.connection,
       agents: core.agents,

@@ -19,7 +19,7 @@ import type { TwilioReachability } from '../../../shared/domain/connection';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
 
-export interface TwilioReachabilityTracker {
+export interface ReachabilityService {
   /** What the request client saw: Twilio answered, or did not. */
   observe(answered: boolean): void;
   status(): TwilioReachability;
@@ -31,7 +31,7 @@ export interface TwilioReachabilityTracker {
 /** Often enough that the screens come back soon after Twilio does, rare enough to be no load. */
 export const DEFAULT_PROBE_INTERVAL_MS = 30_000;
 
-export function createTwilioReachability(deps: {
+export function createReachabilityService(deps: {
   clock: Clock;
   emit: EmitEvent;
   /** A cheap authenticated request: `not_connected` when there is no account to ask with. */
@@ -39,7 +39,7 @@ export function createTwilioReachability(deps: {
   /** Runs once each time Twilio answers again after being unreachable. */
   onRecovered: () => void;
   probeIntervalMs?: number;
-}): TwilioReachabilityTracker {
+}): ReachabilityService {
   const { clock, emit, probe, onRecovered } = deps;
   let current: TwilioReachability = { state: 'unknown', unreachableSince: null, lastAnsweredAt: null };
   let timer: ReturnType<typeof setInterval> | null = null;

@@ -28,7 +28,7 @@ import { fingerprintOf, getOwnedNumber, saveNumbers, type NumberRecord } from '.
 import type { TwilioAccountApi } from '../twilio/gateway';
 import type { TwilioNumber } from '../domain/twilio-number';
 import type { AgentsService } from './agents-service';
-import type { AssignmentService } from './assignment-service';
+import type { AssignmentsService } from './assignments-service';
 import type { ConnectionService } from './connection-service';
 import type { Logger } from '../infrastructure/logger';
 import {
@@ -49,7 +49,7 @@ import {
   type AssignedAgent,
   type ServiceOfNumber,
   type TwilioAccess,
-} from './number-doctor-checks';
+} from './doctor-checks';
 import { liveRecordOf, toOwnedNumber } from './owned-numbers';
 import { countryOfNumber, type PriceBook } from './price-book';
 import { agentConfiguration } from './webhooks';
@@ -57,11 +57,11 @@ import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
 import { messageOf } from '../infrastructure/error-message';
 
-export interface NumberDoctorDeps {
+export interface DoctorServiceDeps {
   db: Database;
   connection: ConnectionService;
   agents: AgentsService;
-  assignments: AssignmentService;
+  assignments: AssignmentsService;
   prices: PriceBook;
   webhookBaseUrl: () => string;
   emit: EmitEvent;
@@ -71,7 +71,7 @@ export interface NumberDoctorDeps {
   usSmsRegistration: (accountSid: string) => UsSmsRegistration;
 }
 
-export interface NumberDoctor {
+export interface DoctorService {
   check(numberSid: string): Promise<DoctorReport>;
   /** Makes the fix, then checks again; `fixError` says why the fix did not work, if it did not. */
   fix(numberSid: string, fix: DoctorFix): Promise<DoctorFixResult>;
@@ -102,7 +102,7 @@ const notChecked = (problem: AccessProblem): { known: false; why: string; offlin
 type Reached =
   { access: Extract<TwilioAccess, { kind: 'ready' }>; api: TwilioAccountApi } | { access: AccessProblem; api: null };
 
-export function createNumberDoctor(deps: NumberDoctorDeps): NumberDoctor {
+export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
   const { db, connection, agents, assignments, prices, webhookBaseUrl, emit, clock, logger } = deps;
 
   /** The credentials check: verifies them live, which also refreshes the account's status and type. */

@@ -48,7 +48,7 @@ import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
 import { messageOf } from '../infrastructure/error-message';
 
-export interface AssignmentServiceDeps {
+export interface AssignmentsServiceDeps {
   db: Database;
   connection: ConnectionService;
   emit: EmitEvent;
@@ -62,7 +62,7 @@ export interface AssignmentServiceDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface AssignmentService {
+export interface AssignmentsService {
   run(input: ChannelParsedInput<'assignments:run'>): Promise<AssignmentResult>;
   cancel(jobId: string): boolean;
   /** Cancels every running job (the app is closing): numbers being changed finish, no new ones start. */
@@ -111,7 +111,7 @@ interface JobContext {
 export const INTERRUPTED_CHANGE =
   'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.';
 
-export function createAssignmentService(deps: AssignmentServiceDeps): AssignmentService {
+export function createAssignmentsService(deps: AssignmentsServiceDeps): AssignmentsService {
   const { db, connection, emit, logger, webhookBaseUrl } = deps;
   // Only one app process uses the database (single instance), so a change under way now is a dead process's.
   const interrupted = markInterruptedChanges(db, { message: INTERRUPTED_CHANGE, at: deps.clock().toISOString() });

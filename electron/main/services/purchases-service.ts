@@ -53,7 +53,7 @@ import type { PriceBook } from './price-book';
 import type { Clock } from '../infrastructure/clock';
 import { balanceCovers } from '../infrastructure/balance';
 
-export interface PurchaseServiceDeps {
+export interface PurchasesServiceDeps {
   db: Database;
   connection: ConnectionService;
   prices: PriceBook;
@@ -62,7 +62,7 @@ export interface PurchaseServiceDeps {
   clock: Clock;
 }
 
-export interface PurchaseService {
+export interface PurchasesService {
   quote(input: ChannelParsedInput<'purchases:quote'>): Promise<PurchaseQuote>;
   buy(input: ChannelParsedInput<'purchases:buy'>): Promise<{ number: OwnedNumber }>;
   prepareRelease(
@@ -97,7 +97,7 @@ function samePrice(
   return a.currency.toUpperCase() === b.currency.toUpperCase() && toMicros(a.amount) === toMicros(b.amount);
 }
 
-export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseService {
+export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesService {
   const { db, connection, prices, confirmations, logger, clock } = deps;
   const now = () => clock().toISOString();
   /** Purchases under way in this process, by purchase id: a repeated call joins the first. */
