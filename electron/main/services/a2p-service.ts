@@ -26,6 +26,7 @@ import { singleFlight } from '../infrastructure/single-flight';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
 import type { RegistrationRecord } from '../domain/a2p-registrations';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface A2pServiceDeps {
   db: Database;
@@ -131,5 +132,12 @@ export function createA2pService(deps: A2pServiceDeps): A2pService {
     },
 
     cancelRefresh: () => refreshing.cancel(),
+  };
+}
+
+export function a2pHandlers(a2p: A2pService): ChannelHandlers<'a2p'> {
+  return {
+    'a2p:status': () => a2p.status(),
+    'a2p:refresh': () => a2p.refresh(),
   };
 }

@@ -15,12 +15,16 @@ import { listOwnedNumbers } from '../db/numbers-repo';
 import type { AssignmentsService } from './assignments-service';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
+import { describeAssignments } from './assignment-view';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface AgentsServiceDeps {
   db: Database;
   assignments: AssignmentsService;
   emit: EmitEvent;
   clock: Clock;
+  /** Where assigned numbers' webhooks should point (the settings), to count numbers that drifted. */
+  webhookBaseUrl: () => string;
 }
 
 export interface AgentsService {
@@ -30,14 +34,14 @@ export interface AgentsService {
 }
 
 export function createAgentsService(deps: AgentsServiceDeps): AgentsService {
-  const { db, assignments, emit } = deps;
+  const { db, assignments, emit, webhookBaseUrl } = deps;
   const now = () => deps.clock().toISOString();
 
   function list(): Agent[] {
     const account = getLatestAccount(db);
     const numbers = account ? listOwnedNumbers(db, account.sid) : [];
     const counts = new Map<string, { numberCount: number; attentionCount: number }>();
-    for (const assignment of assignments.describe(numbers).values()) {
+    for (const assignment of describeAssignments(db, webhookBaseUrl(), numbers).values()) {
       const count = counts.get(assignment.agentId) ?? { numberCount: 0, attentionCount: 0 };
       count.numberCount += 1;
       if (assignment.status === 'drifted' || assignment.error !== null) count.attentionCount += 1;
@@ -87,5 +91,13 @@ export function createAgentsService(deps: AgentsServiceDeps): AgentsService {
       changed();
       return { ...result, deleted };
     },
+  };
+}
+
+export function agentsHandlers(agents: AgentsService): ChannelHandlers<'agents'> {
+  return {
+    'agents:list': () => ({ agents: agents.list() }),
+    'agents:save': (input) => ({ agent: agents.save(input) }),
+    'agents:delete': (input) => agents.delete(input),
   };
 }

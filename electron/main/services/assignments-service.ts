@@ -16,7 +16,6 @@
 import type { Database } from 'better-sqlite3';
 import { inWriteTransaction } from '../db/database';
 import type {
-  Assignment,
   AssignmentAction,
   AssignmentOutcome,
   AssignmentResult,
@@ -25,12 +24,11 @@ import type {
 import { AppError, appError } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import type { AccountRow } from '../db/accounts-repo';
-import { getAgent, listAgents } from '../db/agents-repo';
+import { getAgent } from '../db/agents-repo';
 import {
   beginAssignment,
   deleteAssignment,
   getAssignment,
-  listAssignments,
   markInterruptedChanges,
   setAssignmentStatus,
   setMessagingMembership,
@@ -43,10 +41,12 @@ import type { TwilioNumber } from '../domain/twilio-number';
 import type { ConnectionService } from './connection-service';
 import type { Logger } from '../infrastructure/logger';
 import { liveRecordOf } from './owned-numbers';
-import { agentConfiguration, driftedFields, restoringConfiguration } from './webhooks';
+import { agentConfiguration, restoringConfiguration } from './webhooks';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
 import { messageOf } from '../infrastructure/error-message';
+import type { NumbersService } from './numbers-service';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface AssignmentsServiceDeps {
   db: Database;
@@ -55,8 +55,8 @@ export interface AssignmentsServiceDeps {
   logger: Logger;
   clock: Clock;
   webhookBaseUrl: () => string;
-  /** Brings the local copy of the numbers up to date with Twilio (a numbers sync). */
-  refreshNumbers: () => Promise<unknown>;
+  /** Syncs the local copy of the numbers before a large first-time assignment. */
+  numbers: NumbersService;
   /** Requests in flight at once, across all jobs. */
   concurrency?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -67,8 +67,6 @@ export interface AssignmentsService {
   cancel(jobId: string): boolean;
   /** Cancels every running job (the app is closing): numbers being changed finish, no new ones start. */
   cancelAll(): void;
-  /** The assignments of these numbers as the screens show them, drift included, by number SID. */
-  describe(numbers: readonly NumberRecord[]): Map<string, Assignment>;
 }
 
 /** A small fixed pool: Twilio's limit is per-account concurrency, and bulk work must leave room for the rest. */
@@ -277,7 +275,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     const sids = [...new Set(numberSids)];
     const firstTime = action === 'assign' ? sids.filter((sid) => !getAssignment(db, sid)).length : 0;
     const freshlyListed = firstTime > FRESH_LISTING_THRESHOLD;
-    if (freshlyListed) await deps.refreshNumbers();
+    if (freshlyListed) await deps.numbers.sync();
     const context: JobContext = { account: row, api, signal: controller.signal, serviceReady: null, freshlyListed };
     const progress = { jobId, done: 0, failed: 0, total: sids.length };
     emit('assignments:progress', { ...progress });
@@ -337,30 +335,12 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
       controller.abort();
       return true;
     },
+  };
+}
 
-    describe(numbers) {
-      const agents = new Map(listAgents(db).map((agent) => [agent.id, agent]));
-      const byNumber = new Map(listAssignments(db).map((assignment) => [assignment.numberSid, assignment]));
-      const baseUrl = webhookBaseUrl();
-      const described = new Map<string, Assignment>();
-      for (const number of numbers) {
-        const assignment = byNumber.get(number.sid);
-        const agent = assignment && agents.get(assignment.agentId);
-        if (!assignment || !agent) continue;
-        const drifted =
-          assignment.status === 'configured' &&
-          driftedFields(number.configuration, agentConfiguration(baseUrl, agent.id)).length > 0;
-        described.set(number.sid, {
-          agentId: agent.id,
-          agentName: agent.name,
-          agentStatus: agent.status,
-          status: drifted ? 'drifted' : assignment.status,
-          error: assignment.lastError,
-          messaging: assignment.messaging,
-          messagingError: assignment.messagingError,
-        });
-      }
-      return described;
-    },
+export function assignmentsHandlers(assignments: AssignmentsService): ChannelHandlers<'assignments'> {
+  return {
+    'assignments:run': (input) => assignments.run(input),
+    'assignments:cancel': ({ jobId }) => ({ cancelled: assignments.cancel(jobId) }),
   };
 }

@@ -25,6 +25,7 @@ import type { MessagingServiceInfo, TwilioAccountApi, TwilioGateway } from '../t
 import type { CredentialVault, StoredCredentials } from './credential-vault';
 import type { Logger } from '../infrastructure/logger';
 import type { Clock } from '../infrastructure/clock';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface ConnectionServiceDeps {
   db: Database;
@@ -199,5 +200,15 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     onConnected(listener) {
       connectedListeners.push(listener);
     },
+  };
+}
+
+export function connectionHandlers(connection: ConnectionService): ChannelHandlers<'connection'> {
+  return {
+    'connection:getStatus': () => connection.getStatus(),
+    'connection:connect': (input) => connection.connect(input),
+    'connection:verify': () => connection.verify(),
+    'connection:disconnect': () => connection.disconnect(),
+    'connection:setMessagingService': (input) => connection.setMessagingService(input),
   };
 }

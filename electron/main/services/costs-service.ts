@@ -27,6 +27,7 @@ import type { PriceBook } from './price-book';
 import { singleFlight } from '../infrastructure/single-flight';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface CostsServiceDeps {
   db: Database;
@@ -149,5 +150,13 @@ export function createCostsService(deps: CostsServiceDeps): CostsService {
     },
 
     cancelSync: () => syncing.cancel(),
+  };
+}
+
+export function costsHandlers(costs: CostsService): ChannelHandlers<'costs'> {
+  return {
+    'costs:summary': ({ month }) => costs.summary(month),
+    'costs:sync': () => costs.sync(),
+    'costs:exportCsv': ({ month }) => costs.exportCsv(month),
   };
 }

@@ -56,6 +56,7 @@ import { agentConfiguration } from './webhooks';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
 import { messageOf } from '../infrastructure/error-message';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface DoctorServiceDeps {
   db: Database;
@@ -263,5 +264,12 @@ export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
       else logger.info('number doctor fix made', { fix, number: numberSid });
       return { report: await check(numberSid), fixError };
     },
+  };
+}
+
+export function doctorHandlers(doctor: DoctorService): ChannelHandlers<'doctor'> {
+  return {
+    'doctor:check': ({ numberSid }) => doctor.check(numberSid),
+    'doctor:fix': ({ numberSid, fix }) => doctor.fix(numberSid, fix),
   };
 }

@@ -52,6 +52,7 @@ import { toOwnedNumber, toRecord } from './owned-numbers';
 import type { PriceBook } from './price-book';
 import type { Clock } from '../infrastructure/clock';
 import { balanceCovers } from '../infrastructure/balance';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface PurchasesServiceDeps {
   db: Database;
@@ -363,5 +364,15 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
       const account = getLatestAccount(db);
       return account ? listActivity(db, account.sid) : [];
     },
+  };
+}
+
+export function purchasesHandlers(purchases: PurchasesService): ChannelHandlers<'purchases'> {
+  return {
+    'purchases:quote': (input) => purchases.quote(input),
+    'purchases:buy': (input) => purchases.buy(input),
+    'purchases:prepareRelease': (input) => purchases.prepareRelease(input),
+    'purchases:release': (input) => purchases.release(input),
+    'purchases:activity': () => ({ entries: purchases.activity() }),
   };
 }

@@ -18,6 +18,7 @@ import { AppError } from '../../../shared/errors';
 import type { TwilioReachability } from '../../../shared/domain/connection';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface ReachabilityService {
   /** What the request client saw: Twilio answered, or did not. */
@@ -97,5 +98,12 @@ export function createReachabilityService(deps: {
       closed = true;
       stopProbing();
     },
+  };
+}
+
+export function reachabilityHandlers(reachability: ReachabilityService): ChannelHandlers<'reachability'> {
+  return {
+    'reachability:status': () => reachability.status(),
+    'reachability:check': () => reachability.check(),
   };
 }
