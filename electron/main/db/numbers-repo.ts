@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { inWriteTransaction } from './database';
 import {
   configurationFromValues,
   configurationValues,
@@ -7,6 +6,7 @@ import {
 } from '../../../shared/domain/number-configuration';
 import type { NumberType } from '../../../shared/domain/numbers';
 import type { TwilioNumber } from '../domain/twilio-number';
+import { inWriteTransaction } from './database';
 
 /** A number as Gleam keeps it: what Twilio said at the last sync or purchase, and where it belongs. */
 export interface NumberRecord extends TwilioNumber {

@@ -17,16 +17,16 @@ import {
   type UsSmsRegistration,
 } from '../../../shared/domain/a2p';
 import type { MessagingServiceSummary } from '../../../shared/domain/connection';
-import { getAccount, getConnectedAccount } from '../db/accounts-repo';
-import { a2pBrands, a2pBusinessProfiles, a2pCampaigns, saveA2pSnapshot } from '../db/a2p-repo';
-import { a2pSyncState } from '../db/sync-state-repo';
-import { registrationStage, type RegistrationKind } from '../twilio/a2p-api';
-import type { ConnectionService } from './connection-service';
 import { singleFlight } from '../infrastructure/single-flight';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
 import type { RegistrationRecord } from '../domain/a2p-registrations';
+import { getAccount, getConnectedAccount } from '../db/accounts-repo';
+import { a2pBrands, a2pBusinessProfiles, a2pCampaigns, saveA2pSnapshot } from '../db/a2p-repo';
+import { a2pSyncState } from '../db/sync-state-repo';
+import { registrationStage, type RegistrationKind } from '../twilio/a2p-api';
 import type { ChannelHandlers } from '../ipc/registrar';
+import type { ConnectionService } from './connection-service';
 
 export interface A2pServiceDeps {
   db: Database;

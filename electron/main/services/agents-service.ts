@@ -8,15 +8,15 @@ import type { Database } from 'better-sqlite3';
 import type { Agent, AssignmentResult } from '../../../shared/domain/agents';
 import { appError } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 import { getLatestAccount } from '../db/accounts-repo';
 import { deleteAgent, getAgent, insertAgent, listAgents, updateAgent, type AgentRecord } from '../db/agents-repo';
 import { assignmentsOfAgent } from '../db/assignments-repo';
 import { listOwnedNumbers } from '../db/numbers-repo';
-import type { AssignmentsService } from './assignments-service';
-import type { Clock } from '../infrastructure/clock';
-import type { EmitEvent } from '../infrastructure/events';
-import { describeAssignments } from './assignment-view';
 import type { ChannelHandlers } from '../ipc/registrar';
+import type { AssignmentsService } from './assignments-service';
+import { describeAssignments } from './assignment-view';
 
 export interface AgentsServiceDeps {
   db: Database;

@@ -14,7 +14,6 @@
  * without the screens showing it.
  */
 import type { Database } from 'better-sqlite3';
-import { inWriteTransaction } from '../db/database';
 import type {
   AssignmentAction,
   AssignmentOutcome,
@@ -23,6 +22,12 @@ import type {
 } from '../../../shared/domain/agents';
 import { AppError, appError } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import { messageOf } from '../infrastructure/error-message';
+import type { TwilioNumber } from '../domain/twilio-number';
+import { inWriteTransaction } from '../db/database';
 import type { AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
 import {
@@ -37,16 +42,11 @@ import {
 import { getOwnedNumber, markReleased, saveNumbers, type NumberRecord } from '../db/numbers-repo';
 import { noteServiceMember } from '../db/service-numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../domain/twilio-number';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from '../infrastructure/logger';
 import { liveRecordOf } from './owned-numbers';
 import { agentConfiguration, restoringConfiguration } from './webhooks';
-import type { Clock } from '../infrastructure/clock';
-import type { EmitEvent } from '../infrastructure/events';
-import { messageOf } from '../infrastructure/error-message';
 import type { NumbersService } from './numbers-service';
-import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface AssignmentsServiceDeps {
   db: Database;

@@ -12,6 +12,8 @@ import { AppError, appError } from '../../../shared/errors';
 import { maskSid } from '../../../shared/domain/credentials';
 import type { AccountSummary, ConnectionStatus } from '../../../shared/domain/connection';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
 import {
   getConnectedAccount,
   getLatestAccount,
@@ -22,10 +24,8 @@ import {
   type AccountRow,
 } from '../db/accounts-repo';
 import type { MessagingServiceInfo, TwilioAccountApi, TwilioGateway } from '../twilio/gateway';
-import type { CredentialVault, StoredCredentials } from './credential-vault';
-import type { Logger } from '../infrastructure/logger';
-import type { Clock } from '../infrastructure/clock';
 import type { ChannelHandlers } from '../ipc/registrar';
+import type { CredentialVault, StoredCredentials } from './credential-vault';
 
 export interface ConnectionServiceDeps {
   db: Database;

@@ -18,6 +18,8 @@ import {
   type UsageTotals,
 } from '../../../shared/domain/costs';
 import { toMicros } from '../../../shared/money';
+import type { Clock } from '../infrastructure/clock';
+import type { UsageRecord } from '../domain/usage';
 import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
 import {
   numberListings,
@@ -29,9 +31,7 @@ import {
 } from '../db/costs-repo';
 import { ownedNumberKinds } from '../db/numbers-repo';
 import { costsSyncState } from '../db/sync-state-repo';
-import type { UsageRecord } from '../domain/usage';
 import { countryOfNumber, type PriceBook } from './price-book';
-import type { Clock } from '../infrastructure/clock';
 
 /** The usage-record categories the Costs screen reads; the sync keeps only these. */
 export const USAGE_CATEGORIES = [

@@ -15,19 +15,19 @@ import fs from 'node:fs/promises';
 import type { Database } from 'better-sqlite3';
 import type { CostSummary, CostSyncResult } from '../../../shared/domain/costs';
 import { appError } from '../../../shared/errors';
-import { saveBalance, saveRecords, saveUsageRecords, unratedRecordSids, type RecordKind } from '../db/costs-repo';
-import { costsSyncState, recordCostsSync } from '../db/sync-state-repo';
-import type { TwilioAccountApi } from '../twilio/gateway';
-import type { UsageEvent } from '../domain/usage';
-import type { ConnectionService } from './connection-service';
-import { costSummary, firstDayOfMonth, MONTHS_SHOWN, USAGE_CATEGORIES } from './cost-summary';
-import { costsCsv } from './costs-csv';
 import type { Logger } from '../infrastructure/logger';
-import type { PriceBook } from './price-book';
 import { singleFlight } from '../infrastructure/single-flight';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
+import type { UsageEvent } from '../domain/usage';
+import { saveBalance, saveRecords, saveUsageRecords, unratedRecordSids, type RecordKind } from '../db/costs-repo';
+import { costsSyncState, recordCostsSync } from '../db/sync-state-repo';
+import type { TwilioAccountApi } from '../twilio/gateway';
 import type { ChannelHandlers } from '../ipc/registrar';
+import type { ConnectionService } from './connection-service';
+import { costSummary, firstDayOfMonth, MONTHS_SHOWN, USAGE_CATEGORIES } from './cost-summary';
+import { costsCsv } from './costs-csv';
+import type { PriceBook } from './price-book';
 
 export interface CostsServiceDeps {
   db: Database;

@@ -19,8 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TokenStorage } from '../../../shared/domain/connection';
-import type { TwilioCredentials } from '../twilio/gateway';
 import type { SecretCipher } from '../infrastructure/secret-cipher';
+import type { TwilioCredentials } from '../twilio/gateway';
 
 export interface StoredCredentials extends TwilioCredentials {
   storage: TokenStorage;

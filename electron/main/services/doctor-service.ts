@@ -20,17 +20,21 @@ import { draftOf } from '../../../shared/domain/agents';
 import type { UsSmsRegistration } from '../../../shared/domain/a2p';
 import type { DoctorFix, DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
 import { AppError, appError, type ErrorCode } from '../../../shared/errors';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import { messageOf } from '../infrastructure/error-message';
+import type { TwilioNumber } from '../domain/twilio-number';
 import { getConnectedAccount, type AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
 import { getAssignment } from '../db/assignments-repo';
 import { storedBalance } from '../db/costs-repo';
 import { fingerprintOf, getOwnedNumber, saveNumbers, type NumberRecord } from '../db/numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../domain/twilio-number';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { AgentsService } from './agents-service';
 import type { AssignmentsService } from './assignments-service';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from '../infrastructure/logger';
 import {
   accountActiveCheck,
   agentActiveCheck,
@@ -53,10 +57,6 @@ import {
 import { liveRecordOf, toOwnedNumber } from './owned-numbers';
 import { countryOfNumber, type PriceBook } from './price-book';
 import { agentConfiguration } from './webhooks';
-import type { Clock } from '../infrastructure/clock';
-import type { EmitEvent } from '../infrastructure/events';
-import { messageOf } from '../infrastructure/error-message';
-import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface DoctorServiceDeps {
   db: Database;

@@ -18,18 +18,18 @@ import type { Country, NumberList, SearchResult, SyncResult } from '../../../sha
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { maskSid } from '../../../shared/domain/credentials';
 import { appError } from '../../../shared/errors';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 import { getLatestAccount } from '../db/accounts-repo';
 import { listOwnedNumbers } from '../db/numbers-repo';
 import { replaceServiceMembers, serviceMembers } from '../db/service-numbers-repo';
 import { numbersSyncState } from '../db/sync-state-repo';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { ConnectionService } from './connection-service';
 import { toOwnedNumber } from './owned-numbers';
 import type { NumbersSyncThread } from './numbers-sync-thread';
 import type { PriceBook } from './price-book';
-import type { Clock } from '../infrastructure/clock';
-import type { EmitEvent } from '../infrastructure/events';
 import { describeAssignments } from './assignment-view';
-import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface NumbersServiceDeps {
   db: Database;

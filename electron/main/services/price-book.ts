@@ -6,10 +6,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { MonthlyPrice, NumberType } from '../../../shared/domain/numbers';
-import { cachedPrices, savePrices } from '../db/prices-repo';
-import type { NumbersApi } from '../twilio/numbers-api';
 import type { Logger } from '../infrastructure/logger';
 import type { Clock } from '../infrastructure/clock';
+import { cachedPrices, savePrices } from '../db/prices-repo';
+import type { NumbersApi } from '../twilio/numbers-api';
 
 /** The setup guide's typical prices (US). SMS carrier fees are extra. */
 const TYPICAL_PRICES: Partial<Record<string, Partial<Record<NumberType, string>>>> = {

@@ -20,7 +20,6 @@
  *   (reconcile) — now, and again on the next start for anything still open.
  */
 import type { Database } from 'better-sqlite3';
-import { inWriteTransaction } from '../db/database';
 import { AppError, appError, type ErrorCode } from '../../../shared/errors';
 import {
   purchaseBlocker,
@@ -31,8 +30,12 @@ import {
   type PurchaseQuote,
 } from '../../../shared/domain/numbers';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
-import type { Confirmations, ConfirmedAction } from './confirmations';
 import { formatMoney, toMicros } from '../../../shared/money';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
+import { balanceCovers } from '../infrastructure/balance';
+import type { TwilioNumber } from '../domain/twilio-number';
+import { inWriteTransaction } from '../db/database';
 import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
 import { addActivity, listActivity, settlePurchaseActivity } from '../db/activity-repo';
 import { countOwnedNumbers, getOwnedNumber, isOwned, markReleased, saveNumbers } from '../db/numbers-repo';
@@ -45,14 +48,11 @@ import {
   type PurchaseIntent,
 } from '../db/purchases-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../domain/twilio-number';
+import type { ChannelHandlers } from '../ipc/registrar';
+import type { Confirmations, ConfirmedAction } from './confirmations';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from '../infrastructure/logger';
 import { toOwnedNumber, toRecord } from './owned-numbers';
 import type { PriceBook } from './price-book';
-import type { Clock } from '../infrastructure/clock';
-import { balanceCovers } from '../infrastructure/balance';
-import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface PurchasesServiceDeps {
   db: Database;

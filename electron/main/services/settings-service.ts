@@ -10,10 +10,10 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelOutput, Settings } from '../../../shared/ipc/contract';
 import { WebhookBaseUrlSchema } from '../../../shared/domain/agents';
-import { getSetting, setSetting } from '../db/settings-repo';
-import type { Confirmations } from './confirmations';
 import type { EmitEvent } from '../infrastructure/events';
+import { getSetting, setSetting } from '../db/settings-repo';
 import type { ChannelHandlers } from '../ipc/registrar';
+import type { Confirmations } from './confirmations';
 
 export interface SettingsService {
   get(): Settings;

@@ -20,8 +20,8 @@ import { listAgents } from '../db/agents-repo';
 import { countConfiguredNumbers } from '../db/assignments-repo';
 import { countOwnedNumbers } from '../db/numbers-repo';
 import { getSetting, setSetting } from '../db/settings-repo';
-import type { ConnectionService } from './connection-service';
 import type { ChannelHandlers } from '../ipc/registrar';
+import type { ConnectionService } from './connection-service';
 
 export interface SetupService {
   progress(): Promise<SetupProgress>;

@@ -12,13 +12,13 @@
  */
 import { z } from 'zod';
 import type { RegistrationIssue, RegistrationStage } from '../../../shared/domain/a2p';
-import { eachPage, type TwilioRest } from './rest';
 import type {
   BrandRecord,
   BusinessProfileRecord,
   CampaignRecord,
   RegistrationRecord,
 } from '../domain/a2p-registrations';
+import { eachPage, type TwilioRest } from './rest';
 
 export interface A2pApi {
   listBusinessProfiles(signal: AbortSignal): Promise<BusinessProfileRecord[]>;

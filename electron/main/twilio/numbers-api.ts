@@ -5,6 +5,7 @@
 import twilio, { type Twilio } from 'twilio';
 import { NUMBER_CONFIGURATION_FIELDS, type NumberConfiguration } from '../../../shared/domain/number-configuration';
 import type { AvailableNumber, NumberType } from '../../../shared/domain/numbers';
+import type { TwilioNumber } from '../domain/twilio-number';
 import {
   capabilitiesOf,
   incomingNumberPage,
@@ -13,7 +14,6 @@ import {
   type IncomingNumberResource,
 } from './incoming-number';
 import { createTwilioRest, eachPage } from './rest';
-import type { TwilioNumber } from '../domain/twilio-number';
 
 export interface AvailableNumberQuery {
   country: string;

@@ -11,8 +11,8 @@
 import twilio from 'twilio';
 import { z } from 'zod';
 import { toMicros } from '../../../shared/money';
-import { eachPage, type TwilioRest } from './rest';
 import type { RecordDirection, UsageEvent, UsageRecord } from '../domain/usage';
+import { eachPage, type TwilioRest } from './rest';
 
 export interface UsageApi {
   /** Calls that started on or after `fromDay` (YYYY-MM-DD, UTC), newest first, a page at a time. */
