@@ -4,9 +4,11 @@
  * harness and integration tests build the very same core with test adapters,
  * so they exercise the real services, not copies.
  *
- * Layers of electron/main. A file imports from its own folder and from the
+ * Layers of electron/main, each importing only layers listed before it, so
+ * the record types, the repos and the Twilio code never depend on the
+ * features built on them. A file imports from its own folder and from the
  * folders its row lists, nothing else (shared/, outside main, imports nothing
- * of main; tests, tools and bench are outside the table):
+ * of main; electron/preload, tests, tools and bench are outside the table):
  *
  *   infrastructure/  shared/
  *   domain/          shared/
@@ -14,9 +16,10 @@
  *   twilio/          domain/, infrastructure/, shared/
  *   ipc/             infrastructure/, shared/
  *   services/        db/, twilio/, domain/, infrastructure/, shared/, and of ipc/ only the ChannelHandlers
- *                    type (ipc/registrar.ts)
- *   adapters/        infrastructure/, shared/, and of ipc/ only the registry's types (IpcRegistry, IpcSender)
- *   core.ts          every folder above but adapters/
+ *                    type (ipc/registrar.ts), which types the handlers each service exports
+ *   adapters/        infrastructure/, shared/, and of ipc/ only the types of the registry ipc-main.ts drives
+ *                    (IpcRegistry, IpcSender in ipc/registrar.ts)
+ *   core.ts          shared/ and every folder listed before it but adapters/
  *   app.ts, index.ts, window.ts, menu.ts (the Electron shell): each other, core.ts, adapters/, and what the
  *                    shell needs beside the core: twilio/hosts.ts (GLEAM_TWILIO_HOSTS), db/migrations.ts
  *                    (DatabaseTooNewError)
