@@ -1,5 +1,6 @@
 // Type-aware lint for the whole repo, with per-folder import boundaries:
-// no `electron` in services/db/twilio/shared, no node or electron in the renderer.
+// no `electron` in main's layers (infrastructure/domain/db/twilio/ipc/services) or shared, no node or electron in
+// the renderer.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -56,7 +57,7 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { paths: noNodeOrElectron }] },
   },
   {
-    files: ['electron/main/{services,db,twilio,ipc}/**/*.ts', 'electron/main/core.ts'],
+    files: ['electron/main/{infrastructure,domain,db,twilio,ipc,services}/**/*.ts', 'electron/main/core.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -40,7 +40,7 @@ import path from 'node:path';
 import twilio from 'twilio';
 import { EMPTY_AGENT_DRAFT } from '../shared/domain/agents';
 import { createAppCore } from '../electron/main/core';
-import { DEFAULT_CONCURRENCY } from '../electron/main/services/assignment-service';
+import { DEFAULT_CONCURRENCY } from '../electron/main/services/assignments-service';
 import { createTestCipher } from '../test/support/test-cipher';
 import { GleamRequestClient } from '../electron/main/twilio/request-client';
 import { FakeTwilioControl } from '../tools/fake-twilio/control-client';
@@ -78,14 +78,14 @@ async function benchSync(fake: ExternalFake): Promise<Comparison[]> {
       trustedOrigins: [],
       twilioHosts: fake.hosts,
     });
-    await core.connection.connect({ accountSid: account.sid, authToken: account.authToken });
+    await core.services.connection.connect({ accountSid: account.sid, authToken: account.authToken });
 
     const listBare = async () => {
       const numbers = await bare.api.v2010.accounts(account.sid).incomingPhoneNumbers.list({ pageSize: 1000 });
       if (numbers.length !== NUMBERS) throw new Error(`bare SDK listed ${numbers.length}`);
     };
     const syncApp = async () => {
-      const result = await core.numbers.sync();
+      const result = await core.services.numbers.sync();
       if (result.total !== NUMBERS) throw new Error(`app synced ${result.total}`);
     };
 
@@ -139,10 +139,10 @@ async function benchBulk(fake: ExternalFake): Promise<Comparison[]> {
       trustedOrigins: [],
       twilioHosts: fake.hosts,
     });
-    await core.connection.connect({ accountSid: account.sid, authToken: account.authToken });
+    await core.services.connection.connect({ accountSid: account.sid, authToken: account.authToken });
     await core.refreshFromTwilio();
-    const agent = core.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name: 'Bench' } });
-    const numberSids = core.numbers.list().numbers.map((number) => number.sid);
+    const agent = core.services.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name: 'Bench' } });
+    const numberSids = core.services.numbers.list().numbers.map((number) => number.sid);
     if (numberSids.length !== BULK_NUMBERS) throw new Error(`the app sees ${numberSids.length} numbers`);
     await control.injectFault({ kind: 'latency', ms: BULK_LATENCY_MS, times: 1_000_000 });
 
@@ -150,7 +150,7 @@ async function benchBulk(fake: ExternalFake): Promise<Comparison[]> {
     for (let round = 0; round < BULK_ROUNDS; round += 1) {
       appMs.push(
         await timed(async () => {
-          const result = await core.assignments.run({
+          const result = await core.services.assignments.run({
             jobId: randomUUID(),
             action: 'assign',
             agentId: agent.id,
@@ -161,7 +161,7 @@ async function benchBulk(fake: ExternalFake): Promise<Comparison[]> {
         }),
       );
       // Untimed: start the next round from unassigned numbers again.
-      await core.assignments.run({ jobId: randomUUID(), action: 'unassign', numberSids });
+      await core.services.assignments.run({ jobId: randomUUID(), action: 'unassign', numberSids });
     }
 
     const bare = twilio(account.sid, account.authToken, {

@@ -29,7 +29,7 @@ import { ownedNumberKinds, saveNumbers } from '../electron/main/db/numbers-repo'
 import { costSummary, monthOf, monthsUpTo } from '../electron/main/services/cost-summary';
 import { createPriceBook } from '../electron/main/services/price-book';
 import { createMemoryLogger } from '../test/support/memory-logger';
-import type { UsageEvent } from '../electron/main/twilio/usage-api';
+import type { UsageEvent } from '../electron/main/domain/usage';
 import { timedEach, type Comparison } from './measure';
 
 const CALLS = 1_000_000;

@@ -56,11 +56,11 @@ export async function createPopulatedFolder(fake: ExternalFake, numbers: number)
   };
   const core = startCore(folder.dataDir, folder.cipherKey, fake);
   try {
-    await core.connection.connect({ accountSid: account.sid, authToken: account.authToken });
+    await core.services.connection.connect({ accountSid: account.sid, authToken: account.authToken });
     await core.refreshFromTwilio();
     // So the app opens on its usual screen, as after the guide, like the e2e fixture's default.
-    await core.setup.save({ current: 'connect', skipped: [], finished: true });
-    const synced = core.numbers.list().numbers.length;
+    await core.services.setup.save({ current: 'connect', skipped: [], finished: true });
+    const synced = core.services.numbers.list().numbers.length;
     if (synced !== numbers) throw new Error(`the populated folder holds ${synced} numbers`);
   } finally {
     core.close();

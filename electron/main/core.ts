@@ -3,31 +3,54 @@
  * and the IPC registry. app.ts wires it to Electron's adapters; the e2e
  * harness and integration tests build the very same core with test adapters,
  * so they exercise the real services, not copies.
+ *
+ * Layers of electron/main, each importing only layers listed before it, so
+ * the record types, the repos and the Twilio code never depend on the
+ * features built on them. A file imports from its own folder and from the
+ * folders its row lists, nothing else (shared/, outside main, imports nothing
+ * of main; electron/preload, tests, tools and bench are outside the table):
+ *
+ *   infrastructure/  shared/
+ *   domain/          shared/
+ *   db/              domain/, infrastructure/, shared/
+ *   twilio/          domain/, infrastructure/, shared/
+ *   ipc/             infrastructure/, shared/
+ *   services/        db/, twilio/, domain/, infrastructure/, shared/, and of ipc/ only the ChannelHandlers
+ *                    type (ipc/registrar.ts), which types the handlers each service exports
+ *   adapters/        infrastructure/, shared/, and of ipc/ only the types of the registry ipc-main.ts drives
+ *                    (IpcRegistry, IpcSender in ipc/registrar.ts)
+ *   core.ts          shared/ and every folder listed before it but adapters/
+ *   app.ts, index.ts, window.ts, menu.ts (the Electron shell): each other, core.ts, adapters/, and what the
+ *                    shell needs beside the core: twilio/hosts.ts (GLEAM_TWILIO_HOSTS), db/migrations.ts
+ *                    (DatabaseTooNewError)
  */
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { openDatabase } from './db/database';
-import { createHandlers } from './ipc/handlers';
-import { createIpcRegistry, createSenderCheck, type IpcRegistry } from './ipc/registrar';
-import { createConnectionService, type ConnectionService } from './services/connection-service';
-import { createCostsService, type CostsService } from './services/costs-service';
-import { createCredentialVault, type SecretCipher } from './services/credential-vault';
-import { createFileLogger, type Logger } from './services/logger';
-import { createSecretRedactor } from './services/secret-redactor';
-import { createAgentsService, type AgentsService } from './services/agents-service';
-import { createAssignmentService, type AssignmentService } from './services/assignment-service';
-import { createA2pService, type A2pService } from './services/a2p-service';
-import { createNumberDoctor, type NumberDoctor } from './services/number-doctor';
-import { createNumbersSyncThread } from './services/numbers-sync-thread';
-import { createNumbersService, type EmitEvent, type NumbersService } from './services/numbers-service';
-import { createPriceBook } from './services/price-book';
-import { createConfirmations } from './services/confirmations';
-import { createTwilioReachability, type TwilioReachabilityTracker } from './services/twilio-reachability';
-import { createPurchaseService, type PurchaseService } from './services/purchase-service';
-import { createSettingsService, type SettingsService } from './services/settings-service';
-import { createSetupService, type SetupService } from './services/setup-service';
-import { DEFAULT_WEBHOOK_BASE_URL } from './services/webhooks';
 import { appError } from '../../shared/errors';
+import { systemClock, type Clock } from './infrastructure/clock';
+import type { EmitEvent } from './infrastructure/events';
+import { createFileLogger, type Logger } from './infrastructure/logger';
+import type { SecretCipher } from './infrastructure/secret-cipher';
+import { createSecretRedactor, type SecretRedactor } from './infrastructure/secret-redactor';
+import { openDatabase } from './db/database';
+import { createIpcRegistry, createSenderCheck, type IpcRegistry } from './ipc/registrar';
+import { a2pHandlers, createA2pService } from './services/a2p-service';
+import { agentsHandlers, createAgentsService } from './services/agents-service';
+import { assignmentsHandlers, createAssignmentsService } from './services/assignments-service';
+import { createBackgroundRefresh } from './services/background-refresh';
+import { createConfirmations } from './services/confirmations';
+import { connectionHandlers, createConnectionService } from './services/connection-service';
+import { costsHandlers, createCostsService } from './services/costs-service';
+import { createCredentialVault } from './services/credential-vault';
+import { createDoctorService, doctorHandlers } from './services/doctor-service';
+import { createNumbersService, numbersHandlers } from './services/numbers-service';
+import { createNumbersSyncThread, type NumbersSyncThread } from './services/numbers-sync-thread';
+import { createPriceBook } from './services/price-book';
+import { createPurchasesService, purchasesHandlers } from './services/purchases-service';
+import { createReachabilityService, reachabilityHandlers } from './services/reachability-service';
+import { createSettingsService, settingsHandlers } from './services/settings-service';
+import { createSetupService, setupHandlers } from './services/setup-service';
+import { DEFAULT_WEBHOOK_BASE_URL } from './services/webhooks';
 import { createTwilioGateway, DEFAULT_RETRY } from './twilio/gateway';
 import type { TwilioHostMap } from './twilio/hosts';
 import type { RetryPolicy } from './twilio/request-client';
@@ -42,7 +65,7 @@ export interface CoreOptions {
   twilioHosts?: TwilioHostMap;
   twilioTimeoutMs?: number;
   twilioRetry?: RetryPolicy;
-  clock?: () => Date;
+  clock?: Clock;
   echoLogs?: boolean;
   /** Delivers events (sync progress) to the renderer. */
   emit?: EmitEvent;
@@ -56,19 +79,15 @@ export interface CoreOptions {
   twilioProbeIntervalMs?: number;
 }
 
+/**
+ * Every service, by the channel domain it answers. Its type is what createServices builds, so the list of
+ * services is written once.
+ */
+export type Services = ReturnType<typeof createServices>['services'];
+
 export interface AppCore {
   registry: IpcRegistry;
-  connection: ConnectionService;
-  numbers: NumbersService;
-  purchases: PurchaseService;
-  agents: AgentsService;
-  assignments: AssignmentService;
-  settings: SettingsService;
-  costs: CostsService;
-  doctor: NumberDoctor;
-  a2p: A2pService;
-  setup: SetupService;
-  reachability: TwilioReachabilityTracker;
+  services: Services;
   logger: Logger;
   db: Database;
   paths: { database: string; credentials: string; log: string };
@@ -80,39 +99,34 @@ export interface AppCore {
 /** Long enough for a slow network, short enough that nobody waits on a hang. */
 export const DEFAULT_TWILIO_TIMEOUT_MS = 15_000;
 
-export function createAppCore(options: CoreOptions): AppCore {
-  const clock = options.clock ?? (() => new Date());
-  const paths = {
-    database: path.join(options.dataDir, 'gleam.sqlite'),
-    credentials: path.join(options.dataDir, 'twilio-credentials.json'),
-    log: path.join(options.logDir, 'main.log'),
-  };
-  const redactor = createSecretRedactor();
-  const logger = createFileLogger({ filePath: paths.log, redactor, clock, echo: options.echoLogs ?? false });
-  const { db, migration } = openDatabase(paths.database);
-  if (migration.from !== migration.to) {
-    logger.info('database migrated', { from: migration.from, to: migration.to, backup: migration.backupPath });
-  }
-
+/**
+ * The gateway and the services, each made after everything it uses, so no service reaches for one not made
+ * yet. Two links point back and are made last, as subscriptions: the gateway reports Twilio's answers to the
+ * reachability service, which probes Twilio through the connection; and the connection and the reachability
+ * service start the background refresh, which runs the services made before it.
+ */
+function createServices(
+  options: CoreOptions,
+  base: {
+    db: Database;
+    logger: Logger;
+    redactor: SecretRedactor;
+    clock: Clock;
+    credentialsPath: string;
+    writer: NumbersSyncThread;
+  },
+) {
+  const { db, logger, redactor, clock, writer } = base;
+  const emit = options.emit ?? (() => undefined);
   const twilio = createTwilioGateway({
     hosts: options.twilioHosts ?? {},
     timeoutMs: options.twilioTimeoutMs ?? DEFAULT_TWILIO_TIMEOUT_MS,
     retry: options.twilioRetry ?? DEFAULT_RETRY,
     logger,
     redactor,
-    onAnswer: (answered) => reachability.observe(answered),
   });
-  const vault = createCredentialVault(paths.credentials, options.cipher);
+  const vault = createCredentialVault(base.credentialsPath, options.cipher);
   const connection = createConnectionService({ db, vault, twilio, logger, clock });
-  const emit = options.emit ?? (() => undefined);
-  const reachability = createTwilioReachability({
-    clock,
-    emit,
-    probe: () => connection.verify(),
-    // What a failure left undone (the refresh at start, say) runs once Twilio answers again.
-    onRecovered: () => void refreshFromTwilio(),
-    ...(options.twilioProbeIntervalMs ? { probeIntervalMs: options.twilioProbeIntervalMs } : {}),
-  });
   const prices = createPriceBook({ db, logger, clock });
   const confirmations = createConfirmations(clock);
   const settings = createSettingsService({
@@ -121,28 +135,20 @@ export function createAppCore(options: CoreOptions): AppCore {
     confirmations,
     defaultWebhookBaseUrl: options.defaultWebhookBaseUrl ?? DEFAULT_WEBHOOK_BASE_URL,
   });
-  const assignments = createAssignmentService({
+  const webhookBaseUrl = () => settings.webhookBaseUrl();
+  const numbers = createNumbersService({ db, connection, prices, clock, writer, emit, webhookBaseUrl });
+  const assignments = createAssignmentsService({
     db,
     connection,
+    numbers,
     emit,
     logger,
     clock,
-    webhookBaseUrl: () => settings.webhookBaseUrl(),
-    refreshNumbers: () => numbers.sync(),
+    webhookBaseUrl,
     ...(options.assignmentConcurrency ? { concurrency: options.assignmentConcurrency } : {}),
   });
-  const agents = createAgentsService({ db, assignments, emit, clock });
-  const syncThread = createNumbersSyncThread(paths.database);
-  const numbers = createNumbersService({
-    db,
-    connection,
-    prices,
-    clock,
-    writer: syncThread,
-    emit,
-    describeAssignments: (records) => assignments.describe(records),
-  });
-  const purchases = createPurchaseService({ db, connection, prices, confirmations, logger, clock });
+  const agents = createAgentsService({ db, assignments, emit, clock, webhookBaseUrl });
+  const purchases = createPurchasesService({ db, connection, prices, confirmations, logger, clock });
   const costs = createCostsService({
     db,
     connection,
@@ -155,22 +161,35 @@ export function createAppCore(options: CoreOptions): AppCore {
       (() => Promise.reject(appError('internal', { message: 'Saving files is not available in this build' }))),
   });
   const a2p = createA2pService({ db, connection, emit, clock });
-  const doctor = createNumberDoctor({
+  const doctor = createDoctorService({
     db,
     connection,
     agents,
     assignments,
     prices,
-    webhookBaseUrl: () => settings.webhookBaseUrl(),
+    webhookBaseUrl,
     emit,
     clock,
     logger,
     usSmsRegistration: (accountSid) => a2p.usSmsRegistration(accountSid),
   });
   const setup = createSetupService({ db, connection });
-  const registry = createIpcRegistry({
-    handlers: createHandlers({
+  const refresh = createBackgroundRefresh({ connection, purchases, numbers, costs, a2p, logger });
+  const reachability = createReachabilityService({
+    clock,
+    emit,
+    probe: () => connection.verify(),
+    // What a failure left undone (the refresh at start, say) runs once Twilio answers again.
+    onRecovered: () => void refresh.run(),
+    ...(options.twilioProbeIntervalMs ? { probeIntervalMs: options.twilioProbeIntervalMs } : {}),
+  });
+  twilio.onAnswer((answered) => reachability.observe(answered));
+  connection.onConnected(() => void refresh.run());
+
+  return {
+    services: {
       connection,
+      reachability,
       numbers,
       purchases,
       agents,
@@ -180,63 +199,65 @@ export function createAppCore(options: CoreOptions): AppCore {
       doctor,
       a2p,
       setup,
-      reachability,
-    }),
+    },
+    refresh,
+  };
+}
+
+export function createAppCore(options: CoreOptions): AppCore {
+  const clock = options.clock ?? systemClock;
+  const paths = {
+    database: path.join(options.dataDir, 'gleam.sqlite'),
+    credentials: path.join(options.dataDir, 'twilio-credentials.json'),
+    log: path.join(options.logDir, 'main.log'),
+  };
+  const redactor = createSecretRedactor();
+  const logger = createFileLogger({ filePath: paths.log, redactor, clock, echo: options.echoLogs ?? false });
+  const { db, migration } = openDatabase(paths.database);
+  if (migration.from !== migration.to) {
+    logger.info('database migrated', { from: migration.from, to: migration.to, backup: migration.backupPath });
+  }
+  const syncThread = createNumbersSyncThread(paths.database);
+  const { services, refresh } = createServices(options, {
+    db,
+    logger,
+    redactor,
+    clock,
+    credentialsPath: paths.credentials,
+    writer: syncThread,
+  });
+  const registry = createIpcRegistry({
+    handlers: {
+      ...connectionHandlers(services.connection),
+      ...reachabilityHandlers(services.reachability),
+      ...numbersHandlers(services.numbers),
+      ...purchasesHandlers(services.purchases),
+      ...agentsHandlers(services.agents),
+      ...assignmentsHandlers(services.assignments),
+      ...settingsHandlers(services.settings),
+      ...costsHandlers(services.costs),
+      ...doctorHandlers(services.doctor),
+      ...a2pHandlers(services.a2p),
+      ...setupHandlers(services.setup),
+    },
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     logger,
   });
 
-  /**
-   * Money first: settle purchases whose outcome a crash or a lost answer left
-   * open, then bring the numbers, the costs, then the A2P registrations up to
-   * date. Runs at start and after each connect; failures (offline) leave the
-   * local copy as it is. A call while one runs joins it.
-   */
-  let closed = false;
-  let refreshing: Promise<void> | null = null;
-  const refresh = async () => {
-    try {
-      if ((await connection.getStatus()).state !== 'connected') return;
-      await purchases.reconcile();
-      if (!closed) await numbers.sync();
-      if (!closed) await costs.sync();
-      if (!closed) await a2p.refresh();
-    } catch (error) {
-      if (!closed) logger.warn('background refresh from Twilio failed', { error: String(error) });
-    }
-  };
-  const refreshFromTwilio = () => {
-    refreshing ??= refresh().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  };
-  connection.onConnected(() => void refreshFromTwilio());
-
   return {
     registry,
-    connection,
-    numbers,
-    purchases,
-    agents,
-    assignments,
-    settings,
-    costs,
-    doctor,
-    a2p,
-    setup,
-    reachability,
+    services,
     logger,
     db,
     paths,
-    refreshFromTwilio,
+    refreshFromTwilio: () => refresh.run(),
     close: () => {
-      closed = true;
-      reachability.close();
-      numbers.cancelSync();
-      costs.cancelSync();
-      a2p.cancelRefresh();
-      assignments.cancelAll();
+      refresh.close();
+      services.reachability.close();
+      services.numbers.cancelSync();
+      services.costs.cancelSync();
+      services.a2p.cancelRefresh();
+      services.assignments.cancelAll();
       // Terminating mid-page rolls that page's transaction back; the next sync writes it again.
       void syncThread.close();
       db.close();

@@ -50,7 +50,7 @@ export const ConnectionStatusSchema = z.discriminatedUnion('state', [
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
 
 /**
- * Whether Twilio answers the app's requests, as they find it (electron/main/services/twilio-reachability.ts):
+ * Whether Twilio answers the app's requests, as they find it (electron/main/services/reachability-service.ts):
  * `unreachable` from a request Twilio did not answer (refused, timed out, dropped, failing with 5xx) until
  * one it answers; `unknown` before any request, or with no account connected to ask with.
  */

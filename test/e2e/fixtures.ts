@@ -72,7 +72,8 @@ export const test = base.extend<Fixtures>({
     };
     host.start();
     // Most tests are about one screen, not the guide that opens on a fresh install.
-    if (setupGuide === 'finished') await host.core.setup.save({ current: 'connect', skipped: [], finished: true });
+    if (setupGuide === 'finished')
+      await host.core.services.setup.save({ current: 'connect', skipped: [], finished: true });
     await use(host);
     // Before stopping, so the database's write-ahead log is still there to be read.
     const scan = scanForSeededSecrets(twilio, { dataDir: host.dataDir, ipcLog: host.ipcLog });

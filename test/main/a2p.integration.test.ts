@@ -23,7 +23,7 @@ afterEach(async () => {
 async function connectWithService(): Promise<{ account: SeededAccount; serviceSid: string }> {
   const account = await harness.connect();
   const service = await harness.control.seedMessagingService({ accountSid: account.sid, friendlyName: 'Texts' });
-  await harness.core().connection.setMessagingService({ messagingServiceSid: service.sid });
+  await harness.core().services.connection.setMessagingService({ messagingServiceSid: service.sid });
   return { account, serviceSid: service.sid };
 }
 
@@ -51,7 +51,7 @@ describe('A2P status', () => {
     await harness.control.seedCampaign(account.sid, otherService.sid, { status: 'VERIFIED' });
     harness.events.length = 0;
 
-    const refreshed = await harness.core().a2p.refresh();
+    const refreshed = await harness.core().services.a2p.refresh();
 
     expect(refreshed.account).toEqual({ friendlyName: account.friendlyName });
     expect(refreshed.messagingService).toEqual({ sid: serviceSid, friendlyName: 'Texts' });
@@ -84,7 +84,7 @@ describe('A2P status', () => {
     expect(harness.events.filter((event) => event.event === 'a2p:changed')).toHaveLength(1);
 
     // The copy answers by itself, as of the read.
-    await expect(harness.core().a2p.status()).resolves.toEqual(refreshed);
+    await expect(harness.core().services.a2p.status()).resolves.toEqual(refreshed);
     expect(refreshed.asOf).not.toBeNull();
   });
 
@@ -92,7 +92,7 @@ describe('A2P status', () => {
     const { account, serviceSid } = await connectWithService();
     const brand = await harness.control.seedBrand(account.sid, { status: 'IN_REVIEW' });
     const campaign = await harness.control.seedCampaign(account.sid, serviceSid);
-    const first = await harness.core().a2p.refresh();
+    const first = await harness.core().services.a2p.refresh();
     expect(first.brands.map((entry) => entry.stage)).toEqual(['in_review']);
 
     await harness.control.updateBrand(brand.sid, { status: 'APPROVED', identityStatus: 'VERIFIED' });
@@ -101,7 +101,7 @@ describe('A2P status', () => {
       errors: [{ code: 30897, description: 'Disallowed content.', fields: ['MESSAGE_FLOW'] }],
     });
     await harness.control.seedCustomerProfile(account.sid, { status: 'in-review' });
-    const second = await harness.core().a2p.refresh();
+    const second = await harness.core().services.a2p.refresh();
 
     expect(second.brands).toEqual([expect.objectContaining({ stage: 'approved', identityStatus: 'VERIFIED' })]);
     expect(second.campaigns).toEqual([
@@ -115,7 +115,7 @@ describe('A2P status', () => {
 
   it('is read after connecting, with the rest of the background refresh', async () => {
     const account = await harness.connect();
-    const status = await harness.core().a2p.status();
+    const status = await harness.core().services.a2p.status();
     expect(status.asOf).not.toBeNull();
     expect(status).toMatchObject({ profiles: [], brands: [], campaigns: null, messagingService: null });
     const reads = await harness.control.requests({ accountSid: account.sid, method: 'GET' });
@@ -134,7 +134,7 @@ describe('A2P status', () => {
     }
     await harness.control.clearRequests();
 
-    const status = await harness.core().a2p.refresh();
+    const status = await harness.core().services.a2p.refresh();
     expect(status.brands).toHaveLength(1_001);
     expect(status.profiles).toHaveLength(1_001);
     const brandPages = await harness.control.requests({ pathIncludes: '/a2p/BrandRegistrations' });
@@ -145,7 +145,10 @@ describe('A2P status', () => {
   it('reads once for calls that come while a read runs', async () => {
     const account = await harness.connect();
     await harness.control.clearRequests();
-    const [first, second] = await Promise.all([harness.core().a2p.refresh(), harness.core().a2p.refresh()]);
+    const [first, second] = await Promise.all([
+      harness.core().services.a2p.refresh(),
+      harness.core().services.a2p.refresh(),
+    ]);
     expect(second).toEqual(first);
     expect(await harness.control.requests({ accountSid: account.sid, pathIncludes: '/a2p/' })).toHaveLength(1);
   });
@@ -153,12 +156,12 @@ describe('A2P status', () => {
   it('keeps answering from the copy, as of the last read, when Twilio cannot be reached', async () => {
     const { account } = await connectWithService();
     await harness.control.seedBrand(account.sid, { status: 'APPROVED' });
-    const saved = await harness.core().a2p.refresh();
+    const saved = await harness.core().services.a2p.refresh();
     await harness.control.injectFault({ kind: 'drop', times: 1_000 });
 
-    const failure = await rejectionOf(harness.core().a2p.refresh());
+    const failure = await rejectionOf(harness.core().services.a2p.refresh());
     expect(failure).toBeInstanceOf(AppError);
-    await expect(harness.core().a2p.status()).resolves.toEqual(saved);
+    await expect(harness.core().services.a2p.status()).resolves.toEqual(saved);
     await harness.control.clearFaults();
   });
 
@@ -169,7 +172,7 @@ describe('A2P status', () => {
       .core()
       .db.prepare('UPDATE accounts SET messaging_service_sid = ?, messaging_service_name = ?')
       .run(`MG${'0'.repeat(32)}`, 'Deleted');
-    const failure = await rejectionOf(harness.core().a2p.refresh());
+    const failure = await rejectionOf(harness.core().services.a2p.refresh());
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).data).toMatchObject({
       code: 'not_found',
@@ -179,8 +182,8 @@ describe('A2P status', () => {
 
   it('shows nothing and cannot read without a connected account', async () => {
     const account = await harness.connect();
-    await harness.core().connection.disconnect();
-    await expect(harness.core().a2p.status()).resolves.toEqual({
+    await harness.core().services.connection.disconnect();
+    await expect(harness.core().services.a2p.status()).resolves.toEqual({
       account: null,
       messagingService: null,
       asOf: null,
@@ -188,9 +191,9 @@ describe('A2P status', () => {
       brands: [],
       campaigns: null,
     });
-    const failure = await rejectionOf(harness.core().a2p.refresh());
+    const failure = await rejectionOf(harness.core().services.a2p.refresh());
     expect((failure as AppError).data.code).toBe('not_connected');
-    expect(harness.core().a2p.usSmsRegistration(account.sid)).toEqual({
+    expect(harness.core().services.a2p.usSmsRegistration(account.sid)).toEqual({
       state: 'not_registered',
       reason: 'no_messaging_service',
       campaignStage: null,
@@ -202,7 +205,7 @@ describe('A2P status', () => {
 describe('US SMS registration, for the number checks', () => {
   it('is registered only with an approved campaign on the service set in Settings', async () => {
     const { account, serviceSid } = await connectWithService();
-    const a2p = harness.core().a2p;
+    const a2p = harness.core().services.a2p;
     // Connecting read before the service was set: its campaigns are not known yet.
     expect(a2p.usSmsRegistration(account.sid)).toEqual({ state: 'unknown', reason: 'service_not_read' });
 
@@ -233,14 +236,14 @@ describe('US SMS registration, for the number checks', () => {
 
     // Another service set in Settings: its campaigns are unknown until the next read.
     const other = await harness.control.seedMessagingService({ accountSid: account.sid, friendlyName: 'Other' });
-    await harness.core().connection.setMessagingService({ messagingServiceSid: other.sid });
+    await harness.core().services.connection.setMessagingService({ messagingServiceSid: other.sid });
     expect(a2p.usSmsRegistration(account.sid)).toEqual({ state: 'unknown', reason: 'service_not_read' });
     await expect(a2p.status()).resolves.toMatchObject({ campaigns: null, asOf: approved.asOf });
   });
 
   it('is unknown for an account never read, and not registered without a Messaging Service', async () => {
     const account = await harness.connect();
-    const a2p = harness.core().a2p;
+    const a2p = harness.core().services.a2p;
     expect(a2p.usSmsRegistration(`AC${'0'.repeat(32)}`)).toEqual({ state: 'unknown', reason: 'never_read' });
     expect(a2p.usSmsRegistration(account.sid)).toEqual({
       state: 'not_registered',
@@ -253,11 +256,11 @@ describe('US SMS registration, for the number checks', () => {
   it('answers from the copy alone, so offline too', async () => {
     const { account, serviceSid } = await connectWithService();
     await harness.control.seedCampaign(account.sid, serviceSid, { status: 'VERIFIED' });
-    await harness.core().a2p.refresh();
+    await harness.core().services.a2p.refresh();
     await harness.control.injectFault({ kind: 'drop', times: 1_000 });
     await harness.control.clearRequests();
 
-    expect(harness.core().a2p.usSmsRegistration(account.sid)).toMatchObject({ state: 'registered' });
+    expect(harness.core().services.a2p.usSmsRegistration(account.sid)).toMatchObject({ state: 'registered' });
     expect(await harness.control.requests()).toEqual([]);
     await harness.control.clearFaults();
   });

@@ -10,7 +10,7 @@ import type { SeededAccount } from '../../tools/fake-twilio/control-client';
 import { configurationFromWire } from '../../shared/domain/number-configuration';
 import { beginAssignment } from '../../electron/main/db/assignments-repo';
 import { createCoreHarness, type CoreHarness } from '../support/core-with-fake';
-import { INTERRUPTED_CHANGE } from '../../electron/main/services/assignment-service';
+import { INTERRUPTED_CHANGE } from '../../electron/main/services/assignments-service';
 
 let harness: CoreHarness;
 
@@ -32,13 +32,13 @@ const TWIML_APP = `AP${'a'.repeat(32)}`;
 
 /** Connects the account (waiting for the sync that follows) and creates the agent the tests assign to. */
 async function connectWithAgent(account: SeededAccount, messagingServiceSid?: string) {
-  await harness.core().connection.connect({
+  await harness.core().services.connection.connect({
     accountSid: account.sid,
     authToken: account.authToken,
     ...(messagingServiceSid ? { messagingServiceSid } : {}),
   });
   await harness.core().refreshFromTwilio();
-  return harness.core().agents.save({ agent: DRAFT });
+  return harness.core().services.agents.save({ agent: DRAFT });
 }
 
 async function setUp(numbers: { phoneNumber: string; voiceUrl?: string; voiceApplicationSid?: string }[]) {
@@ -58,13 +58,13 @@ async function setUpMany(count: number) {
   const agent = await connectWithAgent(account);
   const sids = harness
     .core()
-    .numbers.list()
+    .services.numbers.list()
     .numbers.map((number) => number.sid);
   return { agent, sids };
 }
 
 const run = (input: { action: 'assign' | 'unassign' | 'repair' | 'adopt'; numberSids: string[]; agentId?: string }) =>
-  harness.core().assignments.run({ jobId: randomUUID(), ...input });
+  harness.core().services.assignments.run({ jobId: randomUUID(), ...input });
 
 const liveNumber = async (accountSid: string, sid: string) => {
   const number = (await harness.control.ownedNumbers(accountSid)).find((candidate) => candidate.sid === sid);
@@ -75,7 +75,7 @@ const liveNumber = async (accountSid: string, sid: string) => {
 const assignmentOf = (sid: string) =>
   harness
     .core()
-    .numbers.list()
+    .services.numbers.list()
     .numbers.find((number) => number.sid === sid)?.assignment ?? null;
 
 describe('assigning a number', () => {
@@ -106,7 +106,9 @@ describe('assigning a number', () => {
       trunkSid: null,
     });
     expect(assignmentOf(sid)).toMatchObject({ agentId: agent.id, agentName: 'Front desk', status: 'configured' });
-    expect(harness.core().agents.list()).toEqual([expect.objectContaining({ numberCount: 1, attentionCount: 0 })]);
+    expect(harness.core().services.agents.list()).toEqual([
+      expect.objectContaining({ numberCount: 1, attentionCount: 0 }),
+    ]);
   });
 
   it('puts back exactly what the number had, application SID included, when unassigned', async () => {
@@ -133,7 +135,7 @@ describe('assigning a number', () => {
       { phoneNumber: '+13035550100', voiceUrl: 'https://old.example.com/voice' },
     ]);
     const sid = seeded[0]?.sid ?? '';
-    const other = harness.core().agents.save({ agent: { ...DRAFT, name: 'Night line' } });
+    const other = harness.core().services.agents.save({ agent: { ...DRAFT, name: 'Night line' } });
     await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
     await run({ action: 'assign', agentId: other.id, numberSids: [sid] });
     expect((await liveNumber(account.sid, sid)).voiceUrl).toContain(other.id);
@@ -170,9 +172,9 @@ describe('drift', () => {
     await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
     await harness.control.updateOwnedNumber(sid, { voiceUrl: 'https://someone-else.example.com/voice' });
 
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
     expect(assignmentOf(sid)).toMatchObject({ status: 'drifted' });
-    expect(harness.core().agents.list()[0]).toMatchObject({ attentionCount: 1 });
+    expect(harness.core().services.agents.list()[0]).toMatchObject({ attentionCount: 1 });
 
     await run({ action: 'repair', numberSids: [sid] });
     expect((await liveNumber(account.sid, sid)).voiceUrl).toContain(agent.id);
@@ -184,7 +186,7 @@ describe('drift', () => {
     const sid = seeded[0]?.sid ?? '';
     await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
     await harness.control.updateOwnedNumber(sid, { voiceUrl: 'https://someone-else.example.com/voice' });
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
     await harness.control.clearRequests();
 
     await run({ action: 'adopt', numberSids: [sid] });
@@ -198,8 +200,8 @@ describe('drift', () => {
     const { agent, seeded } = await setUp([{ phoneNumber: '+13035550100' }]);
     const sid = seeded[0]?.sid ?? '';
     await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
-    const { confirmation } = harness.core().settings.prepareWebhookBaseUrl('https://hooks.example.com');
-    harness.core().settings.setWebhookBaseUrl(confirmation.id);
+    const { confirmation } = harness.core().services.settings.prepareWebhookBaseUrl('https://hooks.example.com');
+    harness.core().services.settings.setWebhookBaseUrl(confirmation.id);
     expect(assignmentOf(sid)).toMatchObject({ status: 'drifted' });
     await run({ action: 'repair', numberSids: [sid] });
     expect(assignmentOf(sid)).toMatchObject({ status: 'configured' });
@@ -228,7 +230,7 @@ describe('bulk jobs', () => {
 
     const result = await harness
       .core()
-      .assignments.run({ jobId, action: 'assign', agentId: agent.id, numberSids: sids });
+      .services.assignments.run({ jobId, action: 'assign', agentId: agent.id, numberSids: sids });
 
     expect(result.outcomes.filter((outcome) => outcome.outcome === 'done')).toHaveLength(39);
     expect(
@@ -243,7 +245,7 @@ describe('bulk jobs', () => {
     await harness.control.clearFaults();
     const retried = await run({ action: 'assign', agentId: agent.id, numberSids: [broken] });
     expect(retried.outcomes[0]).toMatchObject({ outcome: 'done' });
-    expect(harness.core().agents.list()[0]).toMatchObject({ numberCount: 40, attentionCount: 0 });
+    expect(harness.core().services.agents.list()[0]).toMatchObject({ numberCount: 40, attentionCount: 0 });
   });
 
   it('stops starting numbers when cancelled and lists the rest as not started', async () => {
@@ -251,9 +253,11 @@ describe('bulk jobs', () => {
     await harness.control.injectFault({ kind: 'latency', ms: 100, times: 100, match: { method: 'POST' } });
     const jobId = randomUUID();
 
-    const running = harness.core().assignments.run({ jobId, action: 'assign', agentId: agent.id, numberSids: sids });
+    const running = harness
+      .core()
+      .services.assignments.run({ jobId, action: 'assign', agentId: agent.id, numberSids: sids });
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(harness.core().assignments.cancel(jobId)).toBe(true);
+    expect(harness.core().services.assignments.cancel(jobId)).toBe(true);
     const result = await running;
 
     const cancelled = result.outcomes.filter((outcome) => outcome.outcome === 'cancelled');
@@ -267,9 +271,9 @@ describe('bulk jobs', () => {
 
     const running = harness
       .core()
-      .assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: sids });
+      .services.assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: sids });
     await new Promise((resolve) => setTimeout(resolve, 150));
-    harness.core().assignments.cancelAll();
+    harness.core().services.assignments.cancelAll();
     const result = await running;
 
     expect(result.outcomes.filter((outcome) => outcome.outcome === 'cancelled').length).toBeGreaterThan(0);
@@ -286,10 +290,10 @@ describe('deleting an agent', () => {
     const sid = seeded[0]?.sid ?? '';
     await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
 
-    const result = await harness.core().agents.delete({ id: agent.id, jobId: randomUUID() });
+    const result = await harness.core().services.agents.delete({ id: agent.id, jobId: randomUUID() });
 
     expect(result.deleted).toBe(true);
-    expect(harness.core().agents.list()).toEqual([]);
+    expect(harness.core().services.agents.list()).toEqual([]);
     expect((await liveNumber(account.sid, sid)).voiceUrl).toBe('https://old.example.com/voice');
   });
 
@@ -305,11 +309,11 @@ describe('deleting an agent', () => {
       match: { method: 'POST', pathIncludes: `IncomingPhoneNumbers/${sid}` },
     });
 
-    const result = await harness.core().agents.delete({ id: agent.id, jobId: randomUUID() });
+    const result = await harness.core().services.agents.delete({ id: agent.id, jobId: randomUUID() });
 
     expect(result.deleted).toBe(false);
     expect(result.outcomes[0]).toMatchObject({ outcome: 'failed' });
-    expect(harness.core().agents.list()).toHaveLength(1);
+    expect(harness.core().services.agents.list()).toHaveLength(1);
     expect(assignmentOf(sid)).toMatchObject({ status: 'unassigning', error: expect.any(String) as string });
   });
 });
@@ -327,7 +331,7 @@ describe('after a crash', () => {
     });
 
     const restarted = harness.startCore();
-    const assignment = () => restarted.numbers.list().numbers.find((number) => number.sid === sid)?.assignment;
+    const assignment = () => restarted.services.numbers.list().numbers.find((number) => number.sid === sid)?.assignment;
     expect(assignment()).toMatchObject({ status: 'assigning', error: INTERRUPTED_CHANGE });
 
     await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
@@ -356,7 +360,7 @@ describe('Messaging Service membership', () => {
     const listed = () =>
       harness
         .core()
-        .numbers.list()
+        .services.numbers.list()
         .numbers.find((owned) => owned.sid === number.sid);
     expect(listed()?.inMessagingService).toBe(true);
 

@@ -10,7 +10,7 @@ import { insertAgent } from '../../electron/main/db/agents-repo';
 import { markReleased, saveNumbers } from '../../electron/main/db/numbers-repo';
 import { recordCostsSync } from '../../electron/main/db/sync-state-repo';
 import { createMemoryLogger } from '../support/memory-logger';
-import type { UsageEvent, UsageRecord } from '../../electron/main/twilio/usage-api';
+import type { UsageEvent, UsageRecord } from '../../electron/main/domain/usage';
 import { costSummary, monthsUpTo } from '../../electron/main/services/cost-summary';
 import { createPriceBook } from '../../electron/main/services/price-book';
 

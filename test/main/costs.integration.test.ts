@@ -90,9 +90,9 @@ async function seedLastMonth(accountSid: string) {
 
 async function assignToNewAgent(name: string, phoneNumber: string) {
   const core = harness.core();
-  const agent = core.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name } });
-  const sid = core.numbers.list().numbers.find((number) => number.phoneNumber === phoneNumber)?.sid ?? '';
-  await core.assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: [sid] });
+  const agent = core.services.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name } });
+  const sid = core.services.numbers.list().numbers.find((number) => number.phoneNumber === phoneNumber)?.sid ?? '';
+  await core.services.assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: [sid] });
   return agent;
 }
 
@@ -100,13 +100,13 @@ describe('costs sync', () => {
   it('brings a year of usage and records into the local copy, with figures to the micro-unit', async () => {
     const account = await harness.connect();
     await seedLastMonth(account.sid);
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
     await assignToNewAgent('Reception', '+13035550100');
 
-    const result = await harness.core().costs.sync();
+    const result = await harness.core().services.costs.sync();
     expect(result).toMatchObject({ newCalls: 4, newMessages: 2 });
 
-    const summary = harness.core().costs.summary(lastMonth);
+    const summary = harness.core().services.costs.summary(lastMonth);
     expect(summary.months.at(-2)).toEqual({
       month: lastMonth,
       inboundMinutes: 2 + 1 + 1,
@@ -142,7 +142,7 @@ describe('costs sync', () => {
   it('never stores message bodies or the numbers of callers', async () => {
     const account = await harness.connect();
     await seedLastMonth(account.sid);
-    await harness.core().costs.sync();
+    await harness.core().services.costs.sync();
     harness.core().close();
 
     const files = fs.readdirSync(harness.dataDir).filter((file) => file.startsWith('gleam.sqlite'));
@@ -178,13 +178,13 @@ describe('costs sync', () => {
         price: '-0.0079',
       },
     ]);
-    expect(await harness.core().costs.sync()).toMatchObject({ newCalls: 2, newMessages: 1 });
+    expect(await harness.core().services.costs.sync()).toMatchObject({ newCalls: 2, newMessages: 1 });
     await harness.control.clearRequests();
 
     await harness.control.rateCall(unratedCallSid ?? '', '-0.0085');
     const fresh = new Date(Date.now() - 60_000).toISOString();
     await harness.control.seedCalls(account.sid, [call(fresh, '-0.0170')]);
-    expect(await harness.core().costs.sync()).toMatchObject({ newCalls: 1, newMessages: 0 });
+    expect(await harness.core().services.costs.sync()).toMatchObject({ newCalls: 1, newMessages: 0 });
 
     const requests = await harness.control.requests({ accountSid: account.sid });
     const listing = requests.find((request) => request.path.endsWith('/Calls.json'));
@@ -200,7 +200,7 @@ describe('costs sync', () => {
     const unratedMonth = daysAgo(10).slice(0, 7);
     const row = harness
       .core()
-      .costs.summary(unratedMonth)
+      .services.costs.summary(unratedMonth)
       .byNumber.find((number) => number.phoneNumber === '+13035550101');
     expect(row?.unrated).toBe(0);
     const callCosts: [string, number][] = [
@@ -217,18 +217,18 @@ describe('costs sync', () => {
   it('keeps answering from the local copy when Twilio cannot be reached', async () => {
     const account = await harness.connect();
     await seedLastMonth(account.sid);
-    const { syncedAt } = await harness.core().costs.sync();
+    const { syncedAt } = await harness.core().services.costs.sync();
     await harness.control.injectFault({ kind: 'drop', times: 1_000 });
 
     const failure = await harness
       .core()
-      .costs.sync()
+      .services.costs.sync()
       .then(
         () => null,
         (error: unknown) => error,
       );
     expect(failure).toBeInstanceOf(AppError);
-    const summary = harness.core().costs.summary(lastMonth);
+    const summary = harness.core().services.costs.summary(lastMonth);
     expect(summary.asOf.records).toBe(syncedAt);
     expect(summary.byNumber).toHaveLength(2);
     await harness.control.clearFaults();
@@ -237,8 +237,8 @@ describe('costs sync', () => {
   it('says a subaccount has no balance of its own, without asking Twilio for one', async () => {
     const parent = await harness.control.seedAccount();
     const account = await harness.connect({ ownerAccountSid: parent.sid });
-    await harness.core().costs.sync();
-    expect(harness.core().costs.summary().balance).toEqual({ state: 'subaccount' });
+    await harness.core().services.costs.sync();
+    expect(harness.core().services.costs.summary().balance).toEqual({ state: 'subaccount' });
     expect(await harness.control.requests({ accountSid: account.sid, pathIncludes: 'Balance' })).toEqual([]);
   });
 });
@@ -247,13 +247,13 @@ describe('costs export', () => {
   it("writes the month's per-number figures where the person chose, or nothing when they cancel", async () => {
     const account = await harness.connect();
     await seedLastMonth(account.sid);
-    await harness.core().numbers.sync();
-    await harness.core().costs.sync();
+    await harness.core().services.numbers.sync();
+    await harness.core().services.costs.sync();
     const target = path.join(harness.dataDir, 'export.csv');
     let answer: string | null = target;
     const core = harness.startCore({ chooseSavePath: () => Promise.resolve(answer) });
 
-    expect(await core.costs.exportCsv(lastMonth)).toEqual({ savedTo: target });
+    expect(await core.services.costs.exportCsv(lastMonth)).toEqual({ savedTo: target });
     const lines = fs
       .readFileSync(target, 'utf8')
       .replace(/^\uFEFF/, '')
@@ -264,7 +264,7 @@ describe('costs export', () => {
 
     answer = null;
     fs.rmSync(target);
-    expect(await core.costs.exportCsv(lastMonth)).toEqual({ savedTo: null });
+    expect(await core.services.costs.exportCsv(lastMonth)).toEqual({ savedTo: null });
     expect(fs.existsSync(target)).toBe(false);
   });
 });

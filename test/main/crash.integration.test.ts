@@ -319,9 +319,9 @@ function syncScenario(harness: CoreHarness): Scenario {
       await control.seedOwnedNumbers({ accountSid: account.sid, count: 1100, areaCode: '303' });
       await control.seedOwnedNumbers({ accountSid: account.sid, count: 100, type: 'toll-free' });
       await control.seedOwnedNumbers({ accountSid: account.sid, count: 100, type: 'mobile', areaCode: '415' });
-      await harness.core().numbers.sync();
+      await harness.core().services.numbers.sync();
       const before = await control.ownedNumbers(account.sid);
-      expect(harness.core().numbers.list().numbers).toHaveLength(before.length);
+      expect(harness.core().services.numbers.list().numbers).toHaveLength(before.length);
 
       const renamed = new Set<string>();
       before.forEach((number, index) => {
@@ -390,7 +390,7 @@ function syncScenario(harness: CoreHarness): Scenario {
         numbers
           .map(({ sid, phoneNumber, friendlyName, type }) => ({ sid, phoneNumber, friendlyName, type }))
           .sort((a, b) => a.sid.localeCompare(b.sid));
-      expect(simplify(core.numbers.list().numbers), `${context}: local numbers after the restart`).toEqual(
+      expect(simplify(core.services.numbers.list().numbers), `${context}: local numbers after the restart`).toEqual(
         simplify(twilio),
       );
     },
@@ -508,8 +508,8 @@ function bulkAssignScenario(harness: CoreHarness): Scenario {
           await control.seedOwnedNumber(own);
         }
       }
-      await harness.core().numbers.sync();
-      agentId = harness.core().agents.save({ agent: DRAFT }).id;
+      await harness.core().services.numbers.sync();
+      agentId = harness.core().services.agents.save({ agent: DRAFT }).id;
       original = new Map([...(await twilioNumbers())].map(([sid, number]) => [sid, configurationOf(number)]));
       expect(original.size).toBe(BULK_COUNT);
     },
@@ -572,7 +572,7 @@ function bulkAssignScenario(harness: CoreHarness): Scenario {
     },
 
     async verifyRestarted(core, context) {
-      const listed = () => new Map(core.numbers.list().numbers.map((number) => [number.sid, number]));
+      const listed = () => new Map(core.services.numbers.list().numbers.map((number) => [number.sid, number]));
       const twilio = await twilioNumbers();
       const retry: string[] = [];
       for (const [sid, number] of listed()) {
@@ -592,7 +592,12 @@ function bulkAssignScenario(harness: CoreHarness): Scenario {
       }
       if (retry.length > 0) {
         // What the person does next: assign the numbers that did not finish again (Retry, or the dialog).
-        const again = await core.assignments.run({ jobId: randomUUID(), action: 'assign', agentId, numberSids: retry });
+        const again = await core.services.assignments.run({
+          jobId: randomUUID(),
+          action: 'assign',
+          agentId,
+          numberSids: retry,
+        });
         expect(
           again.outcomes.filter((outcome) => outcome.outcome !== 'done'),
           context,
@@ -641,7 +646,9 @@ function purchaseScenario(harness: CoreHarness): Scenario {
       account = await harness.connect({ type: 'Full', balance: BALANCE });
       await control.seedAvailableNumbers({ country: 'US', type: 'local', numbers: [{ phoneNumber: TO_BUY }] });
       // The quote the Buy dialog shows first fills the price book, so the purchase has a price to record.
-      const quote = await harness.core().purchases.quote({ country: 'US', type: 'local', phoneNumber: TO_BUY });
+      const quote = await harness
+        .core()
+        .services.purchases.quote({ country: 'US', type: 'local', phoneNumber: TO_BUY });
       expect(quote.monthlyPrice?.amount).toBe(LOCAL_PRICE);
     },
 
@@ -701,12 +708,12 @@ function purchaseScenario(harness: CoreHarness): Scenario {
         (await control.requests({ accountSid: accountOf().sid, method: 'POST' })).filter(isPurchase);
       expect((await purchasePosts()).length, `${context}: purchase POSTs`).toBeLessThanOrEqual(1);
       expect(openIntents(core.db, accountOf().sid), `${context}: open intents after the restart`).toEqual([]);
-      const entries = core.purchases.activity().filter((entry) => entry.kind === 'purchase');
+      const entries = core.services.purchases.activity().filter((entry) => entry.kind === 'purchase');
       expect(
         entries.map((entry) => entry.outcome),
         `${context}: activity`,
       ).toEqual(owned ? ['succeeded'] : intentId ? ['failed'] : []);
-      const listed = core.numbers.list().numbers.some((number) => number.phoneNumber === TO_BUY);
+      const listed = core.services.numbers.list().numbers.some((number) => number.phoneNumber === TO_BUY);
       expect(listed, `${context}: listed locally iff Twilio owns it`).toBe(owned);
       // Charged once or not at all.
       expect(harness.fake.state.getAccount(accountOf().sid)?.balance, `${context}: balance`).toBe(
@@ -714,7 +721,7 @@ function purchaseScenario(harness: CoreHarness): Scenario {
       );
       if (intentId) {
         // Confirming again with the same confirmation answers the first outcome and buys nothing.
-        const again = core.purchases.buy({ confirmationId: intentId });
+        const again = core.services.purchases.buy({ confirmationId: intentId });
         if (owned) await expect(again, context).resolves.toMatchObject({ number: { phoneNumber: TO_BUY } });
         else await expect(again, context).rejects.toThrow();
         expect((await purchasePosts()).length, `${context}: purchase POSTs after confirming again`).toBeLessThanOrEqual(

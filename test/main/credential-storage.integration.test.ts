@@ -81,7 +81,7 @@ it('connects for this session when the Keychain prompt is declined, says why, an
   // Kept for the session only: the next start asks for it again.
   electron.keychain.refuse.encrypt = false;
   const restarted = harness.startCore({ cipher: createSafeStorageCipher('darwin') });
-  expect(await restarted.connection.getStatus()).toMatchObject({ state: 'disconnected' });
+  expect(await restarted.services.connection.getStatus()).toMatchObject({ state: 'disconnected' });
 });
 
 it('keeps the account through a keychain locked at start, says so when Twilio is needed, and reads it once unlocked', async () => {
@@ -92,7 +92,7 @@ it('keeps the account through a keychain locked at start, says so when Twilio is
   electron.keychain.refuse.decrypt = true;
   const core = harness.startCore({ cipher: createSafeStorageCipher('darwin') });
 
-  const status = await core.connection.getStatus();
+  const status = await core.services.connection.getStatus();
   expect(status).toMatchObject({ state: 'disconnected', previousAccount: { friendlyName: 'Locked Keychain Ltd' } });
   // Asked for Twilio, the app says the saved credentials could not be read, not that nothing is connected.
   const sync = await core.registry.invoke(sender, 'numbers:sync', {});
@@ -109,7 +109,7 @@ it('keeps the account through a keychain locked at start, says so when Twilio is
   expect(fs.readFileSync(credentialFile).equals(onDisk)).toBe(true);
 
   electron.keychain.refuse.decrypt = false;
-  expect(await core.connection.getStatus()).toMatchObject({
+  expect(await core.services.connection.getStatus()).toMatchObject({
     state: 'connected',
     account: { friendlyName: 'Locked Keychain Ltd' },
     tokenStorage: 'encrypted',
@@ -122,7 +122,7 @@ it('on Linux, keeps the token for this session even though safeStorage says it c
   const core = harness.startCore({ cipher: createSafeStorageCipher('linux') });
   const account = await harness.control.seedAccount({ friendlyName: 'Tux Ltd' });
 
-  const status = await core.connection.connect({ accountSid: account.sid, authToken: account.authToken });
+  const status = await core.services.connection.connect({ accountSid: account.sid, authToken: account.authToken });
 
   expect(status).toMatchObject({
     state: 'connected',

@@ -13,8 +13,8 @@ import {
   DAMAGED_FILE_REASON,
   ENCRYPT_REFUSED_REASON,
   DECRYPT_REFUSED_REASON,
-  type SecretCipher,
 } from '../../electron/main/services/credential-vault';
+import type { SecretCipher } from '../../electron/main/infrastructure/secret-cipher';
 
 const credentials = { accountSid: `AC${'a'.repeat(32)}`, authToken: '0123456789abcdef0123456789abcdef' };
 const encrypted = { ...credentials, storage: 'encrypted', storageNote: null } as const;

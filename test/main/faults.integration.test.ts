@@ -143,7 +143,7 @@ async function expectRetryAfterHonoured(): Promise<void> {
 
 /** Connects an account seeded by the test and waits for the refresh that connecting starts. */
 async function connectAccount(account: SeededAccount): Promise<void> {
-  await harness.core().connection.connect({ accountSid: account.sid, authToken: account.authToken });
+  await harness.core().services.connection.connect({ accountSid: account.sid, authToken: account.authToken });
   await harness.core().refreshFromTwilio();
 }
 
@@ -271,23 +271,23 @@ describe('numbers sync under faults', () => {
     if (row.twoPages)
       await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 1_005, areaCode: '512' });
     await connectAccount(account);
-    const before = harness.core().numbers.list();
+    const before = harness.core().services.numbers.list();
 
     // Twilio changes while the app is not looking: a number bought, one released, one reconfigured.
     await seed('+13035550110');
-    await (await harness.core().connection.connected()).api.releaseNumber(released.sid);
+    await (await harness.core().services.connection.connected()).api.releaseNumber(released.sid);
     await harness.control.updateOwnedNumber(renamed.sid, {
       friendlyName: 'Renamed in the Console',
       voiceApplicationSid: TWIML_APP,
     });
 
     const injected = await inject(row.faults(null));
-    const outcome = await settle(harness.core().numbers.sync());
+    const outcome = await settle(harness.core().services.numbers.sync());
     await expectAllApplied(injected);
     expectOutcome(outcome, row);
 
     const twilio = atTwilio(await harness.control.ownedNumbers(account.sid));
-    const after = harness.core().numbers.list();
+    const after = harness.core().services.numbers.list();
     if (outcome.ok) {
       expect(shown(after)).toEqual(twilio);
       expect(after.lastSyncedAt).not.toBe(before.lastSyncedAt);
@@ -307,8 +307,8 @@ describe('numbers sync under faults', () => {
 
     // Recovery: the next sync brings the list exactly to Twilio's.
     await harness.control.clearFaults();
-    await harness.core().numbers.sync();
-    expect(shown(harness.core().numbers.list())).toEqual(twilio);
+    await harness.core().services.numbers.sync();
+    expect(shown(harness.core().services.numbers.list())).toEqual(twilio);
   });
 });
 
@@ -424,11 +424,11 @@ describe('buying a number under faults', () => {
     const owned = (await harness.control.ownedNumbers(accountSid)).filter((n) => n.phoneNumber === phoneNumber);
     const listed = harness
       .core()
-      .numbers.list()
+      .services.numbers.list()
       .numbers.filter((number) => number.phoneNumber === phoneNumber);
     const entries = harness
       .core()
-      .purchases.activity()
+      .services.purchases.activity()
       .filter((entry) => entry.kind === 'purchase' && entry.phoneNumber === phoneNumber);
     expect(owned.length).toBeLessThanOrEqual(1);
     expect(entries[0]?.outcome ?? null).toBe(activity);
@@ -447,7 +447,7 @@ describe('buying a number under faults', () => {
     const confirmationId = await confirmedPurchase(harness.core(), phoneNumber);
 
     const injected = await inject(row.faults(null));
-    const outcome = await settle(harness.core().purchases.buy({ confirmationId }));
+    const outcome = await settle(harness.core().services.purchases.buy({ confirmationId }));
     await expectAllApplied(injected);
     const bought = expectOutcome(outcome, row);
     if (bought) expect(bought.number.phoneNumber).toBe(phoneNumber);
@@ -462,7 +462,7 @@ describe('buying a number under faults', () => {
     if (!outcome.ok) {
       const retried = await settle(
         PURCHASE_OUTCOME_UNKNOWN.has(outcome.error.code)
-          ? harness.core().purchases.buy({ confirmationId })
+          ? harness.core().services.purchases.buy({ confirmationId })
           : buyNumber(harness.core(), phoneNumber),
       );
       if (!retried.ok) {
@@ -470,7 +470,7 @@ describe('buying a number under faults', () => {
       }
       expect(retried.value.number.phoneNumber).toBe(phoneNumber);
     }
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
     expect(await expectShownAsAtTwilio(account.sid, phoneNumber, 'succeeded')).toBe(true);
     expect((await purchasePosts(harness.control, account.sid)).filter(performed)).toHaveLength(1);
   });
@@ -497,7 +497,7 @@ function configuredFor(number: SeededNumber, agentId: string): boolean {
 const assignmentOf = (sid: string) =>
   harness
     .core()
-    .numbers.list()
+    .services.numbers.list()
     .numbers.find((number) => number.sid === sid)?.assignment ?? null;
 
 /**
@@ -592,11 +592,14 @@ describe('assigning one number under faults', () => {
       voiceApplicationSid: TWIML_APP,
     });
     await connectAccount(account);
-    const agent = harness.core().agents.save({ agent: DRAFT });
+    const agent = harness.core().services.agents.save({ agent: DRAFT });
     const assign = () =>
-      harness
-        .core()
-        .assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: [seeded.sid] });
+      harness.core().services.assignments.run({
+        jobId: randomUUID(),
+        action: 'assign',
+        agentId: agent.id,
+        numberSids: [seeded.sid],
+      });
 
     const injected = await inject(row.faults({ sid: seeded.sid }));
     const { outcomes } = await assign();
@@ -611,7 +614,7 @@ describe('assigning one number under faults', () => {
     else expect(live).toEqual(seeded);
     const assignment = assignmentOf(seeded.sid);
     expect(assignment?.status ?? 'unassigned').toBe(row.shown);
-    expect(harness.core().agents.list()[0]).toMatchObject({
+    expect(harness.core().services.agents.list()[0]).toMatchObject({
       numberCount: assignment ? 1 : 0,
       attentionCount: assignment?.error ? 1 : 0,
     });
@@ -625,7 +628,7 @@ describe('assigning one number under faults', () => {
     expect(assignmentOf(seeded.sid)).toMatchObject({ status: 'configured', error: null });
     const unassigned = await harness
       .core()
-      .assignments.run({ jobId: randomUUID(), action: 'unassign', numberSids: [seeded.sid] });
+      .services.assignments.run({ jobId: randomUUID(), action: 'unassign', numberSids: [seeded.sid] });
     expect(unassigned.outcomes[0]).toMatchObject({ outcome: 'done' });
     expect(await twilioNumber(account.sid, seeded.sid)).toMatchObject({
       voiceUrl: OLD_VOICE_URL,
@@ -712,7 +715,7 @@ describe('bulk assignment of 20 numbers under faults', () => {
     const account = await harness.control.seedAccount();
     await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: COUNT, areaCode: '303' });
     await connectAccount(account);
-    const agent = harness.core().agents.save({ agent: DRAFT });
+    const agent = harness.core().services.agents.save({ agent: DRAFT });
     const before = new Map((await harness.control.ownedNumbers(account.sid)).map((number) => [number.sid, number]));
     const sids = [...before.keys()];
     expect(sids).toHaveLength(COUNT);
@@ -721,7 +724,7 @@ describe('bulk assignment of 20 numbers under faults', () => {
 
     const injected = await inject(row.faults(null));
     const result = await settle(
-      harness.core().assignments.run({ jobId, action: 'assign', agentId: agent.id, numberSids: sids }),
+      harness.core().services.assignments.run({ jobId, action: 'assign', agentId: agent.id, numberSids: sids }),
     );
     await expectAllApplied(injected);
     const job = expectOutcome(result, row);
@@ -755,7 +758,10 @@ describe('bulk assignment of 20 numbers under faults', () => {
         entry.event === 'assignments:progress' && 'jobId' in entry.payload ? [entry.payload] : [],
       );
       expect(progress.at(-1)).toEqual({ jobId, done: COUNT, failed: row.failed, total: COUNT });
-      expect(harness.core().agents.list()[0]).toMatchObject({ numberCount: COUNT, attentionCount: row.failed });
+      expect(harness.core().services.agents.list()[0]).toMatchObject({
+        numberCount: COUNT,
+        attentionCount: row.failed,
+      });
       retry = failed.map((outcome) => outcome.numberSid);
     }
     if (row.retryAfter) await expectRetryAfterHonoured();
@@ -764,13 +770,13 @@ describe('bulk assignment of 20 numbers under faults', () => {
     await harness.control.clearFaults();
     const retried = await harness
       .core()
-      .assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: retry });
+      .services.assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: retry });
     expect(retried.outcomes.filter((outcome) => outcome.outcome !== 'done')).toEqual([]);
     for (const number of await harness.control.ownedNumbers(account.sid)) {
       expect(configuredFor(number, agent.id), number.phoneNumber).toBe(true);
       expect(assignmentOf(number.sid), number.phoneNumber).toMatchObject({ status: 'configured', error: null });
     }
-    expect(harness.core().agents.list()[0]).toMatchObject({ numberCount: COUNT, attentionCount: 0 });
+    expect(harness.core().services.agents.list()[0]).toMatchObject({ numberCount: COUNT, attentionCount: 0 });
   });
 });
 
@@ -975,16 +981,16 @@ describe('costs sync under faults', () => {
     await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: BACK, friendlyName: 'Back office' });
     // Connecting syncs the costs once, before there is anything to see: that is what the screen shows first.
     await connectAccount(account);
-    const before = harness.core().costs.summary(lastMonth);
+    const before = harness.core().services.costs.summary(lastMonth);
     await seedUsage(account.sid);
     expect(views(before)).not.toEqual(EXPECTED);
 
     const injected = await inject(row.faults(null));
-    const outcome = await settle(harness.core().costs.sync());
+    const outcome = await settle(harness.core().services.costs.sync());
     await expectAllApplied(injected);
     expectOutcome(outcome, row);
 
-    const after = harness.core().costs.summary(lastMonth);
+    const after = harness.core().services.costs.summary(lastMonth);
     if (outcome.ok) {
       expectMatchesTwilio(after);
       expect(after.asOf.records).toBe(outcome.value.syncedAt);
@@ -1005,9 +1011,9 @@ describe('costs sync under faults', () => {
 
     // Recovery: the next sync brings every figure to Twilio's, and one more changes nothing (no double counting).
     await harness.control.clearFaults();
-    await harness.core().costs.sync();
-    expectMatchesTwilio(harness.core().costs.summary(lastMonth));
-    await harness.core().costs.sync();
-    expectMatchesTwilio(harness.core().costs.summary(lastMonth));
+    await harness.core().services.costs.sync();
+    expectMatchesTwilio(harness.core().services.costs.summary(lastMonth));
+    await harness.core().services.costs.sync();
+    expectMatchesTwilio(harness.core().services.costs.summary(lastMonth));
   });
 });

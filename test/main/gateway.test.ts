@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSecretRedactor } from '../../electron/main/services/secret-redactor';
+import { createSecretRedactor } from '../../electron/main/infrastructure/secret-redactor';
 import { createMemoryLogger } from '../support/memory-logger';
 import { createTwilioGateway } from '../../electron/main/twilio/gateway';
 import type { TwilioHostMap } from '../../electron/main/twilio/hosts';

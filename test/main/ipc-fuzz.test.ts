@@ -769,14 +769,14 @@ beforeAll(async () => {
   const service = await control.seedMessagingService({ accountSid: account.sid, friendlyName: 'Shop texts' });
   const number = await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+13035550100' });
   await control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+13035550101' });
-  await core.connection.connect({
+  await core.services.connection.connect({
     accountSid: account.sid,
     authToken: account.authToken,
     messagingServiceSid: service.sid,
   });
   await core.refreshFromTwilio();
-  const agent = core.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name: 'Front desk', greeting: 'Hello!' } });
-  const { outcomes } = await core.assignments.run({
+  const agent = core.services.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name: 'Front desk', greeting: 'Hello!' } });
+  const { outcomes } = await core.services.assignments.run({
     jobId: randomUUID(),
     action: 'assign',
     agentId: agent.id,

@@ -40,9 +40,9 @@ describe('sync', () => {
     await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 2_500, areaCode: '303' });
     await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+18885550100', type: 'toll-free' });
 
-    const result = await harness.core().numbers.sync();
+    const result = await harness.core().services.numbers.sync();
     expect(result.total).toBe(2_501);
-    const { numbers } = harness.core().numbers.list();
+    const { numbers } = harness.core().services.numbers.list();
     expect(numbers).toHaveLength(2_501);
     expect(numbers.find((number) => number.phoneNumber === '+18885550100')?.type).toBe('toll-free');
     expect(numbers.filter((number) => number.type === 'local')).toHaveLength(2_500);
@@ -57,26 +57,26 @@ describe('sync', () => {
     const account = await harness.connect();
     const kept = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550191' });
     const gone = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550192' });
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
 
     await harness
       .core()
-      .connection.connected()
+      .services.connection.connected()
       .then(({ api }) => api.releaseNumber(gone.sid));
     await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550193' });
-    const result = await harness.core().numbers.sync();
+    const result = await harness.core().services.numbers.sync();
 
     expect(result).toMatchObject({ total: 2, added: 1, removed: 1 });
     expect(
       harness
         .core()
-        .numbers.list()
+        .services.numbers.list()
         .numbers.map((number) => number.sid),
     ).toContain(kept.sid);
     expect(
       harness
         .core()
-        .numbers.list()
+        .services.numbers.list()
         .numbers.map((number) => number.phoneNumber),
     ).toEqual(['+14155550191', '+14155550193']);
   });
@@ -84,22 +84,22 @@ describe('sync', () => {
   it('stops when cancelled, without marking anything released', async () => {
     const account = await harness.connect();
     await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 3_000, areaCode: '512' });
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
     await harness.control.injectFault({ kind: 'latency', ms: 300, times: 10, match: { method: 'GET' } });
 
-    const sync = harness.core().numbers.sync();
-    setTimeout(() => harness.core().numbers.cancelSync(), 100);
+    const sync = harness.core().services.numbers.sync();
+    setTimeout(() => harness.core().services.numbers.cancelSync(), 100);
     expect(await codeOf(sync)).toBe('cancelled');
-    expect(harness.core().numbers.list().numbers).toHaveLength(3_000);
+    expect(harness.core().services.numbers.list().numbers).toHaveLength(3_000);
   });
   it('cancels a sync asked for while another ran, too', async () => {
     const account = await harness.connect();
     await harness.control.seedOwnedNumbers({ accountSid: account.sid, count: 2_000, areaCode: '512' });
     await harness.control.injectFault({ kind: 'latency', ms: 300, times: 10, match: { method: 'GET' } });
 
-    const first = harness.core().numbers.sync();
-    const second = harness.core().numbers.sync();
-    setTimeout(() => harness.core().numbers.cancelSync(), 100);
+    const first = harness.core().services.numbers.sync();
+    const second = harness.core().services.numbers.sync();
+    setTimeout(() => harness.core().services.numbers.cancelSync(), 100);
     expect(await codeOf(first)).toBe('cancelled');
     expect(await codeOf(second)).toBe('cancelled');
   });
@@ -110,7 +110,7 @@ describe('Messaging Service membership', () => {
     Object.fromEntries(
       harness
         .core()
-        .numbers.list()
+        .services.numbers.list()
         .numbers.map((number) => [number.phoneNumber, number.inMessagingService]),
     );
 
@@ -122,22 +122,22 @@ describe('Messaging Service membership', () => {
     await harness.control.addNumberToService({ serviceSid: service.sid, numberSid: member.sid });
 
     // Without a service set, membership is not a question.
-    await harness.core().connection.connect({ accountSid: account.sid, authToken: account.authToken });
+    await harness.core().services.connection.connect({ accountSid: account.sid, authToken: account.authToken });
     await harness.core().refreshFromTwilio();
     expect(membership()).toEqual({ '+14155550131': null, '+14155550132': null });
 
     // Set, but its members not read yet: not known, rather than "not a member".
-    await harness.core().connection.setMessagingService({ messagingServiceSid: service.sid });
+    await harness.core().services.connection.setMessagingService({ messagingServiceSid: service.sid });
     expect(membership()).toEqual({ '+14155550131': null, '+14155550132': null });
 
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
     expect(membership()).toEqual({ '+14155550131': true, '+14155550132': false });
 
     // Changed in the Twilio Console: the next sync sees it.
     const other = (await harness.control.ownedNumbers(account.sid)).find((n) => n.phoneNumber === '+14155550132');
     if (!other) throw new Error('the fake lost a number');
     await harness.control.addNumberToService({ serviceSid: service.sid, numberSid: other.sid });
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
     expect(membership()).toEqual({ '+14155550131': true, '+14155550132': true });
   });
 
@@ -146,7 +146,7 @@ describe('Messaging Service membership', () => {
     const member = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550133' });
     const service = await harness.control.seedMessagingService({ accountSid: account.sid, friendlyName: 'Texts' });
     await harness.control.addNumberToService({ serviceSid: service.sid, numberSid: member.sid });
-    await harness.core().connection.connect({
+    await harness.core().services.connection.connect({
       accountSid: account.sid,
       authToken: account.authToken,
       messagingServiceSid: service.sid,
@@ -160,7 +160,7 @@ describe('Messaging Service membership', () => {
       times: 5,
       match: { pathIncludes: `/Services/${service.sid}/PhoneNumbers` },
     });
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
     expect(membership()).toEqual({ '+14155550133': true });
   });
 });
@@ -177,7 +177,7 @@ describe('buying a number', () => {
     const posts = await purchasePosts(harness.control, account.sid);
     expect(posts).toHaveLength(1);
     expect(posts[0]?.form).toEqual({ PhoneNumber: phoneNumber });
-    expect(harness.core().purchases.activity()).toMatchObject([
+    expect(harness.core().services.purchases.activity()).toMatchObject([
       { kind: 'purchase', phoneNumber, outcome: 'succeeded', monthlyPrice: { amount: '1.15', currency: 'USD' } },
     ]);
   });
@@ -186,10 +186,10 @@ describe('buying a number', () => {
     const account = await harness.connect();
     const input = { confirmationId: await confirmedPurchase(harness.core(), await firstAvailable(harness.core())) };
     const [first, second] = await Promise.all([
-      harness.core().purchases.buy(input),
-      harness.core().purchases.buy(input),
+      harness.core().services.purchases.buy(input),
+      harness.core().services.purchases.buy(input),
     ]);
-    const third = await harness.core().purchases.buy(input);
+    const third = await harness.core().services.purchases.buy(input);
     expect(second.number.sid).toBe(first.number.sid);
     expect(third.number.sid).toBe(first.number.sid);
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
@@ -211,18 +211,24 @@ describe('buying a number', () => {
   it('buys nothing without a confirmation main issued, and nothing twice with one', async () => {
     const account = await harness.connect();
     const phoneNumber = await firstAvailable(harness.core());
-    expect(await codeOf(harness.core().purchases.buy({ confirmationId: randomUUID() }))).toBe('confirmation_invalid');
-    expect(harness.core().purchases.activity()).toEqual([]);
+    expect(await codeOf(harness.core().services.purchases.buy({ confirmationId: randomUUID() }))).toBe(
+      'confirmation_invalid',
+    );
+    expect(harness.core().services.purchases.activity()).toEqual([]);
 
     // A confirmation whose purchase Twilio refused is spent: using it again answers the refusal, with no POST.
     const refused = await confirmedPurchase(harness.core(), '+15005550000');
-    expect(await codeOf(harness.core().purchases.buy({ confirmationId: refused }))).toBe('number_not_available');
-    expect(await codeOf(harness.core().purchases.buy({ confirmationId: refused }))).toBe('number_not_available');
+    expect(await codeOf(harness.core().services.purchases.buy({ confirmationId: refused }))).toBe(
+      'number_not_available',
+    );
+    expect(await codeOf(harness.core().services.purchases.buy({ confirmationId: refused }))).toBe(
+      'number_not_available',
+    );
     // A release's confirmation does not buy.
     const owned = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550181' });
-    await harness.core().numbers.sync();
-    const { confirmation } = await harness.core().purchases.prepareRelease({ sid: owned.sid });
-    expect(await codeOf(harness.core().purchases.buy({ confirmationId: confirmation.id }))).toBe(
+    await harness.core().services.numbers.sync();
+    const { confirmation } = await harness.core().services.purchases.prepareRelease({ sid: owned.sid });
+    expect(await codeOf(harness.core().services.purchases.buy({ confirmationId: confirmation.id }))).toBe(
       'confirmation_invalid',
     );
 
@@ -240,11 +246,13 @@ describe('buying a number', () => {
     const phoneNumber = await firstAvailable(harness.core());
     const stale = await confirmedPurchase(harness.core(), phoneNumber);
     now += CONFIRMATION_TTL_MS + 1_000;
-    expect(await codeOf(harness.core().purchases.buy({ confirmationId: stale }))).toBe('confirmation_invalid');
+    expect(await codeOf(harness.core().services.purchases.buy({ confirmationId: stale }))).toBe('confirmation_invalid');
 
     const forFirst = await confirmedPurchase(harness.core(), phoneNumber);
     const second = await harness.connect();
-    expect(await codeOf(harness.core().purchases.buy({ confirmationId: forFirst }))).toBe('confirmation_invalid');
+    expect(await codeOf(harness.core().services.purchases.buy({ confirmationId: forFirst }))).toBe(
+      'confirmation_invalid',
+    );
     expect(await purchasePosts(harness.control, first.sid)).toEqual([]);
     expect(await purchasePosts(harness.control, second.sid)).toEqual([]);
   });
@@ -267,28 +275,30 @@ describe('buying a number', () => {
       ],
     });
     now += 2 * 60_000;
-    const requoted = await harness.core().purchases.quote({ ...US_LOCAL, phoneNumber });
+    const requoted = await harness.core().services.purchases.quote({ ...US_LOCAL, phoneNumber });
     expect(requoted.monthlyPrice).toMatchObject({ amount: '1.25' });
 
-    const attempt = harness.core().purchases.buy({ confirmationId: confirmed });
+    const attempt = harness.core().services.purchases.buy({ confirmationId: confirmed });
     expect(await codeOf(attempt)).toBe('price_changed');
     await expect(attempt).rejects.toThrow('The monthly price changed from $1.15 to $1.25 since you confirmed');
     expect(await purchasePosts(harness.control, account.sid)).toEqual([]);
     // The new quote's confirmation buys at the new price.
-    const { number } = await harness.core().purchases.buy({ confirmationId: requoted.confirmation?.id ?? '' });
+    const { number } = await harness.core().services.purchases.buy({ confirmationId: requoted.confirmation?.id ?? '' });
     expect(number.monthlyPrice).toMatchObject({ amount: '1.25' });
   });
 
   it('says "Number not available" for Twilio’s unavailable test number and journals the failure', async () => {
     await harness.connect();
     expect(await codeOf(buyNumber(harness.core(), '+15005550000'))).toBe('number_not_available');
-    expect(harness.core().purchases.activity()).toMatchObject([{ outcome: 'failed', phoneNumber: '+15005550000' }]);
+    expect(harness.core().services.purchases.activity()).toMatchObject([
+      { outcome: 'failed', phoneNumber: '+15005550000' },
+    ]);
   });
 
   it('offers no confirmation when the balance is below the monthly price, and checks it again when buying', async () => {
     const account = await harness.connect({ balance: '0.50' });
     const phoneNumber = await firstAvailable(harness.core());
-    const quote = await harness.core().purchases.quote({ ...US_LOCAL, phoneNumber });
+    const quote = await harness.core().services.purchases.quote({ ...US_LOCAL, phoneNumber });
     expect(quote).toMatchObject({
       balanceSufficient: false,
       balance: { amount: '0.50', currency: 'USD' },
@@ -298,7 +308,9 @@ describe('buying a number', () => {
     await harness.control.updateAccount(account.sid, { balance: '20.00' });
     const confirmed = await confirmedPurchase(harness.core(), phoneNumber);
     await harness.control.updateAccount(account.sid, { balance: '0.50' });
-    expect(await codeOf(harness.core().purchases.buy({ confirmationId: confirmed }))).toBe('insufficient_funds');
+    expect(await codeOf(harness.core().services.purchases.buy({ confirmationId: confirmed }))).toBe(
+      'insufficient_funds',
+    );
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(0);
   });
 
@@ -307,13 +319,15 @@ describe('buying a number', () => {
     const phoneNumber = await firstAvailable(harness.core());
     const confirmedBefore = await confirmedPurchase(harness.core(), phoneNumber);
     await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550199' });
-    await harness.core().numbers.sync();
-    expect(await harness.core().purchases.quote({ ...US_LOCAL, phoneNumber })).toMatchObject({
+    await harness.core().services.numbers.sync();
+    expect(await harness.core().services.purchases.quote({ ...US_LOCAL, phoneNumber })).toMatchObject({
       trialAccount: true,
       ownedCount: 1,
       confirmation: null,
     });
-    expect(await codeOf(harness.core().purchases.buy({ confirmationId: confirmedBefore }))).toBe('trial_limit');
+    expect(await codeOf(harness.core().services.purchases.buy({ confirmationId: confirmedBefore }))).toBe(
+      'trial_limit',
+    );
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(0);
   });
 
@@ -324,7 +338,7 @@ describe('buying a number', () => {
     const { number } = await buyNumber(harness.core(), phoneNumber);
     expect(number.phoneNumber).toBe(phoneNumber);
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
-    expect(harness.core().purchases.activity()).toMatchObject([{ outcome: 'succeeded' }]);
+    expect(harness.core().services.purchases.activity()).toMatchObject([{ outcome: 'succeeded' }]);
   });
 
   it('keeps an unconfirmed purchase open when Twilio cannot be asked, and settles it on the next start', async () => {
@@ -339,16 +353,16 @@ describe('buying a number', () => {
       times: 3,
       match: { method: 'GET', pathIncludes: 'IncomingPhoneNumbers' },
     });
-    const attempt = harness.core().purchases.buy({ confirmationId });
+    const attempt = harness.core().services.purchases.buy({ confirmationId });
     expect(await codeOf(attempt)).toBe('twilio_unavailable');
-    expect(harness.core().purchases.activity()).toMatchObject([{ outcome: 'pending' }]);
+    expect(harness.core().services.purchases.activity()).toMatchObject([{ outcome: 'pending' }]);
 
     const restarted = harness.startCore();
     await restarted.refreshFromTwilio();
-    expect(restarted.purchases.activity()).toMatchObject([{ outcome: 'succeeded' }]);
-    expect(restarted.numbers.list().numbers.map((owned) => owned.phoneNumber)).toContain(phoneNumber);
+    expect(restarted.services.purchases.activity()).toMatchObject([{ outcome: 'succeeded' }]);
+    expect(restarted.services.numbers.list().numbers.map((owned) => owned.phoneNumber)).toContain(phoneNumber);
     // "Try again" after the restart sends the same confirmation: the settled purchase answers, nothing more is bought.
-    expect((await restarted.purchases.buy({ confirmationId })).number.phoneNumber).toBe(phoneNumber);
+    expect((await restarted.services.purchases.buy({ confirmationId })).number.phoneNumber).toBe(phoneNumber);
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(1);
   });
 });
@@ -358,21 +372,21 @@ describe('releasing a number', () => {
     const account = await harness.connect();
     const first = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550181' });
     const second = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550182' });
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
 
     expect(await releaseNumber(harness.core(), first.sid)).toEqual({ alreadyReleased: false });
     await harness
       .core()
-      .connection.connected()
+      .services.connection.connected()
       .then(({ api }) => api.releaseNumber(second.sid));
     expect(await releaseNumber(harness.core(), second.sid)).toEqual({ alreadyReleased: true });
 
-    expect(harness.core().numbers.list().numbers).toEqual([]);
+    expect(harness.core().services.numbers.list().numbers).toEqual([]);
     expect(await harness.control.ownedNumbers(account.sid)).toEqual([]);
     expect(
       harness
         .core()
-        .purchases.activity()
+        .services.purchases.activity()
         .map((entry) => [entry.kind, entry.outcome]),
     ).toEqual([
       ['release', 'succeeded'],
@@ -384,21 +398,21 @@ describe('releasing a number', () => {
     const account = await harness.connect();
     const first = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550181' });
     const second = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: '+14155550182' });
-    await harness.core().numbers.sync();
+    await harness.core().services.numbers.sync();
 
-    expect(await codeOf(harness.core().purchases.release({ confirmationId: randomUUID() }))).toBe(
+    expect(await codeOf(harness.core().services.purchases.release({ confirmationId: randomUUID() }))).toBe(
       'confirmation_invalid',
     );
-    const { confirmation } = await harness.core().purchases.prepareRelease({ sid: first.sid });
-    expect(await harness.core().purchases.release({ confirmationId: confirmation.id })).toEqual({
+    const { confirmation } = await harness.core().services.purchases.prepareRelease({ sid: first.sid });
+    expect(await harness.core().services.purchases.release({ confirmationId: confirmation.id })).toEqual({
       alreadyReleased: false,
     });
-    expect(await codeOf(harness.core().purchases.release({ confirmationId: confirmation.id }))).toBe(
+    expect(await codeOf(harness.core().services.purchases.release({ confirmationId: confirmation.id }))).toBe(
       'confirmation_invalid',
     );
     // A purchase's confirmation releases nothing.
     const forPurchase = await confirmedPurchase(harness.core(), await firstAvailable(harness.core()));
-    expect(await codeOf(harness.core().purchases.release({ confirmationId: forPurchase }))).toBe(
+    expect(await codeOf(harness.core().services.purchases.release({ confirmationId: forPurchase }))).toBe(
       'confirmation_invalid',
     );
     expect((await harness.control.ownedNumbers(account.sid)).map((number) => number.sid)).toEqual([second.sid]);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createAppCore, type AppCore } from '../../electron/main/core';
 import type { IpcSender } from '../../electron/main/ipc/registrar';
-import type { SecretCipher } from '../../electron/main/services/credential-vault';
+import type { SecretCipher } from '../../electron/main/infrastructure/secret-cipher';
 import type { TwilioHostMap } from '../../electron/main/twilio/hosts';
 import { CHANNELS, type Envelope } from '../../shared/ipc/contract';
 

@@ -69,7 +69,7 @@ export async function createCoreHarness(): Promise<CoreHarness> {
     /** Connects a new account and waits for the sync that connecting starts, so tests begin from a quiet state. */
     async connect(account = {}) {
       const seeded = await control.seedAccount(account);
-      await core().connection.connect({ accountSid: seeded.sid, authToken: seeded.authToken });
+      await core().services.connection.connect({ accountSid: seeded.sid, authToken: seeded.authToken });
       await core().refreshFromTwilio();
       return seeded;
     },

@@ -26,9 +26,9 @@ import { buyNumber } from './purchase-steps';
 function run(core: AppCore, operation: CrashOperation): Promise<unknown> {
   switch (operation.op) {
     case 'sync':
-      return core.numbers.sync();
+      return core.services.numbers.sync();
     case 'bulk-assign':
-      return core.assignments.run({
+      return core.services.assignments.run({
         jobId: `crash-${process.pid}`,
         action: 'assign',
         agentId: operation.agentId,
@@ -47,8 +47,8 @@ function run(core: AppCore, operation: CrashOperation): Promise<unknown> {
  * state, nothing written yet.
  */
 async function warmUp(core: AppCore): Promise<void> {
-  const sync = core.numbers.sync();
-  core.numbers.cancelSync();
+  const sync = core.services.numbers.sync();
+  core.services.numbers.cancelSync();
   await sync.catch(() => undefined);
 }
 

@@ -1,4 +1,4 @@
-import type { LogFields, Logger, LogLevel } from '../../electron/main/services/logger';
+import type { LogFields, Logger, LogLevel } from '../../electron/main/infrastructure/logger';
 
 export interface MemoryLogger extends Logger {
   entries: { level: LogLevel; message: string; fields: LogFields | undefined }[];

@@ -6,7 +6,7 @@
  * person does by declining the Keychain prompt.
  */
 import crypto from 'node:crypto';
-import type { SecretCipher } from '../../electron/main/services/credential-vault';
+import type { SecretCipher } from '../../electron/main/infrastructure/secret-cipher';
 
 /** `key` (32 bytes) lets two processes share one "keychain", as two runs of the app do. */
 export function createTestCipher(key: Buffer = crypto.randomBytes(32)): SecretCipher {

@@ -30,7 +30,7 @@
  * the remaining API; upgrading is the moment to look at this again.
  */
 import { safeStorage } from 'electron';
-import type { CipherAvailability, SecretCipher } from '../services/credential-vault';
+import type { CipherAvailability, SecretCipher } from '../infrastructure/secret-cipher';
 
 const NO_SECURE_STORAGE_REASON =
   'Your computer’s secure storage is not available, so the Auth Token is kept only until you quit Gleam. You will need to enter it again next time.';

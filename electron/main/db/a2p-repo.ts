@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { RegistrationIssueSchema, type RegistrationIssue } from '../../../shared/domain/a2p';
-import type { BrandRecord, BusinessProfileRecord, CampaignRecord } from '../twilio/a2p-api';
+import type { BrandRecord, BusinessProfileRecord, CampaignRecord } from '../domain/a2p-registrations';
 import { inWriteTransaction } from './database';
 import { recordA2pSync } from './sync-state-repo';
 

@@ -4,7 +4,7 @@
  * last balance seen.
  */
 import type { Database } from 'better-sqlite3';
-import type { UsageEvent, UsageRecord } from '../twilio/usage-api';
+import type { UsageEvent, UsageRecord } from '../domain/usage';
 import { inWriteTransaction } from './database';
 
 export type RecordKind = 'call' | 'message';

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { systemClock, type Clock } from '../infrastructure/clock';
 
 export interface Migration {
   version: number;
@@ -438,7 +439,7 @@ export function migrate(
   db: Database,
   filePath: string | null,
   migrations: readonly Migration[] = MIGRATIONS,
-  now: () => Date = () => new Date(),
+  now: Clock = systemClock,
 ): MigrationResult {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { inWriteTransaction } from './database';
 import {
   configurationFromValues,
   configurationValues,
   NUMBER_CONFIGURATION_FIELDS,
 } from '../../../shared/domain/number-configuration';
 import type { NumberType } from '../../../shared/domain/numbers';
-import type { TwilioNumber } from '../twilio/incoming-number';
+import type { TwilioNumber } from '../domain/twilio-number';
+import { inWriteTransaction } from './database';
 
 /** A number as Gleam keeps it: what Twilio said at the last sync or purchase, and where it belongs. */
 export interface NumberRecord extends TwilioNumber {

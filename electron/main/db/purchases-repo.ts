@@ -1,5 +1,5 @@
 /**
- * The purchase journal's rows. See services/purchase-service.ts for the policy.
+ * The purchase journal's rows. See services/purchases-service.ts for the policy.
  */
 import type { Database } from 'better-sqlite3';
 import type { NumberType } from '../../../shared/domain/numbers';

@@ -17,13 +17,21 @@ import {
   type Channel,
   type ChannelOutput,
   type ChannelParsedInput,
+  type Domain,
   type Envelope,
 } from '../../../shared/ipc/contract';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../infrastructure/logger';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
+
+/**
+ * The handlers of one domain's channels (`purchases:*`, …). The service that answers a domain exports them
+ * beside itself, so a new channel touches the contract and that service; core.ts checks that together they
+ * answer every channel.
+ */
+export type ChannelHandlers<D extends Domain> = Pick<Handlers, Extract<Channel, `${D}:${string}`>>;
 
 /** Who sent an IPC message: the URL of the sending frame, and whether it is the top frame. */
 export interface IpcSender {

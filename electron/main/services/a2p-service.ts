@@ -17,19 +17,22 @@ import {
   type UsSmsRegistration,
 } from '../../../shared/domain/a2p';
 import type { MessagingServiceSummary } from '../../../shared/domain/connection';
+import { singleFlight } from '../infrastructure/single-flight';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import type { RegistrationRecord } from '../domain/a2p-registrations';
 import { getAccount, getConnectedAccount } from '../db/accounts-repo';
 import { a2pBrands, a2pBusinessProfiles, a2pCampaigns, saveA2pSnapshot } from '../db/a2p-repo';
 import { a2pSyncState } from '../db/sync-state-repo';
-import { registrationStage, type RegistrationKind, type RegistrationRecord } from '../twilio/a2p-api';
+import { registrationStage, type RegistrationKind } from '../twilio/a2p-api';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { ConnectionService } from './connection-service';
-import type { EmitEvent } from './numbers-service';
-import { singleFlight } from './single-flight';
 
 export interface A2pServiceDeps {
   db: Database;
   connection: ConnectionService;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
 }
 
 export interface A2pService {
@@ -129,5 +132,12 @@ export function createA2pService(deps: A2pServiceDeps): A2pService {
     },
 
     cancelRefresh: () => refreshing.cancel(),
+  };
+}
+
+export function a2pHandlers(a2p: A2pService): ChannelHandlers<'a2p'> {
+  return {
+    'a2p:status': () => a2p.status(),
+    'a2p:refresh': () => a2p.refresh(),
   };
 }

@@ -8,18 +8,23 @@ import type { Database } from 'better-sqlite3';
 import type { Agent, AssignmentResult } from '../../../shared/domain/agents';
 import { appError } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 import { getLatestAccount } from '../db/accounts-repo';
 import { deleteAgent, getAgent, insertAgent, listAgents, updateAgent, type AgentRecord } from '../db/agents-repo';
 import { assignmentsOfAgent } from '../db/assignments-repo';
 import { listOwnedNumbers } from '../db/numbers-repo';
-import type { AssignmentService } from './assignment-service';
-import type { EmitEvent } from './numbers-service';
+import type { ChannelHandlers } from '../ipc/registrar';
+import type { AssignmentsService } from './assignments-service';
+import { describeAssignments } from './assignment-view';
 
 export interface AgentsServiceDeps {
   db: Database;
-  assignments: AssignmentService;
+  assignments: AssignmentsService;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
+  /** Where assigned numbers' webhooks should point (the settings), to count numbers that drifted. */
+  webhookBaseUrl: () => string;
 }
 
 export interface AgentsService {
@@ -29,14 +34,14 @@ export interface AgentsService {
 }
 
 export function createAgentsService(deps: AgentsServiceDeps): AgentsService {
-  const { db, assignments, emit } = deps;
+  const { db, assignments, emit, webhookBaseUrl } = deps;
   const now = () => deps.clock().toISOString();
 
   function list(): Agent[] {
     const account = getLatestAccount(db);
     const numbers = account ? listOwnedNumbers(db, account.sid) : [];
     const counts = new Map<string, { numberCount: number; attentionCount: number }>();
-    for (const assignment of assignments.describe(numbers).values()) {
+    for (const assignment of describeAssignments(db, webhookBaseUrl(), numbers).values()) {
       const count = counts.get(assignment.agentId) ?? { numberCount: 0, attentionCount: 0 };
       count.numberCount += 1;
       if (assignment.status === 'drifted' || assignment.error !== null) count.attentionCount += 1;
@@ -86,5 +91,13 @@ export function createAgentsService(deps: AgentsServiceDeps): AgentsService {
       changed();
       return { ...result, deleted };
     },
+  };
+}
+
+export function agentsHandlers(agents: AgentsService): ChannelHandlers<'agents'> {
+  return {
+    'agents:list': () => ({ agents: agents.list() }),
+    'agents:save': (input) => ({ agent: agents.save(input) }),
+    'agents:delete': (input) => agents.delete(input),
   };
 }

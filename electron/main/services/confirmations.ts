@@ -24,6 +24,7 @@ import { randomUUID } from 'node:crypto';
 import type { MonthlyPrice, NumberType } from '../../../shared/domain/numbers';
 import { appError } from '../../../shared/errors';
 import type { Confirmation } from '../../../shared/domain/confirmation';
+import type { Clock } from '../infrastructure/clock';
 
 /** Long enough to read a confirmation dialog, short enough that the price in it is still the price. */
 export const CONFIRMATION_TTL_MS = 10 * 60 * 1000;
@@ -51,7 +52,7 @@ export interface Confirmations {
   take<K extends ConfirmedAction['kind']>(id: string, kind: K): Extract<ConfirmedAction, { kind: K }>;
 }
 
-export function createConfirmations(clock: () => Date): Confirmations {
+export function createConfirmations(clock: Clock): Confirmations {
   const issued = new Map<string, { action: ConfirmedAction; expiresAt: number }>();
 
   const dropExpired = (now: number) => {

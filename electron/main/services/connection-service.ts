@@ -12,6 +12,8 @@ import { AppError, appError } from '../../../shared/errors';
 import { maskSid } from '../../../shared/domain/credentials';
 import type { AccountSummary, ConnectionStatus } from '../../../shared/domain/connection';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
 import {
   getConnectedAccount,
   getLatestAccount,
@@ -22,15 +24,15 @@ import {
   type AccountRow,
 } from '../db/accounts-repo';
 import type { MessagingServiceInfo, TwilioAccountApi, TwilioGateway } from '../twilio/gateway';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { CredentialVault, StoredCredentials } from './credential-vault';
-import type { Logger } from './logger';
 
 export interface ConnectionServiceDeps {
   db: Database;
   vault: CredentialVault;
   twilio: TwilioGateway;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
 }
 
 export interface ConnectionService {
@@ -198,5 +200,15 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     onConnected(listener) {
       connectedListeners.push(listener);
     },
+  };
+}
+
+export function connectionHandlers(connection: ConnectionService): ChannelHandlers<'connection'> {
+  return {
+    'connection:getStatus': () => connection.getStatus(),
+    'connection:connect': (input) => connection.connect(input),
+    'connection:verify': () => connection.verify(),
+    'connection:disconnect': () => connection.disconnect(),
+    'connection:setMessagingService': (input) => connection.setMessagingService(input),
   };
 }

@@ -18,6 +18,8 @@ import {
   type UsageTotals,
 } from '../../../shared/domain/costs';
 import { toMicros } from '../../../shared/money';
+import type { Clock } from '../infrastructure/clock';
+import type { UsageRecord } from '../domain/usage';
 import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
 import {
   numberListings,
@@ -29,7 +31,6 @@ import {
 } from '../db/costs-repo';
 import { ownedNumberKinds } from '../db/numbers-repo';
 import { costsSyncState } from '../db/sync-state-repo';
-import type { UsageRecord } from '../twilio/usage-api';
 import { countryOfNumber, type PriceBook } from './price-book';
 
 /** The usage-record categories the Costs screen reads; the sync keeps only these. */
@@ -231,7 +232,7 @@ function balanceOf(db: Database, account: AccountRow): Balance {
 }
 
 export function costSummary(
-  deps: { db: Database; prices: PriceBook; clock: () => Date },
+  deps: { db: Database; prices: PriceBook; clock: Clock },
   requestedMonth: string | undefined,
 ): CostSummary {
   const { db, prices, clock } = deps;

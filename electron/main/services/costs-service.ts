@@ -15,24 +15,26 @@ import fs from 'node:fs/promises';
 import type { Database } from 'better-sqlite3';
 import type { CostSummary, CostSyncResult } from '../../../shared/domain/costs';
 import { appError } from '../../../shared/errors';
+import type { Logger } from '../infrastructure/logger';
+import { singleFlight } from '../infrastructure/single-flight';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import type { UsageEvent } from '../domain/usage';
 import { saveBalance, saveRecords, saveUsageRecords, unratedRecordSids, type RecordKind } from '../db/costs-repo';
 import { costsSyncState, recordCostsSync } from '../db/sync-state-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { UsageEvent } from '../twilio/usage-api';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { ConnectionService } from './connection-service';
 import { costSummary, firstDayOfMonth, MONTHS_SHOWN, USAGE_CATEGORIES } from './cost-summary';
 import { costsCsv } from './costs-csv';
-import type { Logger } from './logger';
-import type { EmitEvent } from './numbers-service';
 import type { PriceBook } from './price-book';
-import { singleFlight } from './single-flight';
 
 export interface CostsServiceDeps {
   db: Database;
   connection: ConnectionService;
   prices: PriceBook;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
   /** Asks the person where to save a file; null when they cancel. */
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
@@ -148,5 +150,13 @@ export function createCostsService(deps: CostsServiceDeps): CostsService {
     },
 
     cancelSync: () => syncing.cancel(),
+  };
+}
+
+export function costsHandlers(costs: CostsService): ChannelHandlers<'costs'> {
+  return {
+    'costs:summary': ({ month }) => costs.summary(month),
+    'costs:sync': () => costs.sync(),
+    'costs:exportCsv': ({ month }) => costs.exportCsv(month),
   };
 }

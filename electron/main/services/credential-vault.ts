@@ -19,18 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TokenStorage } from '../../../shared/domain/connection';
+import type { SecretCipher } from '../infrastructure/secret-cipher';
 import type { TwilioCredentials } from '../twilio/gateway';
-
-export type CipherAvailability = { available: true } | { available: false; reason: string };
-
-/** The OS encryption service. Implemented over safeStorage in adapters/. */
-export interface SecretCipher {
-  availability(): Promise<CipherAvailability>;
-  /** Rejects when the OS refuses this time, though available (a declined Keychain prompt). */
-  encrypt(plain: string): Promise<Buffer>;
-  /** `shouldReEncrypt`: the OS rotated its key; write the value again. */
-  decrypt(encrypted: Buffer): Promise<{ plain: string; shouldReEncrypt: boolean }>;
-}
 
 export interface StoredCredentials extends TwilioCredentials {
   storage: TokenStorage;

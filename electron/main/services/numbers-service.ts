@@ -14,33 +14,33 @@
  * runs at a time; one asked for meanwhile runs right after it.
  */
 import type { Database } from 'better-sqlite3';
-import type { Assignment } from '../../../shared/domain/agents';
 import type { Country, NumberList, SearchResult, SyncResult } from '../../../shared/domain/numbers';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
-import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import { maskSid } from '../../../shared/domain/credentials';
 import { appError } from '../../../shared/errors';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
 import { getLatestAccount } from '../db/accounts-repo';
-import { listOwnedNumbers, type NumberRecord } from '../db/numbers-repo';
+import { listOwnedNumbers } from '../db/numbers-repo';
 import { replaceServiceMembers, serviceMembers } from '../db/service-numbers-repo';
 import { numbersSyncState } from '../db/sync-state-repo';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { ConnectionService } from './connection-service';
 import { toOwnedNumber } from './owned-numbers';
 import type { NumbersSyncThread } from './numbers-sync-thread';
 import type { PriceBook } from './price-book';
-
-export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+import { describeAssignments } from './assignment-view';
 
 export interface NumbersServiceDeps {
   db: Database;
   connection: ConnectionService;
   prices: PriceBook;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
   /** Writes the sync's pages off the main thread. */
   writer: NumbersSyncThread;
-  /** The agents the numbers are assigned to (the assignment service). */
-  describeAssignments: (numbers: readonly NumberRecord[]) => ReadonlyMap<string, Assignment>;
+  /** Where assigned numbers' webhooks should point (the settings), to show the ones that drifted. */
+  webhookBaseUrl: () => string;
 }
 
 export interface NumbersService {
@@ -54,7 +54,7 @@ export interface NumbersService {
 const SEARCH_LIMIT = 30;
 
 export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
-  const { db, connection, prices, emit, clock, writer, describeAssignments } = deps;
+  const { db, connection, prices, emit, clock, writer, webhookBaseUrl } = deps;
   let running: { promise: Promise<SyncResult>; controller: AbortController } | null = null;
   /** A sync asked for while one runs: it starts when that one ends, so it sees changes made meanwhile. */
   let queued: Promise<SyncResult> | null = null;
@@ -133,7 +133,7 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
       const account = getLatestAccount(db);
       if (!account) return { account: null, numbers: [], lastSyncedAt: null };
       const records = listOwnedNumbers(db, account.sid);
-      const assignments = describeAssignments(records);
+      const assignments = describeAssignments(db, webhookBaseUrl(), records);
       const members = account.messagingServiceSid ? serviceMembers(db, account.sid, account.messagingServiceSid) : null;
       return {
         account: { sidMask: maskSid(account.sid), friendlyName: account.friendlyName, connected: account.connected },
@@ -168,5 +168,15 @@ export function createNumbersService(deps: NumbersServiceDeps): NumbersService {
       await prices.refresh(api, [input.country]);
       return { numbers, monthlyPrice: prices.priceOf(input.country, input.type) };
     },
+  };
+}
+
+export function numbersHandlers(numbers: NumbersService): ChannelHandlers<'numbers'> {
+  return {
+    'numbers:list': () => numbers.list(),
+    'numbers:sync': () => numbers.sync(),
+    'numbers:cancelSync': () => ({ cancelled: numbers.cancelSync() }),
+    'numbers:countries': async () => ({ countries: await numbers.countries() }),
+    'numbers:search': (input) => numbers.search(input),
   };
 }

@@ -2,8 +2,8 @@
 import type { Assignment } from '../../../shared/domain/agents';
 import type { NumberConfiguration } from '../../../shared/domain/number-configuration';
 import type { OwnedNumber, WebhookState } from '../../../shared/domain/numbers';
+import type { TwilioNumber } from '../domain/twilio-number';
 import type { NumberRecord } from '../db/numbers-repo';
-import type { TwilioNumber } from '../twilio/incoming-number';
 import { countryOfNumber, type PriceBook } from './price-book';
 
 export function webhookStateOf(configuration: NumberConfiguration): WebhookState {

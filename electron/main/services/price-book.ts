@@ -6,9 +6,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { MonthlyPrice, NumberType } from '../../../shared/domain/numbers';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
 import { cachedPrices, savePrices } from '../db/prices-repo';
 import type { NumbersApi } from '../twilio/numbers-api';
-import type { Logger } from './logger';
 
 /** The setup guide's typical prices (US). SMS carrier fees are extra. */
 const TYPICAL_PRICES: Partial<Record<string, Partial<Record<NumberType, string>>>> = {
@@ -23,7 +24,7 @@ export interface PriceBook {
   refresh(api: Pick<NumbersApi, 'numberPrices'>, countries: Iterable<string>): Promise<void>;
 }
 
-export function createPriceBook(deps: { db: Database; logger: Logger; clock: () => Date }): PriceBook {
+export function createPriceBook(deps: { db: Database; logger: Logger; clock: Clock }): PriceBook {
   const { db, logger, clock } = deps;
   const key = (country: string, type: NumberType) => `${country}:${type}`;
   let cache = new Map(cachedPrices(db).map((price) => [key(price.isoCountry, price.type), price]));

@@ -10,9 +10,10 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelOutput, Settings } from '../../../shared/ipc/contract';
 import { WebhookBaseUrlSchema } from '../../../shared/domain/agents';
+import type { EmitEvent } from '../infrastructure/events';
 import { getSetting, setSetting } from '../db/settings-repo';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { Confirmations } from './confirmations';
-import type { EmitEvent } from './numbers-service';
 
 export interface SettingsService {
   get(): Settings;
@@ -59,5 +60,14 @@ export function createSettingsService(deps: {
     useDefaultWebhookBaseUrl() {
       return store(null);
     },
+  };
+}
+
+export function settingsHandlers(settings: SettingsService): ChannelHandlers<'settings'> {
+  return {
+    'settings:get': () => settings.get(),
+    'settings:prepareWebhookBaseUrl': ({ webhookBaseUrl }) => settings.prepareWebhookBaseUrl(webhookBaseUrl),
+    'settings:setWebhookBaseUrl': ({ confirmationId }) => settings.setWebhookBaseUrl(confirmationId),
+    'settings:useDefaultWebhookBaseUrl': () => settings.useDefaultWebhookBaseUrl(),
   };
 }

@@ -20,6 +20,7 @@ import { listAgents } from '../db/agents-repo';
 import { countConfiguredNumbers } from '../db/assignments-repo';
 import { countOwnedNumbers } from '../db/numbers-repo';
 import { getSetting, setSetting } from '../db/settings-repo';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { ConnectionService } from './connection-service';
 
 export interface SetupService {
@@ -73,5 +74,12 @@ export function createSetupService(deps: { db: Database; connection: ConnectionS
       setSetting(db, 'setupPlace', JSON.stringify(place));
       return progress();
     },
+  };
+}
+
+export function setupHandlers(setup: SetupService): ChannelHandlers<'setup'> {
+  return {
+    'setup:progress': () => setup.progress(),
+    'setup:save': (place) => setup.save(place),
   };
 }

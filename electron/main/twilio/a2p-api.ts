@@ -12,33 +12,13 @@
  */
 import { z } from 'zod';
 import type { RegistrationIssue, RegistrationStage } from '../../../shared/domain/a2p';
+import type {
+  BrandRecord,
+  BusinessProfileRecord,
+  CampaignRecord,
+  RegistrationRecord,
+} from '../domain/a2p-registrations';
 import { eachPage, type TwilioRest } from './rest';
-
-/** What every registration keeps. */
-export interface RegistrationRecord {
-  sid: string;
-  /** Twilio's status word, as sent. */
-  twilioStatus: string;
-  issues: RegistrationIssue[];
-  /** ISO; null when Twilio did not say. */
-  updatedAt: string | null;
-}
-
-export interface BusinessProfileRecord extends RegistrationRecord {
-  friendlyName: string;
-  validUntil: string | null;
-}
-
-export interface BrandRecord extends RegistrationRecord {
-  brandType: string | null;
-  identityStatus: string | null;
-  failureReason: string | null;
-}
-
-export interface CampaignRecord extends RegistrationRecord {
-  useCase: string | null;
-  brandSid: string | null;
-}
 
 export interface A2pApi {
   listBusinessProfiles(signal: AbortSignal): Promise<BusinessProfileRecord[]>;

@@ -8,8 +8,8 @@
  */
 import twilio from 'twilio';
 import type { AccountStatus, AccountType } from '../../../shared/domain/connection';
-import type { Logger } from '../services/logger';
-import type { SecretRedactor } from '../services/secret-redactor';
+import type { Logger } from '../infrastructure/logger';
+import type { SecretRedactor } from '../infrastructure/secret-redactor';
 import { createA2pApi, type A2pApi } from './a2p-api';
 import { describeTwilioFailure, toAppError, type MessageOverrides } from './twilio-errors';
 import { GleamRequestClient, type RetryPolicy } from './request-client';
@@ -44,6 +44,12 @@ export interface TwilioAccountApi extends NumbersApi, MessagingApi, UsageApi, A2
 
 export interface TwilioGateway {
   forAccount(credentials: TwilioCredentials): TwilioAccountApi;
+  /**
+   * Runs `listener` with whether Twilio answered, after every request (see GleamRequestClientOptions.onAnswer).
+   * A subscription rather than an option: what listens (the reachability service) probes Twilio through the
+   * connection, which uses this gateway, so it is made after the gateway.
+   */
+  onAnswer(listener: (answered: boolean) => void): void;
 }
 
 export interface TwilioGatewayOptions {
@@ -53,8 +59,6 @@ export interface TwilioGatewayOptions {
   logger: Logger;
   redactor: SecretRedactor;
   sleep?: (ms: number) => Promise<void>;
-  /** Whether Twilio answered each request (see GleamRequestClientOptions.onAnswer). */
-  onAnswer?: (answered: boolean) => void;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
@@ -70,6 +74,10 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
   const { logger, redactor } = options;
   // The last account's client is reused so its keep-alive connections are too.
   let latest: { key: string; api: TwilioAccountApi } | null = null;
+  const answerListeners: ((answered: boolean) => void)[] = [];
+  const reportAnswer = (answered: boolean) => {
+    for (const listener of answerListeners) listener(answered);
+  };
 
   return {
     forAccount(credentials) {
@@ -81,7 +89,7 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
         timeoutMs: options.timeoutMs,
         retry: options.retry,
         ...(options.sleep ? { sleep: options.sleep } : {}),
-        ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
+        onAnswer: reportAnswer,
       });
       // Empty, not absent: absent, the SDK takes TWILIO_REGION / TWILIO_EDGE from the environment and
       // rewrites every host with them ("evil.example/" turns api.twilio.com into api.evil.example), which
@@ -114,6 +122,10 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
       };
       latest = { key, api: guard(api, { logger, overrides: MESSAGE_OVERRIDES }) };
       return latest.api;
+    },
+
+    onAnswer(listener) {
+      answerListeners.push(listener);
     },
   };
 }

@@ -7,21 +7,11 @@ import { z } from 'zod';
 import {
   configurationFromWire,
   NUMBER_CONFIGURATION_FIELDS,
-  type NumberConfiguration,
   type NumberConfigurationWireKey,
 } from '../../../shared/domain/number-configuration';
 import type { Capabilities } from '../../../shared/domain/numbers';
 import { formatPhoneNumber } from '../../../shared/phone-number';
-
-/** An owned number as Twilio describes it now. */
-export interface TwilioNumber {
-  sid: string;
-  phoneNumber: string;
-  friendlyName: string;
-  capabilities: Capabilities;
-  configuration: NumberConfiguration;
-  dateCreated: string | null;
-}
+import type { TwilioNumber } from '../domain/twilio-number';
 
 const isFlagSet = (flags: Record<string, unknown>, name: string) =>
   (flags[name] ?? flags[name.toUpperCase()] ?? flags[`${name.charAt(0).toUpperCase()}${name.slice(1)}`]) === true;

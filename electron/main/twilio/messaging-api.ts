@@ -4,14 +4,7 @@
  * number's own SMS webhook (so texts reach the agent, not the service's URL).
  */
 import twilio, { type Twilio } from 'twilio';
-
-/** A Messaging Service and whether it lets each number's own SMS webhook answer texts. */
-export interface MessagingServiceSettings {
-  sid: string;
-  friendlyName: string;
-  /** Twilio's UseInboundWebhookOnNumber: when false, the service's own inbound settings answer texts. */
-  usesNumbersOwnSmsWebhooks: boolean;
-}
+import type { MessagingServiceSettings } from '../domain/messaging-service';
 
 export interface MessagingApi {
   /** The account's Messaging Services, at most `limit`. */

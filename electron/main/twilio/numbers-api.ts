@@ -5,13 +5,13 @@
 import twilio, { type Twilio } from 'twilio';
 import { NUMBER_CONFIGURATION_FIELDS, type NumberConfiguration } from '../../../shared/domain/number-configuration';
 import type { AvailableNumber, NumberType } from '../../../shared/domain/numbers';
+import type { TwilioNumber } from '../domain/twilio-number';
 import {
   capabilitiesOf,
   incomingNumberPage,
   incomingNumberResource,
   numberOf,
   type IncomingNumberResource,
-  type TwilioNumber,
 } from './incoming-number';
 import { createTwilioRest, eachPage } from './rest';
 

@@ -9,10 +9,10 @@ export async function assignToNewAgent(
   name: string,
   phoneNumber: string,
 ): Promise<{ agent: Agent; numberSid: string }> {
-  const agent = gleam.core.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name } });
-  const number = gleam.core.numbers.list().numbers.find((candidate) => candidate.phoneNumber === phoneNumber);
+  const agent = gleam.core.services.agents.save({ agent: { ...EMPTY_AGENT_DRAFT, name } });
+  const number = gleam.core.services.numbers.list().numbers.find((candidate) => candidate.phoneNumber === phoneNumber);
   if (!number) throw new Error(`${phoneNumber} is not in the app's list`);
-  await gleam.core.assignments.run({
+  await gleam.core.services.assignments.run({
     jobId: randomUUID(),
     action: 'assign',
     agentId: agent.id,

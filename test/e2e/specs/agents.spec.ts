@@ -79,7 +79,7 @@ test.describe('Agents', () => {
       .fill('+14155550199');
     await app.getByRole('button', { name: 'Save agent' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Front Desk' })).toBeVisible();
-    const agentId = gleam.core.agents.list()[0]?.id ?? '';
+    const agentId = gleam.core.services.agents.list()[0]?.id ?? '';
 
     await twilio.clearRequests();
     await app.getByRole('button', { name: 'Assign numbers…' }).click();

@@ -55,7 +55,10 @@ test.describe("Why isn't my number working?", () => {
       voiceUrl: 'https://old.example.com/voice',
       trunkSid: `TK${'a'.repeat(32)}`,
     });
-    gleam.core.agents.save({ id: agent.id, agent: { ...EMPTY_AGENT_DRAFT, name: 'Reception', status: 'inactive' } });
+    gleam.core.services.agents.save({
+      id: agent.id,
+      agent: { ...EMPTY_AGENT_DRAFT, name: 'Reception', status: 'inactive' },
+    });
 
     const dialog = await openDoctor(app, phoneNumber);
     await expect(checkItem(dialog, 'The agent is Active')).toContainText('Fail');

@@ -90,7 +90,7 @@ test.describe('Setup guide', () => {
     await expect(stepLink(app, /Give the number to the agent/)).toContainText('Done');
     await screenshot(app, 'setup-4-assign');
 
-    const agentId = gleam.core.agents.list()[0]?.id ?? '';
+    const agentId = gleam.core.services.agents.list()[0]?.id ?? '';
     const live = (await twilio.ownedNumbers(account.sid)).find((number) => number.phoneNumber === chosen);
     expect(live).toMatchObject({
       voiceUrl: `${HOOKS}/${agentId}/voice`,

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SecretRedactor } from './secret-redactor';
+import { systemClock, type Clock } from './clock';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
@@ -22,7 +23,7 @@ export interface FileLoggerOptions {
   filePath: string;
   redactor: SecretRedactor;
   maxBytes?: number;
-  clock?: () => Date;
+  clock?: Clock;
   /** Also echo lines to stderr (development). */
   echo?: boolean;
 }
@@ -30,7 +31,7 @@ export interface FileLoggerOptions {
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 export function createFileLogger(options: FileLoggerOptions): Logger {
-  const { filePath, redactor, maxBytes = DEFAULT_MAX_BYTES, clock = () => new Date(), echo = false } = options;
+  const { filePath, redactor, maxBytes = DEFAULT_MAX_BYTES, clock = systemClock, echo = false } = options;
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   let size = fs.existsSync(filePath) ? fs.statSync(filePath).size : 0;
 

@@ -19,12 +19,12 @@ import type { NumberConfiguration } from '../../../shared/domain/number-configur
 import type { MonthlyPrice } from '../../../shared/domain/numbers';
 import type { UsSmsRegistration } from '../../../shared/domain/a2p';
 import { formatMoney, toMicros } from '../../../shared/money';
+import { balanceCovers } from '../infrastructure/balance';
+import type { MessagingServiceSettings } from '../domain/messaging-service';
 import type { AccountRow } from '../db/accounts-repo';
 import type { AgentRecord } from '../db/agents-repo';
 import type { AssignmentRecord } from '../db/assignments-repo';
 import type { StoredBalance } from '../db/costs-repo';
-import type { MessagingServiceSettings } from '../twilio/messaging-api';
-import { balanceCovers } from './purchase-service';
 import { driftedFields, OVERRIDING_FIELDS, type ManagedConfiguration } from './webhooks';
 
 /** What Twilio said, or why it was not asked. */

@@ -27,12 +27,12 @@ describe('Twilio reachability', () => {
   it('says Twilio cannot be reached when it stops answering, asks again by itself, and refreshes once it answers', async () => {
     const core = harness.startCore({ twilioProbeIntervalMs: 50 });
     await harness.connect();
-    expect(core.reachability.status()).toMatchObject({ state: 'reachable', unreachableSince: null });
+    expect(core.services.reachability.status()).toMatchObject({ state: 'reachable', unreachableSince: null });
 
     // Twilio drops every connection: the refresh at start (here: after connecting again) fails.
     await harness.control.injectFault({ kind: 'drop', times: 10_000 });
     await core.refreshFromTwilio();
-    const { state, unreachableSince } = core.reachability.status();
+    const { state, unreachableSince } = core.services.reachability.status();
     expect(state).toBe('unreachable');
     expect(Date.parse(unreachableSince ?? '')).not.toBeNaN();
     expect(await core.registry.invoke(sender, 'reachability:status', {})).toMatchObject({
@@ -44,11 +44,11 @@ describe('Twilio reachability', () => {
     // Main keeps asking while it cannot get through; nothing changes until Twilio answers.
     const asked = (await harness.control.requests()).length;
     await vi.waitFor(async () => expect((await harness.control.requests()).length).toBeGreaterThan(asked + 1), WAIT);
-    expect(core.reachability.status().state).toBe('unreachable');
+    expect(core.services.reachability.status().state).toBe('unreachable');
 
     await harness.control.clearFaults();
     await harness.control.clearRequests();
-    await vi.waitFor(() => expect(core.reachability.status().state).toBe('reachable'), WAIT);
+    await vi.waitFor(() => expect(core.services.reachability.status().state).toBe('reachable'), WAIT);
     expect(reachabilityEvents().at(-1)).toMatchObject({ state: 'reachable', unreachableSince: null });
     // What the failure left undone runs again: the numbers are listed.
     await vi.waitFor(async () => {
@@ -62,7 +62,7 @@ describe('Twilio reachability', () => {
     await harness.connect();
     await harness.control.injectFault({ kind: 'status', status: 503, times: 10_000, match: { method: 'GET' } });
     await core.refreshFromTwilio();
-    expect(core.reachability.status().state).toBe('unreachable');
+    expect(core.services.reachability.status().state).toBe('unreachable');
 
     // Twilio answering "no such number" is Twilio answering.
     await harness.control.clearFaults();
@@ -75,7 +75,11 @@ describe('Twilio reachability', () => {
 
   it('has nothing to ask with no account connected', async () => {
     const core = harness.startCore({ twilioProbeIntervalMs: 60_000 });
-    expect(await core.reachability.check()).toEqual({ state: 'unknown', unreachableSince: null, lastAnsweredAt: null });
+    expect(await core.services.reachability.check()).toEqual({
+      state: 'unknown',
+      unreachableSince: null,
+      lastAnsweredAt: null,
+    });
     expect(await harness.control.requests()).toEqual([]);
   });
 });

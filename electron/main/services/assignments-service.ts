@@ -14,9 +14,7 @@
  * without the screens showing it.
  */
 import type { Database } from 'better-sqlite3';
-import { inWriteTransaction } from '../db/database';
 import type {
-  Assignment,
   AssignmentAction,
   AssignmentOutcome,
   AssignmentResult,
@@ -24,13 +22,18 @@ import type {
 } from '../../../shared/domain/agents';
 import { AppError, appError } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import { messageOf } from '../infrastructure/error-message';
+import type { TwilioNumber } from '../domain/twilio-number';
+import { inWriteTransaction } from '../db/database';
 import type { AccountRow } from '../db/accounts-repo';
-import { getAgent, listAgents } from '../db/agents-repo';
+import { getAgent } from '../db/agents-repo';
 import {
   beginAssignment,
   deleteAssignment,
   getAssignment,
-  listAssignments,
   markInterruptedChanges,
   setAssignmentStatus,
   setMessagingMembership,
@@ -39,34 +42,31 @@ import {
 import { getOwnedNumber, markReleased, saveNumbers, type NumberRecord } from '../db/numbers-repo';
 import { noteServiceMember } from '../db/service-numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../twilio/incoming-number';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from './logger';
-import type { EmitEvent } from './numbers-service';
 import { liveRecordOf } from './owned-numbers';
-import { agentConfiguration, driftedFields, restoringConfiguration } from './webhooks';
+import { agentConfiguration, restoringConfiguration } from './webhooks';
+import type { NumbersService } from './numbers-service';
 
-export interface AssignmentServiceDeps {
+export interface AssignmentsServiceDeps {
   db: Database;
   connection: ConnectionService;
   emit: EmitEvent;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
   webhookBaseUrl: () => string;
-  /** Brings the local copy of the numbers up to date with Twilio (a numbers sync). */
-  refreshNumbers: () => Promise<unknown>;
+  /** Syncs the local copy of the numbers before a large first-time assignment. */
+  numbers: NumbersService;
   /** Requests in flight at once, across all jobs. */
   concurrency?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface AssignmentService {
+export interface AssignmentsService {
   run(input: ChannelParsedInput<'assignments:run'>): Promise<AssignmentResult>;
   cancel(jobId: string): boolean;
   /** Cancels every running job (the app is closing): numbers being changed finish, no new ones start. */
   cancelAll(): void;
-  /** The assignments of these numbers as the screens show them, drift included, by number SID. */
-  describe(numbers: readonly NumberRecord[]): Map<string, Assignment>;
 }
 
 /** A small fixed pool: Twilio's limit is per-account concurrency, and bulk work must leave room for the rest. */
@@ -95,14 +95,6 @@ function createPool(size: number) {
   };
 }
 
-/** One line per failed number: Twilio's own explanation when it refused, since it names the problem. */
-export function messageOf(error: unknown): string {
-  if (!(error instanceof AppError)) return 'Something unexpected went wrong';
-  const twilioSays =
-    error.code === 'twilio_rejected' && error.data.twilioCode !== undefined ? error.data.hints[0] : undefined;
-  return twilioSays ? `${error.message}: ${twilioSays}` : error.message;
-}
-
 interface JobContext {
   account: AccountRow;
   api: TwilioAccountApi;
@@ -117,7 +109,7 @@ interface JobContext {
 export const INTERRUPTED_CHANGE =
   'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.';
 
-export function createAssignmentService(deps: AssignmentServiceDeps): AssignmentService {
+export function createAssignmentsService(deps: AssignmentsServiceDeps): AssignmentsService {
   const { db, connection, emit, logger, webhookBaseUrl } = deps;
   // Only one app process uses the database (single instance), so a change under way now is a dead process's.
   const interrupted = markInterruptedChanges(db, { message: INTERRUPTED_CHANGE, at: deps.clock().toISOString() });
@@ -283,7 +275,7 @@ export function createAssignmentService(deps: AssignmentServiceDeps): Assignment
     const sids = [...new Set(numberSids)];
     const firstTime = action === 'assign' ? sids.filter((sid) => !getAssignment(db, sid)).length : 0;
     const freshlyListed = firstTime > FRESH_LISTING_THRESHOLD;
-    if (freshlyListed) await deps.refreshNumbers();
+    if (freshlyListed) await deps.numbers.sync();
     const context: JobContext = { account: row, api, signal: controller.signal, serviceReady: null, freshlyListed };
     const progress = { jobId, done: 0, failed: 0, total: sids.length };
     emit('assignments:progress', { ...progress });
@@ -343,30 +335,12 @@ export function createAssignmentService(deps: AssignmentServiceDeps): Assignment
       controller.abort();
       return true;
     },
+  };
+}
 
-    describe(numbers) {
-      const agents = new Map(listAgents(db).map((agent) => [agent.id, agent]));
-      const byNumber = new Map(listAssignments(db).map((assignment) => [assignment.numberSid, assignment]));
-      const baseUrl = webhookBaseUrl();
-      const described = new Map<string, Assignment>();
-      for (const number of numbers) {
-        const assignment = byNumber.get(number.sid);
-        const agent = assignment && agents.get(assignment.agentId);
-        if (!assignment || !agent) continue;
-        const drifted =
-          assignment.status === 'configured' &&
-          driftedFields(number.configuration, agentConfiguration(baseUrl, agent.id)).length > 0;
-        described.set(number.sid, {
-          agentId: agent.id,
-          agentName: agent.name,
-          agentStatus: agent.status,
-          status: drifted ? 'drifted' : assignment.status,
-          error: assignment.lastError,
-          messaging: assignment.messaging,
-          messagingError: assignment.messagingError,
-        });
-      }
-      return described;
-    },
+export function assignmentsHandlers(assignments: AssignmentsService): ChannelHandlers<'assignments'> {
+  return {
+    'assignments:run': (input) => assignments.run(input),
+    'assignments:cancel': ({ jobId }) => ({ cancelled: assignments.cancel(jobId) }),
   };
 }

@@ -18,7 +18,7 @@ import type { SeedAccountInput } from '../../tools/fake-twilio/control-client';
 import { createCoreHarness, TEST_ORIGIN, type CoreHarness } from '../support/core-with-fake';
 import { createMemoryLogger } from '../support/memory-logger';
 import type { UsSmsRegistration } from '../../shared/domain/a2p';
-import { createNumberDoctor } from '../../electron/main/services/number-doctor';
+import { createDoctorService } from '../../electron/main/services/doctor-service';
 import { createPriceBook } from '../../electron/main/services/price-book';
 
 let harness: CoreHarness;
@@ -54,17 +54,17 @@ async function setUp(options: SetUp = {}) {
       })
     : null;
   const number = await harness.control.seedOwnedNumber({ accountSid: account.sid, phoneNumber: PHONE_NUMBER });
-  await harness.core().connection.connect({
+  await harness.core().services.connection.connect({
     accountSid: account.sid,
     authToken: account.authToken,
     ...(service ? { messagingServiceSid: service.sid } : {}),
   });
   await harness.core().refreshFromTwilio();
-  const agent = harness.core().agents.save({ agent: { ...AGENT, ...options.agent } });
+  const agent = harness.core().services.agents.save({ agent: { ...AGENT, ...options.agent } });
   if (options.assign ?? true) {
     const { outcomes } = await harness
       .core()
-      .assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: [number.sid] });
+      .services.assignments.run({ jobId: randomUUID(), action: 'assign', agentId: agent.id, numberSids: [number.sid] });
     expect(outcomes).toMatchObject([{ outcome: 'done' }]);
   }
   return { account, number, agent, service };
@@ -79,13 +79,13 @@ const checkOf = (report: DoctorReport, id: DoctorCheckId): DoctorCheck => {
 const statuses = (report: DoctorReport) =>
   Object.fromEntries(report.checks.map((entry) => [entry.id, entry.status])) as Record<DoctorCheckId, string>;
 
-const doctor = () => harness.core().doctor;
+const doctor = () => harness.core().services.doctor;
 
 describe('a number that works', () => {
   it('passes every check, in order, for an assigned number of a registered Messaging Service', async () => {
     const { account, number, service } = await setUp({ messagingService: { useInboundWebhookOnNumber: true } });
     await harness.control.seedCampaign(account.sid, service?.sid ?? '', { status: 'VERIFIED' });
-    await harness.core().a2p.refresh();
+    await harness.core().services.a2p.refresh();
 
     const report = await doctor().check(number.sid);
 
@@ -133,7 +133,7 @@ describe('the account', () => {
 
   it('fails when no account is connected', async () => {
     const { number } = await setUp();
-    await harness.core().connection.disconnect();
+    await harness.core().services.connection.disconnect();
 
     const report = await doctor().check(number.sid);
 
@@ -201,7 +201,7 @@ describe('the account', () => {
 describe('the number', () => {
   it('fails when the number was released outside Gleam', async () => {
     const { number } = await setUp();
-    const { api } = await harness.core().connection.connected();
+    const { api } = await harness.core().services.connection.connected();
     await api.releaseNumber(number.sid);
 
     const report = await doctor().check(number.sid);
@@ -238,7 +238,9 @@ describe('the number', () => {
 
     expect(fixed.fixError).toBeNull();
     expect(checkOf(fixed.report, 'agent-active').status).toBe('pass');
-    expect(harness.core().agents.list()).toMatchObject([{ id: agent.id, status: 'active', name: 'Front desk' }]);
+    expect(harness.core().services.agents.list()).toMatchObject([
+      { id: agent.id, status: 'active', name: 'Front desk' },
+    ]);
   });
 
   it('fails webhooks changed in the Console, shows the drift on the list at once, and the repair fixes them', async () => {
@@ -254,7 +256,7 @@ describe('the number', () => {
     });
     expect(checkOf(report, 'no-override').status).toBe('pass');
     // The doctor kept Twilio's copy, so the list agrees without a sync.
-    expect(harness.core().numbers.list().numbers[0]?.assignment).toMatchObject({ status: 'drifted' });
+    expect(harness.core().services.numbers.list().numbers[0]?.assignment).toMatchObject({ status: 'drifted' });
 
     const fixed = await doctor().fix(number.sid, 'repair-webhooks');
 
@@ -417,13 +419,13 @@ describe('US texting registration (A2P 10DLC)', () => {
   function doctorWith(registration: UsSmsRegistration) {
     const core = harness.core();
     const clock = () => new Date();
-    return createNumberDoctor({
+    return createDoctorService({
       db: core.db,
-      connection: core.connection,
-      agents: core.agents,
-      assignments: core.assignments,
+      connection: core.services.connection,
+      agents: core.services.agents,
+      assignments: core.services.assignments,
       prices: createPriceBook({ db: core.db, logger: createMemoryLogger(), clock }),
-      webhookBaseUrl: () => core.settings.webhookBaseUrl(),
+      webhookBaseUrl: () => core.services.settings.webhookBaseUrl(),
       emit: () => undefined,
       clock,
       logger: createMemoryLogger(),

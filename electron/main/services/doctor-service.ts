@@ -20,17 +20,21 @@ import { draftOf } from '../../../shared/domain/agents';
 import type { UsSmsRegistration } from '../../../shared/domain/a2p';
 import type { DoctorFix, DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
 import { AppError, appError, type ErrorCode } from '../../../shared/errors';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import { messageOf } from '../infrastructure/error-message';
+import type { TwilioNumber } from '../domain/twilio-number';
 import { getConnectedAccount, type AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
 import { getAssignment } from '../db/assignments-repo';
 import { storedBalance } from '../db/costs-repo';
 import { fingerprintOf, getOwnedNumber, saveNumbers, type NumberRecord } from '../db/numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../twilio/incoming-number';
+import type { ChannelHandlers } from '../ipc/registrar';
 import type { AgentsService } from './agents-service';
-import { messageOf, type AssignmentService } from './assignment-service';
+import type { AssignmentsService } from './assignments-service';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from './logger';
 import {
   accountActiveCheck,
   agentActiveCheck,
@@ -49,27 +53,26 @@ import {
   type AssignedAgent,
   type ServiceOfNumber,
   type TwilioAccess,
-} from './number-doctor-checks';
-import type { EmitEvent } from './numbers-service';
+} from './doctor-checks';
 import { liveRecordOf, toOwnedNumber } from './owned-numbers';
 import { countryOfNumber, type PriceBook } from './price-book';
 import { agentConfiguration } from './webhooks';
 
-export interface NumberDoctorDeps {
+export interface DoctorServiceDeps {
   db: Database;
   connection: ConnectionService;
   agents: AgentsService;
-  assignments: AssignmentService;
+  assignments: AssignmentsService;
   prices: PriceBook;
   webhookBaseUrl: () => string;
   emit: EmitEvent;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
   /** The A2P 10DLC feature's answer for the account, from its local copy. */
   usSmsRegistration: (accountSid: string) => UsSmsRegistration;
 }
 
-export interface NumberDoctor {
+export interface DoctorService {
   check(numberSid: string): Promise<DoctorReport>;
   /** Makes the fix, then checks again; `fixError` says why the fix did not work, if it did not. */
   fix(numberSid: string, fix: DoctorFix): Promise<DoctorFixResult>;
@@ -100,7 +103,7 @@ const notChecked = (problem: AccessProblem): { known: false; why: string; offlin
 type Reached =
   { access: Extract<TwilioAccess, { kind: 'ready' }>; api: TwilioAccountApi } | { access: AccessProblem; api: null };
 
-export function createNumberDoctor(deps: NumberDoctorDeps): NumberDoctor {
+export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
   const { db, connection, agents, assignments, prices, webhookBaseUrl, emit, clock, logger } = deps;
 
   /** The credentials check: verifies them live, which also refreshes the account's status and type. */
@@ -261,5 +264,12 @@ export function createNumberDoctor(deps: NumberDoctorDeps): NumberDoctor {
       else logger.info('number doctor fix made', { fix, number: numberSid });
       return { report: await check(numberSid), fixError };
     },
+  };
+}
+
+export function doctorHandlers(doctor: DoctorService): ChannelHandlers<'doctor'> {
+  return {
+    'doctor:check': ({ numberSid }) => doctor.check(numberSid),
+    'doctor:fix': ({ numberSid, fix }) => doctor.fix(numberSid, fix),
   };
 }

@@ -30,8 +30,8 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
 
 it('reconciles a purchase whose process was killed after Twilio bought the number', { timeout: 60_000 }, async () => {
   const account = await harness.connect();
-  await harness.core().numbers.sync();
-  const { numbers } = await harness.core().numbers.search({
+  await harness.core().services.numbers.sync();
+  const { numbers } = await harness.core().services.numbers.search({
     country: 'US',
     type: 'local',
     areaCode: '206',
@@ -67,11 +67,11 @@ it('reconciles a purchase whose process was killed after Twilio bought the numbe
   expect(await exited).toBe('SIGKILL');
 
   const restarted = harness.startCore();
-  expect(restarted.purchases.activity()).toMatchObject([{ phoneNumber, outcome: 'pending' }]);
+  expect(restarted.services.purchases.activity()).toMatchObject([{ phoneNumber, outcome: 'pending' }]);
   await restarted.refreshFromTwilio();
 
-  expect(restarted.purchases.activity()).toMatchObject([{ phoneNumber, outcome: 'succeeded' }]);
-  expect(restarted.numbers.list().numbers.map((owned) => owned.phoneNumber)).toContain(phoneNumber);
+  expect(restarted.services.purchases.activity()).toMatchObject([{ phoneNumber, outcome: 'succeeded' }]);
+  expect(restarted.services.numbers.list().numbers.map((owned) => owned.phoneNumber)).toContain(phoneNumber);
   const posts = await harness.control.requests({ accountSid: account.sid, method: 'POST' });
   expect(posts.filter((request) => request.path.endsWith('/IncomingPhoneNumbers.json'))).toHaveLength(1);
   const check = new BetterSqlite3(restarted.paths.database, { readonly: true });

@@ -16,9 +16,11 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { TwilioReachability } from '../../../shared/domain/connection';
-import type { EmitEvent } from './numbers-service';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import type { ChannelHandlers } from '../ipc/registrar';
 
-export interface TwilioReachabilityTracker {
+export interface ReachabilityService {
   /** What the request client saw: Twilio answered, or did not. */
   observe(answered: boolean): void;
   status(): TwilioReachability;
@@ -30,15 +32,15 @@ export interface TwilioReachabilityTracker {
 /** Often enough that the screens come back soon after Twilio does, rare enough to be no load. */
 export const DEFAULT_PROBE_INTERVAL_MS = 30_000;
 
-export function createTwilioReachability(deps: {
-  clock: () => Date;
+export function createReachabilityService(deps: {
+  clock: Clock;
   emit: EmitEvent;
   /** A cheap authenticated request: `not_connected` when there is no account to ask with. */
   probe: () => Promise<unknown>;
   /** Runs once each time Twilio answers again after being unreachable. */
   onRecovered: () => void;
   probeIntervalMs?: number;
-}): TwilioReachabilityTracker {
+}): ReachabilityService {
   const { clock, emit, probe, onRecovered } = deps;
   let current: TwilioReachability = { state: 'unknown', unreachableSince: null, lastAnsweredAt: null };
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -96,5 +98,12 @@ export function createTwilioReachability(deps: {
       closed = true;
       stopProbing();
     },
+  };
+}
+
+export function reachabilityHandlers(reachability: ReachabilityService): ChannelHandlers<'reachability'> {
+  return {
+    'reachability:status': () => reachability.status(),
+    'reachability:check': () => reachability.check(),
   };
 }

@@ -20,7 +20,6 @@
  *   (reconcile) — now, and again on the next start for anything still open.
  */
 import type { Database } from 'better-sqlite3';
-import { inWriteTransaction } from '../db/database';
 import { AppError, appError, type ErrorCode } from '../../../shared/errors';
 import {
   purchaseBlocker,
@@ -31,8 +30,12 @@ import {
   type PurchaseQuote,
 } from '../../../shared/domain/numbers';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
-import type { Confirmations, ConfirmedAction } from './confirmations';
 import { formatMoney, toMicros } from '../../../shared/money';
+import type { Logger } from '../infrastructure/logger';
+import type { Clock } from '../infrastructure/clock';
+import { balanceCovers } from '../infrastructure/balance';
+import type { TwilioNumber } from '../domain/twilio-number';
+import { inWriteTransaction } from '../db/database';
 import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
 import { addActivity, listActivity, settlePurchaseActivity } from '../db/activity-repo';
 import { countOwnedNumbers, getOwnedNumber, isOwned, markReleased, saveNumbers } from '../db/numbers-repo';
@@ -45,22 +48,22 @@ import {
   type PurchaseIntent,
 } from '../db/purchases-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { TwilioNumber } from '../twilio/incoming-number';
+import type { ChannelHandlers } from '../ipc/registrar';
+import type { Confirmations, ConfirmedAction } from './confirmations';
 import type { ConnectionService } from './connection-service';
-import type { Logger } from './logger';
 import { toOwnedNumber, toRecord } from './owned-numbers';
 import type { PriceBook } from './price-book';
 
-export interface PurchaseServiceDeps {
+export interface PurchasesServiceDeps {
   db: Database;
   connection: ConnectionService;
   prices: PriceBook;
   confirmations: Confirmations;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
 }
 
-export interface PurchaseService {
+export interface PurchasesService {
   quote(input: ChannelParsedInput<'purchases:quote'>): Promise<PurchaseQuote>;
   buy(input: ChannelParsedInput<'purchases:buy'>): Promise<{ number: OwnedNumber }>;
   prepareRelease(
@@ -86,13 +89,6 @@ const OUTCOME_UNCONFIRMED = appError('twilio_unavailable', {
  */
 const NOT_BOUGHT = () => appError('purchase_not_made');
 
-/** Whether the balance covers the monthly price; null when either is unknown. */
-export function balanceCovers(balance: { amount: string } | null, price: { amount: string } | null): boolean | null {
-  const balanceMicros = balance ? toMicros(balance.amount) : null;
-  const priceMicros = price ? toMicros(price.amount) : null;
-  return balanceMicros !== null && priceMicros !== null ? balanceMicros >= priceMicros : null;
-}
-
 /** Whether two monthly prices are the same amount in the same currency (both unknown counts as the same). */
 function samePrice(
   a: Pick<MonthlyPrice, 'amount' | 'currency'> | null,
@@ -102,7 +98,7 @@ function samePrice(
   return a.currency.toUpperCase() === b.currency.toUpperCase() && toMicros(a.amount) === toMicros(b.amount);
 }
 
-export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseService {
+export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesService {
   const { db, connection, prices, confirmations, logger, clock } = deps;
   const now = () => clock().toISOString();
   /** Purchases under way in this process, by purchase id: a repeated call joins the first. */
@@ -368,5 +364,15 @@ export function createPurchaseService(deps: PurchaseServiceDeps): PurchaseServic
       const account = getLatestAccount(db);
       return account ? listActivity(db, account.sid) : [];
     },
+  };
+}
+
+export function purchasesHandlers(purchases: PurchasesService): ChannelHandlers<'purchases'> {
+  return {
+    'purchases:quote': (input) => purchases.quote(input),
+    'purchases:buy': (input) => purchases.buy(input),
+    'purchases:prepareRelease': (input) => purchases.prepareRelease(input),
+    'purchases:release': (input) => purchases.release(input),
+    'purchases:activity': () => ({ entries: purchases.activity() }),
   };
 }
