@@ -7,6 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { electronSecurityConfigs } from './tools/eslint/electron-security.ts';
+import { layerConfigs } from './tools/eslint/layers.ts';
 
 const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'stream'];
 const noNodeOrElectron = [
@@ -40,6 +41,7 @@ export default defineConfig(
     },
   },
   ...electronSecurityConfigs,
+  ...layerConfigs,
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
