@@ -24,6 +24,19 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/**
+ * A file listed a moment ago may be gone: SQLite deletes its -wal when the sync worker's connection, which
+ * core.close() ends without waiting, closes last. Whatever it held is then in the database file, scanned too.
+ */
+function readIfStillThere(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 export function findSecret(
   credentials: { accountSid: string; authToken: string },
   places: { dataDir: string; ipcLog: readonly IpcExchange[] },
@@ -39,7 +52,10 @@ export function findSecret(
   const search = (where: string, haystack: Buffer) => {
     for (const [form, needle] of needles) if (haystack.includes(needle)) findings.push({ where, form });
   };
-  for (const file of filesUnder(places.dataDir)) search(file, fs.readFileSync(file));
+  for (const file of filesUnder(places.dataDir)) {
+    const contents = readIfStillThere(file);
+    if (contents) search(file, contents);
+  }
   places.ipcLog.forEach((exchange, index) =>
     search(`IPC reply #${index} (${exchange.channel})`, Buffer.from(JSON.stringify(exchange.reply))),
   );
