@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { A2pStatus } from '../../../shared/domain/a2p';
 import { appError } from '../../../shared/errors';
-import { formatDateTime } from '../../../renderer/src/format-date';
+import { formatDateTime } from '../../../renderer/src/lib/format-date';
 import { inputsTo } from '../support/fake-bridge';
 import { deferred } from '../numbers/test-fixtures';
 import { a2pStatus, ALL_APPROVED, AS_OF, brand, campaign, connectedWith, profile, SERVICE } from './test-fixtures';

@@ -11,10 +11,10 @@ import {
   type RegistrationIssue,
 } from '../../../../shared/domain/a2p';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDate, formatDateTime } from '../../format-date';
+import { formatDate, formatDateTime } from '../../lib/format-date';
 import { useAppStore } from '../../store/store-context';
-import { countOf } from '../numbers/format';
-import { useOnline, useTwilioOffline } from '../numbers/use-online';
+import { countOf } from '../../lib/format';
+import { useOnline, useTwilioOffline } from '../../lib/connectivity/use-online';
 import { A2P_STEPS, capitalized, plainWords, STAGE_TEXT, type A2pStepId } from './a2p-text';
 import './a2p.css';
 

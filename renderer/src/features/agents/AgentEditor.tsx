@@ -13,6 +13,7 @@ import { useAppStore } from '../../store/store-context';
 import { checkAgentDraft, checkAgentField, serverFieldErrors, type AgentErrors, type AgentField } from './agent-form';
 import { inactiveNote, LANGUAGE_OPTIONS, STATUS_LABEL, VOICE_OPTIONS } from './agent-format';
 import { focusScreenTitle } from './focus-screen-title';
+import './agents.css';
 
 const STATUSES: AgentStatus[] = ['active', 'inactive'];
 

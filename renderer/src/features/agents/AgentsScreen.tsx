@@ -5,12 +5,11 @@ import { useAppStore } from '../../store/store-context';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
 import { useAssignmentActions } from '../assignments/use-assignment-actions';
-import { ActionsBlockedNote } from '../numbers/twilio-actions';
+import { ActionsBlockedNote } from '../../components/ActionsBlockedNote';
 import { AgentDetail } from './AgentDetail';
 import { AgentEditor } from './AgentEditor';
 import { AgentList } from './AgentList';
 import './agents.css';
-import '../assignments/assignments.css';
 
 /**
  * Agents: the list, one agent with its numbers, and the editor. Agents and

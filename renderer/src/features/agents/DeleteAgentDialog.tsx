@@ -4,7 +4,7 @@ import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store-context';
 import { NumberNames } from '../assignments/NumberNames';
 import type { AssignmentActions } from '../assignments/use-assignment-actions';
-import { countOf } from '../numbers/format';
+import { countOf } from '../../lib/format';
 
 interface DeleteAgentDialogProps {
   agent: Agent;

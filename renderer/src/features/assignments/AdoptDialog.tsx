@@ -1,7 +1,7 @@
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber } from '../numbers/format';
+import { formatPhoneNumber } from '../../lib/format';
 import type { AssignmentActions } from './use-assignment-actions';
 
 interface AdoptDialogProps {

@@ -4,7 +4,7 @@ import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { useAppStore } from '../../store/store-context';
-import { countOf } from '../numbers/format';
+import { countOf } from '../../lib/format';
 import { AssignmentPreview } from './AssignmentPreview';
 import { NumberPicker } from './NumberPicker';
 import type { AssignmentActions } from './use-assignment-actions';

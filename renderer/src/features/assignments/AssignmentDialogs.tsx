@@ -7,6 +7,7 @@ import { AssignDialog } from './AssignDialog';
 import { FixDialog } from './FixDialog';
 import { UnassignDialog } from './UnassignDialog';
 import { useAssignmentActions } from './use-assignment-actions';
+import './assignments.css';
 
 const EMPTY: readonly OwnedNumber[] = [];
 

@@ -2,9 +2,10 @@ import type { AssignmentOutcome } from '../../../../shared/domain/agents';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { jobSize, type AssignmentJob } from '../../store/assignments-slice';
 import { useAppStore } from '../../store/store-context';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { describeDone, describeFailed, describeRunningJob } from './assignment-text';
 import { ASSIGNMENT_JOB_STATUS_ID, useAssignmentActions } from './use-assignment-actions';
+import './assignments.css';
 
 /**
  * The one progress and outcome panel for assignment jobs, on the Agents and

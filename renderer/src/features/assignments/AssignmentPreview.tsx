@@ -3,7 +3,7 @@ import { useShowMore } from '../../components/use-show-more';
 import type { Agent } from '../../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { useAppStore } from '../../store/store-context';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { assignmentChanges } from './assignment-text';
 
 /** Per-number lines are shown this many at a time: a preview of 10,000 numbers opens at once. */

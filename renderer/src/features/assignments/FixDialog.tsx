@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber } from '../numbers/format';
+import { formatPhoneNumber } from '../../lib/format';
 import { AssignmentDetails } from './AssignmentBadge';
 import { FixButtons } from './FixButtons';
 import type { AssignmentActions } from './use-assignment-actions';

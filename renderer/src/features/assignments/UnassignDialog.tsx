@@ -1,7 +1,7 @@
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store-context';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { NumberNames } from './NumberNames';
 import type { AssignmentActions } from './use-assignment-actions';
 

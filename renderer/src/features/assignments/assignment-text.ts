@@ -6,7 +6,7 @@
 import type { Agent, Assignment, AssignmentAction } from '../../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import type { JobRequest } from '../../store/assignments-slice';
-import { countOf } from '../numbers/format';
+import { countOf } from '../../lib/format';
 
 export type AssignmentTone = 'ok' | 'attention' | 'progress' | 'failed';
 

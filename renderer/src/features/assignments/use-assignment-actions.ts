@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/store-context';
-import { useTwilioActions, type TwilioActions } from '../numbers/twilio-actions';
+import { useTwilioActions, type TwilioActions } from '../../lib/twilio-actions';
 
 /** The job status element; while a job runs, disabled assignment buttons point to it for the reason. */
 export const ASSIGNMENT_JOB_STATUS_ID = 'assignment-job-status';

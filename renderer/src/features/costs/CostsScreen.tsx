@@ -3,7 +3,7 @@ import type { CostSummary } from '../../../../shared/domain/costs';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
-import { useTwilioOffline } from '../numbers/use-online';
+import { useTwilioOffline } from '../../lib/connectivity/use-online';
 import { CostsChart } from './CostsChart';
 import {
   AsOfLine,
@@ -17,7 +17,6 @@ import {
 import { MonthDetail } from './MonthDetail';
 import { MonthTable } from './MonthTable';
 import { SummaryCards } from './SummaryCards';
-import '../numbers/numbers.css';
 import './costs.css';
 
 /**

@@ -1,9 +1,10 @@
 import type { CostSummary, CostSyncProgress } from '../../../../shared/domain/costs';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format-date';
+import { ProgressStatus } from '../../components/ProgressStatus';
+import { formatDateTime } from '../../lib/format-date';
 import { useAppStore } from '../../store/store-context';
-import { countOf } from '../numbers/format';
-import { useOnline } from '../numbers/use-online';
+import { countOf } from '../../lib/format';
+import { useOnline } from '../../lib/connectivity/use-online';
 
 /** The note that says why Refresh is off; the disabled button points to it. */
 export const REFRESH_BLOCKED_REASON_ID = 'costs-refresh-blocked-reason';
@@ -129,16 +130,7 @@ export function CostsSyncStatus() {
   const dismiss = useAppStore((state) => state.dismissCostsSyncOutcome);
 
   if (sync.running) {
-    return (
-      <div className="sync-status" aria-busy="true">
-        <div className="sync-progress">
-          <progress aria-label="Update progress" />
-          <p role="status" className="sync-progress-text">
-            {progressText(sync.progress)}
-          </p>
-        </div>
-      </div>
-    );
+    return <ProgressStatus label="Update progress">{progressText(sync.progress)}</ProgressStatus>;
   }
   if (sync.error) return <ErrorNotice error={sync.error} onDismiss={dismiss} />;
   if (sync.result) {

@@ -5,8 +5,9 @@ import { SelectField } from '../../components/SelectField';
 import { useShowMore } from '../../components/use-show-more';
 import { costsMonthOf } from '../../store/costs-slice';
 import { useAppStore } from '../../store/store-context';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { Amount } from './Amount';
+import { DataTable } from '../../components/DataTable';
 import { formatMonth } from './format';
 
 /** One month's calls and messages by number and by agent, the month picker and the CSV export. */
@@ -128,25 +129,23 @@ function CostsTable<Row>({
   const { shown, showMore } = useShowMore(rows);
   return (
     <div className="costs-table-block">
-      <div className="costs-table-scroll">
-        <table className="costs-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column.label} scope="col" className={column.numeric ? 'costs-num' : undefined}>
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={rowKey(row)}>{cells(row)}</tr>
+      <DataTable>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.numeric ? 'costs-num' : undefined}>
+                {column.label}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={rowKey(row)}>{cells(row)}</tr>
+          ))}
+        </tbody>
+      </DataTable>
       {showMore}
     </div>
   );

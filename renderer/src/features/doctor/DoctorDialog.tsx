@@ -10,8 +10,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon, type IconName } from '../../components/icons';
 import type { DoctorState } from '../../store/doctor-slice';
 import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber, formatRelativeTime } from '../numbers/format';
-import { useNow } from '../numbers/use-now';
+import { formatPhoneNumber, formatRelativeTime } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
 import { FIXING_TEXT, statusLabel, summarizeReport } from './doctor-text';
 import './doctor.css';
 

@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import type { ActivityEntry } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store/store-context';
-import { formatDateTime } from '../../format-date';
-import { formatPhoneNumber, formatPrice } from './format';
+import { formatDateTime } from '../../lib/format-date';
+import { formatPhoneNumber, formatPrice } from '../../lib/format';
 
 const KIND_LABEL: Record<ActivityEntry['kind'], string> = { purchase: 'Bought', release: 'Released' };
 const OUTCOME_LABEL: Record<ActivityEntry['outcome'], string> = {

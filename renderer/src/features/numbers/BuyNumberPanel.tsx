@@ -3,7 +3,8 @@ import { useAppStore } from '../../store/store-context';
 import { NumberSearchForm } from './NumberSearchForm';
 import { PurchaseDialog } from './PurchaseDialog';
 import { SearchResults } from './SearchResults';
-import type { TwilioActions } from './twilio-actions';
+import type { TwilioActions } from '../../lib/twilio-actions';
+import './numbers.css';
 
 interface BuyNumberPanelProps {
   actions: TwilioActions;

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Agent } from '../../../../shared/domain/agents';
 import { NUMBER_TYPES } from '../../../../shared/domain/numbers';
-import { countOf, NUMBER_TYPE_LABEL } from './format';
+import { countOf, NUMBER_TYPE_LABEL } from '../../lib/format';
 import {
   NO_FILTERS,
   type AgentFilter,

@@ -12,8 +12,8 @@ import {
   type SearchDraftErrors,
   type SearchTextField,
 } from './buy-form';
-import { NUMBER_TYPE_LABEL } from './format';
-import type { TwilioActions } from './twilio-actions';
+import { NUMBER_TYPE_LABEL } from '../../lib/format';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 const CAPABILITY_FIELDS: { key: 'voice' | 'sms' | 'mms'; label: string; help: string }[] = [
   { key: 'voice', label: 'Voice', help: 'phone calls' },

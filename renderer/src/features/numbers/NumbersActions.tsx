@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { useAppStore } from '../../store/store-context';
-import type { TwilioActions } from './twilio-actions';
+import type { TwilioActions } from '../../lib/twilio-actions';
+import './numbers.css';
 
 interface NumbersActionsProps {
   actions: TwilioActions;

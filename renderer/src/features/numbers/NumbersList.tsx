@@ -13,8 +13,8 @@ import {
   type SortKey,
 } from './number-query';
 import { NumbersTable, type TableSelection } from './NumbersTable';
-import { TYPICAL_PRICE_NOTE_ID, TypicalPriceNote } from './PriceLabel';
-import type { TwilioActions } from './twilio-actions';
+import { TYPICAL_PRICE_NOTE_ID, TypicalPriceNote } from '../../components/PriceLabel';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 interface NumbersListProps {
   numbers: OwnedNumber[];

@@ -1,6 +1,6 @@
 import { useAppStore } from '../../store/store-context';
 import type { NumbersNotice as Notice } from '../../store/numbers-slice';
-import { formatPhoneNumber, formatPrice } from './format';
+import { formatPhoneNumber, formatPrice } from '../../lib/format';
 
 function describe(notice: Notice): string {
   const number = formatPhoneNumber(notice.phoneNumber);

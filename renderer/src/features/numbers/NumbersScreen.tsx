@@ -17,9 +17,9 @@ import { NumbersNotice } from './NumbersNotice';
 import { ReleaseDialog } from './ReleaseDialog';
 import { SyncStatus } from './SyncStatus';
 import { ScreenTabs, type NumbersTab } from './ScreenTabs';
-import { ActionsBlockedNote, useTwilioActions } from './twilio-actions';
+import { ActionsBlockedNote } from '../../components/ActionsBlockedNote';
+import { useTwilioActions } from '../../lib/twilio-actions';
 import './numbers.css';
-import '../assignments/assignments.css';
 
 const DEFAULT_SORT: NumberSort = { key: 'number', direction: 'ascending' };
 

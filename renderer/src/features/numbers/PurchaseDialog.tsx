@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { purchaseBlocker, type PurchaseQuote } from '../../../../shared/domain/numbers';
+import { Badge } from '../../components/Badge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { PurchaseState } from '../../store/numbers-slice';
 import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber, formatPrice, TYPICAL_PRICE_EXPLANATION } from './format';
+import { formatPhoneNumber, formatPrice, TYPICAL_PRICE_EXPLANATION } from '../../lib/format';
 import { Modal } from '../../components/Modal';
 import { SEARCH_RESULTS_ID } from './SearchResults';
-import type { TwilioActions } from './twilio-actions';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 /**
  * The last step before money is spent: the number, what Twilio will bill
@@ -101,9 +102,9 @@ function QuoteDetails({ quote }: { quote: PurchaseQuote }) {
           <dd>
             {price ? formatPrice(price) : 'Unknown'}
             {price?.source === 'typical' && (
-              <span className="badge badge-typical" title={TYPICAL_PRICE_EXPLANATION}>
+              <Badge kind="typical" title={TYPICAL_PRICE_EXPLANATION}>
                 typical
-              </span>
+              </Badge>
             )}
           </dd>
         </div>

@@ -1,9 +1,9 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { ReleaseState } from '../../store/numbers-slice';
 import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber } from './format';
+import { formatPhoneNumber } from '../../lib/format';
 import { Modal } from '../../components/Modal';
-import type { TwilioActions } from './twilio-actions';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 interface ReleaseDialogProps {
   release: ReleaseState;

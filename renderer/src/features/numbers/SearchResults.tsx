@@ -2,10 +2,10 @@ import { useId } from 'react';
 import type { AvailableNumber, MonthlyPrice } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store/store-context';
-import { CapabilityBadges } from './CapabilityBadges';
-import { countOf, formatPhoneNumber } from './format';
-import { PriceLabel, TypicalPriceNote } from './PriceLabel';
-import type { TwilioActions } from './twilio-actions';
+import { CapabilityBadges } from '../../components/CapabilityBadges';
+import { countOf, formatPhoneNumber } from '../../lib/format';
+import { PriceLabel, TypicalPriceNote } from '../../components/PriceLabel';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 /** Focus lands here when the chosen number drops out of the offer (Twilio sold it to someone else). */
 export const SEARCH_RESULTS_ID = 'number-search-results';

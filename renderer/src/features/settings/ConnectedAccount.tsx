@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionStatus } from '../../../../shared/domain/connection';
 import { Modal } from '../../components/Modal';
-import { formatDateTime } from '../../format-date';
+import { formatDateTime } from '../../lib/format-date';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';

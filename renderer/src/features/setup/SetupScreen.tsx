@@ -12,9 +12,6 @@ import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { SETUP_STEP_TEXT } from './setup-text';
 import { SetupStepBody } from './SetupStepBody';
 import './setup.css';
-import '../agents/agents.css';
-import '../assignments/assignments.css';
-import '../numbers/numbers.css';
 
 /**
  * The setup guide: connect Twilio, get a number, create an agent, assign

@@ -1,43 +1,8 @@
-import type { NumberList } from '../../../../shared/domain/numbers';
-import { formatDateTime } from '../../format-date';
-import { useAppStore } from '../../store/store-context';
-import { useOnline, useTwilioOffline } from './use-online';
-
-/** The one element that says why Buy, Sync, Release and assignments are off; disabled buttons point to it. */
-export const ACTIONS_BLOCKED_REASON_ID = 'numbers-actions-blocked-reason';
-
-export interface TwilioActions {
-  offline: boolean;
-  /** The computer is online, but Twilio does not answer main's requests (main keeps asking). */
-  unreachable: boolean;
-  /** The list belongs to an account that is no longer connected, or to none. */
-  disconnected: boolean;
-  blocked: boolean;
-  /** For aria-describedby on a disabled action: the note that says why. */
-  describedBy: string | undefined;
-}
-
-/** Whether actions that change the Twilio account (buy, sync, release, assign) can run now, and why not. */
-export function useTwilioActions(): TwilioActions {
-  const offline = useTwilioOffline();
-  const unreachable = useAppStore((state) => state.twilioReachability.value?.state === 'unreachable') && !offline;
-  const disconnected = useAppStore((state) => state.numbers.list?.account?.connected !== true);
-  const notePresent = useAppStore((state) => showsDisconnectedNote(state.numbers.list));
-  const blocked = offline || unreachable || disconnected;
-  const explained = offline || unreachable || (disconnected && notePresent);
-  return {
-    offline,
-    unreachable,
-    disconnected,
-    blocked,
-    describedBy: blocked && explained ? ACTIONS_BLOCKED_REASON_ID : undefined,
-  };
-}
-
-/** With no account and no numbers, the screen's "Connect Twilio" prompt already says it all. */
-function showsDisconnectedNote(list: NumberList | null): boolean {
-  return list !== null && (list.account !== null || list.numbers.length > 0);
-}
+import { formatDateTime } from '../lib/format-date';
+import { useOnline } from '../lib/connectivity/use-online';
+import { ACTIONS_BLOCKED_REASON_ID, showsDisconnectedNote, type TwilioActions } from '../lib/twilio-actions';
+import { useAppStore } from '../store/store-context';
+import './actions-blocked-note.css';
 
 /** Offline, unreachable and disconnected notes, in words, with the way out of each. */
 export function ActionsBlockedNote({ actions }: { actions: TwilioActions }) {
