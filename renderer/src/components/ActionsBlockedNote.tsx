@@ -1,5 +1,7 @@
 import { formatDateTime } from '../lib/format-date';
-import { useOnline } from '../lib/connectivity/use-online';
+import { useClearOfflineReport, useOnline } from '../lib/connectivity/use-online';
+import { useCheckTwilio } from '../lib/connectivity/use-check-twilio';
+import { useNumberList } from '../lib/query/reads';
 import { ACTIONS_BLOCKED_REASON_ID, showsDisconnectedNote, type TwilioActions } from '../lib/twilio-actions';
 import { useAppStore } from '../store/store-context';
 import './actions-blocked-note.css';
@@ -7,13 +9,13 @@ import './actions-blocked-note.css';
 /** Offline, unreachable and disconnected notes, in words, with the way out of each. */
 export function ActionsBlockedNote({ actions }: { actions: TwilioActions }) {
   const online = useOnline();
-  const clearOfflineReport = useAppStore((state) => state.clearOfflineReport);
+  const clearOfflineReport = useClearOfflineReport();
   const navigate = useAppStore((state) => state.navigate);
-  const hasAccount = useAppStore((state) => state.numbers.list?.account != null);
-  const notePresent = useAppStore((state) => showsDisconnectedNote(state.numbers.list));
-  const lastSyncedAt = useAppStore((state) => state.numbers.list?.lastSyncedAt ?? null);
-  const checking = useAppStore((state) => state.twilioReachability.checking);
-  const checkTwilio = useAppStore((state) => state.checkTwilio);
+  const list = useNumberList().data ?? null;
+  const hasAccount = list?.account != null;
+  const notePresent = showsDisconnectedNote(list);
+  const lastSyncedAt = list?.lastSyncedAt ?? null;
+  const { checking, checkTwilio } = useCheckTwilio();
   const showDisconnected = actions.disconnected && notePresent;
   if (!actions.offline && !actions.unreachable && !showDisconnected) return null;
 
@@ -41,7 +43,7 @@ export function ActionsBlockedNote({ actions }: { actions: TwilioActions }) {
           </strong>{' '}
           Your computer is online, but Twilio is not answering. Buying, syncing, releasing and assigning numbers are
           turned off until it does; Gleam keeps trying and turns them back on by itself.{' '}
-          <button type="button" className="link-button" disabled={checking} onClick={() => void checkTwilio()}>
+          <button type="button" className="link-button" disabled={checking} onClick={checkTwilio}>
             {checking ? 'Trying…' : 'Retry now'}
           </button>
         </p>

@@ -1,6 +1,6 @@
 import type { NumberList } from '../../../shared/domain/numbers';
-import { useAppStore } from '../store/store-context';
 import { useTwilioOffline } from './connectivity/use-online';
+import { useNumberList, useReachability } from './query/reads';
 
 /** The one element that says why Buy, Sync, Release and assignments are off; disabled buttons point to it. */
 export const ACTIONS_BLOCKED_REASON_ID = 'numbers-actions-blocked-reason';
@@ -19,9 +19,10 @@ export interface TwilioActions {
 /** Whether actions that change the Twilio account (buy, sync, release, assign) can run now, and why not. */
 export function useTwilioActions(): TwilioActions {
   const offline = useTwilioOffline();
-  const unreachable = useAppStore((state) => state.twilioReachability.value?.state === 'unreachable') && !offline;
-  const disconnected = useAppStore((state) => state.numbers.list?.account?.connected !== true);
-  const notePresent = useAppStore((state) => showsDisconnectedNote(state.numbers.list));
+  const unreachable = useReachability().data?.state === 'unreachable' && !offline;
+  const list = useNumberList().data ?? null;
+  const disconnected = list?.account?.connected !== true;
+  const notePresent = showsDisconnectedNote(list);
   const blocked = offline || unreachable || disconnected;
   const explained = offline || unreachable || (disconnected && notePresent);
   return {

@@ -13,6 +13,7 @@ import { useAppStore } from '../../store/store-context';
 import { checkAgentDraft, checkAgentField, serverFieldErrors, type AgentErrors, type AgentField } from './agent-form';
 import { inactiveNote, LANGUAGE_OPTIONS, STATUS_LABEL, VOICE_OPTIONS } from './agent-format';
 import { focusScreenTitle } from './focus-screen-title';
+import { useSaveAgent } from './use-save-agent';
 import './agents.css';
 
 const STATUSES: AgentStatus[] = ['active', 'inactive'];
@@ -47,10 +48,7 @@ interface AgentFormProps {
 /** An agent's fields, checked as they are typed, and Save. Saving needs no connection: agents live in Gleam. */
 export function AgentForm({ agent, onSaved, onCancel }: AgentFormProps) {
   const id = useId();
-  const saveAgent = useAppStore((state) => state.saveAgent);
-  const saving = useAppStore((state) => state.agentSave.saving);
-  const error = useAppStore((state) => state.agentSave.error);
-  const dismissError = useAppStore((state) => state.dismissAgentSaveError);
+  const { saveAgent, saving, error, dismissError } = useSaveAgent();
   const [draft, setDraft] = useState<AgentDraft>(() => (agent ? draftOf(agent) : EMPTY_AGENT_DRAFT));
   const [errors, setErrors] = useState<AgentErrors>({});
   const formRef = useRef<HTMLFormElement>(null);

@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useLiveAgents, useLiveNumbers } from '../../store/live-lists';
+import { readErrorOf } from '../../lib/query/hooks';
+import { useAgentList, useNumberList } from '../../lib/query/reads';
 import { useAppStore } from '../../store/store-context';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
@@ -18,17 +19,14 @@ import './agents.css';
  * turned off then, with the reason.
  */
 export function AgentsScreen() {
-  const agents = useAppStore((state) => state.agents.list);
-  const loading = useAppStore((state) => state.agents.loading);
-  const error = useAppStore((state) => state.agents.error);
-  const view = useAppStore((state) => state.agents.view);
-  const owned = useAppStore((state) => state.numbers.list?.numbers ?? null);
-  const loadAgents = useAppStore((state) => state.loadAgents);
+  const agentList = useAgentList();
+  const agents = agentList.data ?? null;
+  const loading = agentList.isFetching;
+  const error = readErrorOf(agentList);
+  const view = useAppStore((state) => state.agentsView);
+  const owned = useNumberList().data?.numbers ?? null;
   const actions = useAssignmentActions();
   const sectionRef = useRef<HTMLElement>(null);
-
-  useLiveAgents();
-  useLiveNumbers();
 
   const focusTitle = useCallback(() => sectionRef.current?.querySelector<HTMLElement>('#screen-title') ?? null, []);
 
@@ -55,7 +53,7 @@ export function AgentsScreen() {
         {error && (
           <div>
             <ErrorNotice error={error} />
-            <button type="button" className="button" onClick={() => void loadAgents()}>
+            <button type="button" className="button" onClick={() => void agentList.refetch()}>
               Try again
             </button>
           </div>

@@ -15,7 +15,8 @@ interface FixDialogProps {
 
 /** From a row of the Phone Numbers table: what is wrong with the number's assignment, and the fixes. */
 export function FixDialog({ number, actions, fallbackFocus }: FixDialogProps) {
-  const close = useAppStore((state) => state.closeAssignmentDialog);
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const close = () => closeDialog('assignmentDialog');
   const closeRef = useRef<HTMLButtonElement>(null);
   const formatted = formatPhoneNumber(number.phoneNumber);
   const { assignment } = number;

@@ -2,7 +2,8 @@ import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { NUMBER_TYPES } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/TextField';
-import { useAppStore } from '../../store/store-context';
+import { readErrorOf, useChannelQuery } from '../../lib/query/hooks';
+import type { BuyNumber } from './use-buy-number';
 import {
   checkSearchDraft,
   checkSearchField,
@@ -22,13 +23,13 @@ const CAPABILITY_FIELDS: { key: 'voice' | 'sms' | 'mms'; label: string; help: st
 ];
 
 /** Where to look for a number and what it must do; checked here before Twilio is asked. */
-export function NumberSearchForm({ actions }: { actions: TwilioActions }) {
+export function NumberSearchForm({ buy, actions }: { buy: BuyNumber; actions: TwilioActions }) {
   const id = useId();
-  const countries = useAppStore((state) => state.numberSearch.countries);
-  const countriesError = useAppStore((state) => state.numberSearch.countriesError);
-  const loadCountries = useAppStore((state) => state.loadCountries);
-  const searching = useAppStore((state) => state.numberSearch.searching);
-  const searchAvailableNumbers = useAppStore((state) => state.searchAvailableNumbers);
+  // The list barely changes, so it is asked for once per session.
+  const countriesQuery = useChannelQuery('numbers:countries', {});
+  const countries = countriesQuery.data?.countries ?? null;
+  const countriesError = readErrorOf(countriesQuery);
+  const { searching, searchNumbers: searchAvailableNumbers } = buy;
   const [draft, setDraft] = useState<SearchDraft>(EMPTY_SEARCH);
   const [fieldErrors, setFieldErrors] = useState<SearchDraftErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
@@ -49,7 +50,7 @@ export function NumberSearchForm({ actions }: { actions: TwilioActions }) {
     setFieldErrors(({ [field]: _previous, ...rest }) => (problem ? { ...rest, [field]: problem } : rest));
   };
 
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const problems = checkSearchDraft(draft);
     setFieldErrors(problems);
@@ -58,7 +59,7 @@ export function NumberSearchForm({ actions }: { actions: TwilioActions }) {
       return;
     }
     if (!country) return;
-    await searchAvailableNumbers(toSearchInput({ ...draft, country }));
+    searchAvailableNumbers(toSearchInput({ ...draft, country }));
   };
 
   const textField = (field: SearchTextField, label: string, extra: { placeholder?: string; help?: string } = {}) => (
@@ -76,13 +77,7 @@ export function NumberSearchForm({ actions }: { actions: TwilioActions }) {
   );
 
   return (
-    <form
-      ref={formRef}
-      className="form buy-form"
-      noValidate
-      aria-label="Search for a number"
-      onSubmit={(event) => void submit(event)}
-    >
+    <form ref={formRef} className="form buy-form" noValidate aria-label="Search for a number" onSubmit={submit}>
       <div className="buy-form-row">
         <div className="field">
           <label htmlFor={`${id}-country`}>Country</label>
@@ -125,7 +120,7 @@ export function NumberSearchForm({ actions }: { actions: TwilioActions }) {
       {countriesError && (
         <div>
           <ErrorNotice error={countriesError} />
-          <button type="button" className="button" onClick={() => void loadCountries()}>
+          <button type="button" className="button" onClick={() => void countriesQuery.refetch()}>
             Load countries again
           </button>
         </div>

@@ -1,13 +1,12 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressStatus } from '../../components/ProgressStatus';
-import { useAppStore } from '../../store/store-context';
+import { useNumbersSync } from './use-numbers';
 import { countOf } from '../../lib/format';
 
 /** Progress of a running sync (with Cancel), then what it found, or why it failed. */
 export function SyncStatus() {
-  const sync = useAppStore((state) => state.numbers.sync);
-  const cancelSync = useAppStore((state) => state.cancelSync);
-  const dismiss = useAppStore((state) => state.dismissSyncOutcome);
+  const sync = useNumbersSync();
+  const { cancel: cancelSync, dismiss } = sync;
 
   if (sync.running) {
     const loaded = sync.progress?.loaded ?? 0;
@@ -20,7 +19,7 @@ export function SyncStatus() {
         // count can pass the expectation when numbers were bought elsewhere since, so the bar's end moves with it.
         max={expected === null ? null : Math.max(expected, loaded, 1)}
         action={
-          <button type="button" className="button" disabled={sync.cancelling} onClick={() => void cancelSync()}>
+          <button type="button" className="button" disabled={sync.cancelling} onClick={cancelSync}>
             {sync.cancelling ? 'Cancelling…' : 'Cancel sync'}
           </button>
         }

@@ -1,17 +1,16 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { TextField } from '../../components/TextField';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAppStore } from '../../store/store-context';
+import { useConnectionActions } from './use-connection';
 import { checkDraft, checkField, type CredentialsDraft, type CredentialsErrors } from './credentials-form';
 
 const EMPTY: CredentialsDraft = { accountSid: '', authToken: '', messagingServiceSid: '' };
 
 /** Account SID, Auth Token, optional Messaging Service SID → Save Configuration. */
 export function CredentialsForm({ onCancel }: { onCancel?: () => void }) {
-  const connect = useAppStore((state) => state.connect);
-  const busy = useAppStore((state) => state.connection.busy);
-  const error = useAppStore((state) => (state.connection.errorOf === 'connect' ? state.connection.error : null));
-  const dismissError = useAppStore((state) => state.dismissConnectionError);
+  const connection = useConnectionActions();
+  const { connect, busy, dismissError } = connection;
+  const error = connection.errorOf === 'connect' ? connection.error : null;
   const [draft, setDraft] = useState<CredentialsDraft>(EMPTY);
   const [fieldErrors, setFieldErrors] = useState<CredentialsErrors>({});
   const formRef = useRef<HTMLFormElement>(null);

@@ -2,16 +2,13 @@ import { useState, type SyntheticEvent } from 'react';
 import type { MessagingServiceSummary } from '../../../../shared/domain/connection';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/TextField';
-import { useAppStore } from '../../store/store-context';
+import { useConnectionActions } from './use-connection';
 import { checkField } from './credentials-form';
 
 export function MessagingServiceSection({ service }: { service: MessagingServiceSummary | null }) {
-  const busy = useAppStore((state) => state.connection.busy);
-  const error = useAppStore((state) =>
-    state.connection.errorOf === 'messagingService' ? state.connection.error : null,
-  );
-  const dismissError = useAppStore((state) => state.dismissConnectionError);
-  const setMessagingService = useAppStore((state) => state.setMessagingService);
+  const connection = useConnectionActions();
+  const { busy, dismissError, setMessagingService } = connection;
+  const error = connection.errorOf === 'messagingService' ? connection.error : null;
   const [sid, setSid] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const saving = busy === 'messagingService';
