@@ -72,6 +72,7 @@ export function NumberPicker({ candidates, selected, onChange, agentId, searchRe
         <label htmlFor={`${id}-search`}>Search numbers</label>
         <input
           ref={searchRef}
+          className="input"
           id={`${id}-search`}
           type="search"
           value={text}

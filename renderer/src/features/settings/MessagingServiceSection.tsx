@@ -3,7 +3,7 @@ import type { MessagingServiceSummary } from '../../../../shared/domain/connecti
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/TextField';
 import { useConnectionActions } from './use-connection';
-import { checkField } from './credentials-form';
+import { formatProblem, MESSAGING_SERVICE_SID } from '../../../../shared/domain/credentials';
 
 export function MessagingServiceSection({ service }: { service: MessagingServiceSummary | null }) {
   const connection = useConnectionActions();
@@ -15,7 +15,7 @@ export function MessagingServiceSection({ service }: { service: MessagingService
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    const problem = sid.trim() === '' ? 'Enter a Messaging Service SID.' : checkField('messagingServiceSid', sid);
+    const problem = sid.trim() === '' ? 'Enter a Messaging Service SID.' : formatProblem(MESSAGING_SERVICE_SID, sid);
     setFieldError(problem);
     if (problem) return;
     if (await setMessagingService(sid.trim())) setSid('');
@@ -46,7 +46,8 @@ export function MessagingServiceSection({ service }: { service: MessagingService
           placeholder="MG…"
           onChange={(value) => {
             setSid(value);
-            if (fieldError && !checkField('messagingServiceSid', value)) setFieldError(null);
+            if (fieldError && (value.trim() === '' || !formatProblem(MESSAGING_SERVICE_SID, value)))
+              setFieldError(null);
           }}
           error={fieldError ?? error?.fieldErrors?.messagingServiceSid}
           disabled={saving}
