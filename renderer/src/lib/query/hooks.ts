@@ -78,6 +78,8 @@ export function runSharedAction<K extends SharedKey, O = OutputOf<K>, V = InputO
   const observer = new MutationObserver<O, unknown, V>(client, {
     mutationKey: key,
     mutationFn: (vars) => call(api, vars),
+    // Kept until dismissed or replaced: an outcome stays on screen until the person has seen it.
+    gcTime: Infinity,
     onSuccess: (output, vars) => options.onSuccess?.(output, vars),
     onError: (error, vars) => options.onError?.(error, vars),
     onSettled: (_output, _error, vars) => options.onSettled?.(vars),

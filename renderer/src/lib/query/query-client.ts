@@ -39,8 +39,7 @@ export function createQueryClient(offlineReport: OfflineReport): QueryClient {
         refetchOnReconnect: false,
         networkMode: 'always',
       },
-      // Kept until dismissed or replaced: an outcome stays on screen until the person has seen it.
-      mutations: { retry: false, networkMode: 'always', gcTime: Infinity },
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }
