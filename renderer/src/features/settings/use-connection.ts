@@ -25,8 +25,12 @@ const ACTION_OF = Object.fromEntries(
 const actionOf = (mutation: { options: { mutationKey?: readonly unknown[] } }): ConnectionAction | undefined =>
   ACTION_OF[mutation.options.mutationKey?.[0] as ActionChannel];
 
-/** Reads that depend on which account is connected (the list's account, the costs' account). */
-const ACCOUNT_READS = [['numbers:list'], ['costs:summary']];
+/**
+ * Reads that depend on the connection, and that main sends no event for: the list's account and which numbers
+ * are in the Messaging Service, the agents' numbers, the costs' account. Screens showing them read them again;
+ * the others when next shown.
+ */
+const ACCOUNT_READS = [['numbers:list'], ['agents:list'], ['costs:summary']];
 
 export function useConnectionActions() {
   const api = useApi();
@@ -50,9 +54,7 @@ export function useConnectionActions() {
     return runSharedAction(client, api, [CHANNEL_OF[action]] as const, input, {
       onSuccess: (status: ConnectionStatus) => {
         client.setQueryData(['connection:getStatus'], status);
-        if (action === 'connect' || action === 'disconnect') {
-          for (const queryKey of ACCOUNT_READS) void client.invalidateQueries({ queryKey });
-        }
+        for (const queryKey of ACCOUNT_READS) void client.invalidateQueries({ queryKey });
       },
     });
   }

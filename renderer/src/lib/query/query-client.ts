@@ -35,6 +35,8 @@ export function createQueryClient(offlineReport: OfflineReport): QueryClient {
       queries: {
         retry: false,
         staleTime: Infinity,
+        // Kept while the app runs, as the store kept them: a screen opened again shows them at once.
+        gcTime: Infinity,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
         networkMode: 'always',
