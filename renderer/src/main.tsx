@@ -2,8 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api/client';
 import { App } from './app/App';
-import { createAppStore } from './store/store';
-import { StoreProvider } from './store/store-context';
+import { AppProviders, createAppServices } from './lib/query/app-services';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -11,8 +10,8 @@ if (!root) throw new Error('index.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
-    <StoreProvider store={createAppStore(createApi(window.gleam))}>
+    <AppProviders services={createAppServices(createApi(window.gleam))}>
       <App />
-    </StoreProvider>
+    </AppProviders>
   </StrictMode>,
 );

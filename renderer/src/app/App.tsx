@@ -1,11 +1,12 @@
-import { useEffect } from 'react';
 import { AgentsScreen } from '../features/agents/AgentsScreen';
 import { CostsScreen } from '../features/costs/CostsScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
 import { NumbersScreen } from '../features/numbers/NumbersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { useConnectionStatus, useReachability } from '../lib/query/reads';
 import { useAppStore } from '../store/store-context';
+import { useOpenSetupIfNeeded, useSetupProgress } from '../features/setup/use-setup';
 import { Sidebar } from './Sidebar';
 
 function CurrentScreen() {
@@ -27,23 +28,14 @@ function CurrentScreen() {
 }
 
 export function App() {
-  const loadConnection = useAppStore((state) => state.loadConnection);
-  const status = useAppStore((state) => state.connection.status);
+  const { data: status } = useConnectionStatus();
   // Ready once the first screen is decided: the setup guide opens at start when it has work left.
-  const setupKnown = useAppStore((state) => state.setup.progress !== null || state.setup.error !== null);
-  const followAppMenu = useAppStore((state) => state.followAppMenu);
-  const watchTwilioReachability = useAppStore((state) => state.watchTwilioReachability);
-  const openSetupIfNeeded = useAppStore((state) => state.openSetupIfNeeded);
-
-  useEffect(() => {
-    void loadConnection();
-    void openSetupIfNeeded();
-  }, [loadConnection, openSetupIfNeeded]);
-  useEffect(() => followAppMenu(), [followAppMenu]);
-  useEffect(() => watchTwilioReachability(), [watchTwilioReachability]);
+  const setupKnown = useSetupProgress().isFetched;
+  useReachability();
+  useOpenSetupIfNeeded();
 
   return (
-    <div className="app" data-ready={status !== null && setupKnown ? 'true' : 'false'}>
+    <div className="app" data-ready={status !== undefined && setupKnown ? 'true' : 'false'}>
       <Sidebar />
       <main className="content">
         <CurrentScreen />

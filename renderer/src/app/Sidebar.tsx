@@ -1,3 +1,4 @@
+import { useConnectionStatus, useReachability } from '../lib/query/reads';
 import { useAppStore } from '../store/store-context';
 import type { Screen } from '../store/navigation-slice';
 import { Icon, type IconName } from '../components/icons';
@@ -15,8 +16,8 @@ export function Sidebar() {
   const current = useAppStore((state) => state.screen);
   const navigate = useAppStore((state) => state.navigate);
   const showAgents = useAppStore((state) => state.showAgents);
-  const status = useAppStore((state) => state.connection.status);
-  const unreachable = useAppStore((state) => state.twilioReachability.value?.state === 'unreachable');
+  const status = useConnectionStatus().data;
+  const unreachable = useReachability().data?.state === 'unreachable';
 
   return (
     <nav className="sidebar" aria-label="Main">

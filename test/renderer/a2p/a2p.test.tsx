@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { A2pStatus } from '../../../shared/domain/a2p';
 import { appError } from '../../../shared/errors';
-import { formatDateTime } from '../../../renderer/src/format-date';
+import { formatDateTime } from '../../../renderer/src/lib/format-date';
 import { inputsTo } from '../support/fake-bridge';
 import { deferred } from '../numbers/test-fixtures';
 import { a2pStatus, ALL_APPROVED, AS_OF, brand, campaign, connectedWith, profile, SERVICE } from './test-fixtures';
@@ -146,14 +146,17 @@ describe('A2P 10DLC → the Messaging Service', () => {
 
   it('asks for a refresh when the service was set after the last read, and reads again when it changes', async () => {
     let status: A2pStatus = a2pStatus({ messagingService: null, campaigns: null });
-    const { calls, store } = await openA2pSection({
+    const { calls, user } = await openA2pSection({
       'connection:getStatus': () => connectedWith(null),
+      'connection:setMessagingService': () => connectedWith(SERVICE),
       'a2p:status': () => status,
     });
     await waitFor(() => expect(stepItem('Campaign').textContent).toContain('Needs a Messaging Service'));
 
+    // The service is set in Settings, above: the connection main answers with has it.
     status = a2pStatus({ campaigns: null });
-    act(() => store.setState({ connection: { ...store.getState().connection, status: connectedWith(SERVICE) } }));
+    await user.type(screen.getByLabelText('Messaging Service SID'), SERVICE.sid);
+    await user.click(screen.getByRole('button', { name: 'Save Messaging Service' }));
     const step = await waitFor(() => screen.getByRole('listitem', { name: '3. Campaign Not checked yet' }));
     expect(step.textContent).toContain('Your Messaging Service was set after Gleam last checked.');
     expect(inputsTo(calls, 'a2p:status')).toHaveLength(2);

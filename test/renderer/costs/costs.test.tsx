@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Balance, CostSyncResult } from '../../../shared/domain/costs';
 import { appError } from '../../../shared/errors';
-import { formatDateTime } from '../../../renderer/src/format-date';
+import { formatDateTime } from '../../../renderer/src/lib/format-date';
 import { inputsTo, type FakeBridge } from '../support/fake-bridge';
 import { deferred } from '../numbers/test-fixtures';
 import { costSummary, MONTHS, neverSynced, numberCosts, SYNC_RESULT, SYNCED_AT } from './test-fixtures';

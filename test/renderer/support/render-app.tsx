@@ -4,8 +4,7 @@ import type { Settings } from '../../../shared/ipc/contract';
 import { SETUP_STEP_IDS, type SetupProgress } from '../../../shared/domain/setup';
 import { createApi } from '../../../renderer/src/api/client';
 import { App } from '../../../renderer/src/app/App';
-import { createAppStore } from '../../../renderer/src/store/store';
-import { StoreProvider } from '../../../renderer/src/store/store-context';
+import { AppProviders, createAppServices } from '../../../renderer/src/lib/query/app-services';
 import { createFakeBridge, type FakeHandlers } from './fake-bridge';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,14 +31,14 @@ const BACKGROUND_READS: FakeHandlers = {
   'setup:progress': () => FINISHED_SETUP,
 };
 
-/** Renders the whole app against scripted main-process answers. */
+/** Renders the whole app against scripted main-process answers, with a query client and a store of its own. */
 export function renderApp(handlers: FakeHandlers) {
   const fake = createFakeBridge({ ...BACKGROUND_READS, ...handlers });
-  const store = createAppStore(createApi(fake.bridge));
+  const services = createAppServices(createApi(fake.bridge));
   const view = render(
-    <StoreProvider store={store}>
+    <AppProviders services={services}>
       <App />
-    </StoreProvider>,
+    </AppProviders>,
   );
-  return { ...view, store, calls: fake.calls, emit: fake.emit };
+  return { ...view, store: services.store, calls: fake.calls, emit: fake.emit };
 }

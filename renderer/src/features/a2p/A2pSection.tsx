@@ -1,4 +1,4 @@
-import { useEffect, useId, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import {
   A2P_CONSOLE_PAGES,
   leadingRegistration,
@@ -11,11 +11,12 @@ import {
   type RegistrationIssue,
 } from '../../../../shared/domain/a2p';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDate, formatDateTime } from '../../format-date';
+import { formatDate, formatDateTime } from '../../lib/format-date';
 import { useAppStore } from '../../store/store-context';
-import { countOf } from '../numbers/format';
-import { useOnline, useTwilioOffline } from '../numbers/use-online';
+import { countOf } from '../../lib/format';
+import { useClearOfflineReport, useOnline, useTwilioOffline } from '../../lib/connectivity/use-online';
 import { A2P_STEPS, capitalized, plainWords, STAGE_TEXT, type A2pStepId } from './a2p-text';
+import { useA2p } from './use-a2p';
 import './a2p.css';
 
 /** The Messaging Service section's heading, just above this one in Settings. */
@@ -91,27 +92,8 @@ function stateText(state: StepState<Registration>, step: A2pStepId): { label: st
 export function A2pSection() {
   const titleId = useId();
   const blockedNoteId = useId();
-  const status = useAppStore((state) => state.a2p.status);
-  const loading = useAppStore((state) => state.a2p.loading);
-  const loadError = useAppStore((state) => state.a2p.loadError);
-  const refreshing = useAppStore((state) => state.a2p.refreshing);
-  const refreshError = useAppStore((state) => state.a2p.refreshError);
-  const load = useAppStore((state) => state.loadA2pStatus);
-  const watch = useAppStore((state) => state.watchA2pStatus);
-  const refresh = useAppStore((state) => state.refreshA2pStatus);
-  const dismissRefreshError = useAppStore((state) => state.dismissA2pRefreshError);
-  const connection = useAppStore((state) => state.connection.status);
+  const { connected, status, loading, loadError, refreshing, refreshError, refresh, dismissRefreshError } = useA2p();
   const offline = useTwilioOffline();
-
-  const connectionKnown = connection !== null;
-  const connected = connection?.state === 'connected';
-  // Whose registrations these are and which service's campaigns: read the saved status again when either changes.
-  const accountKey = connected ? connection.account.sidMask : null;
-  const serviceKey = connected ? (connection.messagingService?.sid ?? null) : null;
-  useEffect(() => watch(), [watch]);
-  useEffect(() => {
-    if (connectionKnown) void load();
-  }, [load, connectionKnown, accountKey, serviceKey]);
 
   const canRefresh = connected && !offline;
   const nothingRegistered =
@@ -129,7 +111,7 @@ export function A2pSection() {
           className="button"
           disabled={!canRefresh || refreshing}
           aria-describedby={canRefresh ? undefined : blockedNoteId}
-          onClick={() => void refresh()}
+          onClick={refresh}
         >
           Refresh status
         </button>
@@ -207,7 +189,7 @@ function AsOf({
 /** Why Refresh status is off: no account connected, or Twilio out of reach. */
 function BlockedNote({ id, connected, offline }: { id: string; connected: boolean; offline: boolean }) {
   const online = useOnline();
-  const clearOfflineReport = useAppStore((state) => state.clearOfflineReport);
+  const clearOfflineReport = useClearOfflineReport();
   if (!connected) {
     return (
       <p id={id} className="notice notice-info">

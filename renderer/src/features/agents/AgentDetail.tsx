@@ -4,7 +4,7 @@ import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { useAppStore } from '../../store/store-context';
 import type { AssignmentActions } from '../assignments/use-assignment-actions';
 import { attentionText } from '../assignments/assignment-text';
-import { formatPhoneNumber } from '../numbers/format';
+import { formatPhoneNumber } from '../../lib/format';
 import { inactiveNote, languageLabel, voiceLabel } from './agent-format';
 import { AgentNumbers, numbersOf } from './AgentNumbers';
 import { DeleteAgentDialog } from './DeleteAgentDialog';

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Agent } from '../../../../shared/domain/agents';
+import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/store-context';
 import { attentionText } from '../assignments/assignment-text';
@@ -72,9 +73,9 @@ export function AgentList({ agents, notices }: { agents: Agent[]; notices: React
                   <td>
                     {agent.numberCount.toLocaleString()}
                     {agent.attentionCount > 0 && (
-                      <span className="badge badge-attention agent-attention">
+                      <Badge kind="attention" className="agent-attention">
                         <Icon name="alert" size={12} /> {attentionText(agent.attentionCount)}
-                      </span>
+                      </Badge>
                     )}
                   </td>
                 </tr>

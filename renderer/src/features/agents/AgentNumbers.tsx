@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShowMore } from '../../components/use-show-more';
+import { SelectionToolbar } from '../../components/SelectionToolbar';
 import type { Agent } from '../../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { useAppStore } from '../../store/store-context';
@@ -7,7 +8,7 @@ import { AssignmentDetails } from '../assignments/AssignmentBadge';
 import { needsAttention } from '../assignments/assignment-text';
 import { FixButtons } from '../assignments/FixButtons';
 import type { AssignmentActions } from '../assignments/use-assignment-actions';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 
 /** Rows are shown this many at a time: an agent can have thousands of numbers. */
 
@@ -57,7 +58,7 @@ export function AgentNumbers({ agent, numbers, actions, ownsNumbers }: AgentNumb
 
   return (
     <>
-      <div className="bulk-toolbar" role="group" aria-label="Selected numbers">
+      <SelectionToolbar>
         <label className="choice">
           <input
             type="checkbox"
@@ -81,7 +82,7 @@ export function AgentNumbers({ agent, numbers, actions, ownsNumbers }: AgentNumb
         >
           Unassign selected…
         </button>
-      </div>
+      </SelectionToolbar>
       <ul className="agent-numbers" aria-label={`Numbers assigned to ${agent.name}`}>
         {shown.map((number) => {
           const formatted = formatPhoneNumber(number.phoneNumber);

@@ -1,16 +1,16 @@
 import { useCallback, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useLiveAgents, useLiveNumbers } from '../../store/live-lists';
+import { readErrorOf } from '../../lib/query/hooks';
+import { useAgentList, useNumberList } from '../../lib/query/reads';
 import { useAppStore } from '../../store/store-context';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
 import { useAssignmentActions } from '../assignments/use-assignment-actions';
-import { ActionsBlockedNote } from '../numbers/twilio-actions';
+import { ActionsBlockedNote } from '../../components/ActionsBlockedNote';
 import { AgentDetail } from './AgentDetail';
 import { AgentEditor } from './AgentEditor';
 import { AgentList } from './AgentList';
 import './agents.css';
-import '../assignments/assignments.css';
 
 /**
  * Agents: the list, one agent with its numbers, and the editor. Agents and
@@ -19,17 +19,14 @@ import '../assignments/assignments.css';
  * turned off then, with the reason.
  */
 export function AgentsScreen() {
-  const agents = useAppStore((state) => state.agents.list);
-  const loading = useAppStore((state) => state.agents.loading);
-  const error = useAppStore((state) => state.agents.error);
-  const view = useAppStore((state) => state.agents.view);
-  const owned = useAppStore((state) => state.numbers.list?.numbers ?? null);
-  const loadAgents = useAppStore((state) => state.loadAgents);
+  const agentList = useAgentList();
+  const agents = agentList.data ?? null;
+  const loading = agentList.isFetching;
+  const error = readErrorOf(agentList);
+  const view = useAppStore((state) => state.agentsView);
+  const owned = useNumberList().data?.numbers ?? null;
   const actions = useAssignmentActions();
   const sectionRef = useRef<HTMLElement>(null);
-
-  useLiveAgents();
-  useLiveNumbers();
 
   const focusTitle = useCallback(() => sectionRef.current?.querySelector<HTMLElement>('#screen-title') ?? null, []);
 
@@ -56,7 +53,7 @@ export function AgentsScreen() {
         {error && (
           <div>
             <ErrorNotice error={error} />
-            <button type="button" className="button" onClick={() => void loadAgents()}>
+            <button type="button" className="button" onClick={() => void agentList.refetch()}>
               Try again
             </button>
           </div>

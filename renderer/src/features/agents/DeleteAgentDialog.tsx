@@ -1,10 +1,10 @@
 import type { Agent } from '../../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Modal } from '../../components/Modal';
-import { useAppStore } from '../../store/store-context';
+import { useRunAssignments } from '../assignments/use-assignment-job';
 import { NumberNames } from '../assignments/NumberNames';
 import type { AssignmentActions } from '../assignments/use-assignment-actions';
-import { countOf } from '../numbers/format';
+import { countOf } from '../../lib/format';
 
 interface DeleteAgentDialogProps {
   agent: Agent;
@@ -15,7 +15,7 @@ interface DeleteAgentDialogProps {
 
 /** Asks before deleting an agent, naming the numbers that are unassigned (and restored) first. */
 export function DeleteAgentDialog({ agent, numbers, actions, onClose }: DeleteAgentDialogProps) {
-  const runAssignments = useAppStore((state) => state.runAssignments);
+  const runAssignments = useRunAssignments();
   // The agent's own count covers numbers the local list does not have (yet).
   const numberCount = Math.max(numbers.length, agent.numberCount);
   const hasNumbers = numberCount > 0;
@@ -33,7 +33,7 @@ export function DeleteAgentDialog({ agent, numbers, actions, onClose }: DeleteAg
         describedBy: blocked ? actions.describedBy : undefined,
         onConfirm: () => {
           onClose();
-          void runAssignments({
+          runAssignments({
             kind: 'delete-agent',
             agentId: agent.id,
             agentName: agent.name,

@@ -1,7 +1,8 @@
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber } from '../numbers/format';
+import { useRunAssignments } from './use-assignment-job';
+import { formatPhoneNumber } from '../../lib/format';
 import type { AssignmentActions } from './use-assignment-actions';
 
 interface AdoptDialogProps {
@@ -12,8 +13,9 @@ interface AdoptDialogProps {
 
 /** Confirms keeping what someone set in Twilio: the number leaves its agent, and Twilio is not touched. */
 export function AdoptDialog({ number, actions, fallbackFocus }: AdoptDialogProps) {
-  const close = useAppStore((state) => state.closeAssignmentDialog);
-  const runAssignments = useAppStore((state) => state.runAssignments);
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const close = () => closeDialog('assignmentDialog');
+  const runAssignments = useRunAssignments();
   const formatted = formatPhoneNumber(number.phoneNumber);
   const agentName = number.assignment?.agentName ?? 'its agent';
 
@@ -27,7 +29,7 @@ export function AdoptDialog({ number, actions, fallbackFocus }: AdoptDialogProps
         disabled: actions.blocked,
         describedBy: actions.describedBy,
         onConfirm: () =>
-          void runAssignments({
+          runAssignments({
             kind: 'run',
             action: 'adopt',
             ...(number.assignment ? { agentId: number.assignment.agentId } : {}),

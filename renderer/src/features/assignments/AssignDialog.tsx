@@ -4,7 +4,8 @@ import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { useAppStore } from '../../store/store-context';
-import { countOf } from '../numbers/format';
+import { useRunAssignments } from './use-assignment-job';
+import { countOf } from '../../lib/format';
 import { AssignmentPreview } from './AssignmentPreview';
 import { NumberPicker } from './NumberPicker';
 import type { AssignmentActions } from './use-assignment-actions';
@@ -27,8 +28,9 @@ interface AssignDialogProps {
  */
 export function AssignDialog({ mode, actions, fallbackFocus }: AssignDialogProps) {
   const id = useId();
-  const close = useAppStore((state) => state.closeAssignmentDialog);
-  const runAssignments = useAppStore((state) => state.runAssignments);
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const close = () => closeDialog('assignmentDialog');
+  const runAssignments = useRunAssignments();
   const [step, setStep] = useState<'choose' | 'preview'>('choose');
   const [pickedSids, setPickedSids] = useState<Set<string>>(() => new Set());
   const [agentId, setAgentId] = useState('');
@@ -65,7 +67,7 @@ export function AssignDialog({ mode, actions, fallbackFocus }: AssignDialogProps
 
   const confirm = () => {
     if (!agent || toChange.length === 0) return;
-    void runAssignments({
+    runAssignments({
       kind: 'run',
       action: 'assign',
       agentId: agent.id,
@@ -157,7 +159,8 @@ function AgentChoice({
   agentId: string;
   onChange: (agentId: string) => void;
 }) {
-  const close = useAppStore((state) => state.closeAssignmentDialog);
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const close = () => closeDialog('assignmentDialog');
   const showAgents = useAppStore((state) => state.showAgents);
   const navigate = useAppStore((state) => state.navigate);
   const options = useMemo(

@@ -1,14 +1,16 @@
 import type { Assignment } from '../../../../shared/domain/agents';
+import { Badge } from '../../components/Badge';
 import { describeAssignment, INACTIVE_AGENT_NOTE, messagingNote } from './assignment-text';
+import './assignments.css';
 
 /** A number's assignment state as a small badge, e.g. "Changed in Twilio"; nothing when all is well. */
 export function AssignmentBadge({ assignment }: { assignment: Assignment }) {
   const state = describeAssignment(assignment);
   if (state.tone === 'ok') return null;
   return (
-    <span className={`badge badge-assignment badge-${state.tone}`} title={state.detail}>
+    <Badge kind={['assignment', state.tone]} title={state.detail}>
       {state.label}
-    </span>
+    </Badge>
   );
 }
 
@@ -16,9 +18,9 @@ export function AssignmentBadge({ assignment }: { assignment: Assignment }) {
 export function InactiveAgentBadge({ assignment }: { assignment: Assignment }) {
   if (assignment.agentStatus !== 'inactive') return null;
   return (
-    <span className="badge badge-inactive" title={INACTIVE_AGENT_NOTE}>
+    <Badge kind="inactive" title={INACTIVE_AGENT_NOTE}>
       Agent inactive
-    </span>
+    </Badge>
   );
 }
 
@@ -29,7 +31,7 @@ export function AssignmentDetails({ assignment }: { assignment: Assignment }) {
   return (
     <div className="assignment-details">
       <p className={`assignment-state assignment-state-${state.tone}`}>
-        <span className={`badge badge-assignment badge-${state.tone}`}>{state.label}</span> {state.detail}
+        <Badge kind={['assignment', state.tone]}>{state.label}</Badge> {state.detail}
       </p>
       {messaging && (
         <p className={messaging.failed ? 'assignment-note assignment-note-warning' : 'assignment-note'}>

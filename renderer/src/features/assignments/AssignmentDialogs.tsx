@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
-import type { AssignmentDialog } from '../../store/assignments-slice';
+import { useAgentList, useNumberList } from '../../lib/query/reads';
+import type { AssignmentDialog } from '../../store/dialogs-slice';
 import { useAppStore } from '../../store/store-context';
 import { AdoptDialog } from './AdoptDialog';
 import { AssignDialog } from './AssignDialog';
 import { FixDialog } from './FixDialog';
 import { UnassignDialog } from './UnassignDialog';
 import { useAssignmentActions } from './use-assignment-actions';
+import './assignments.css';
 
 const EMPTY: readonly OwnedNumber[] = [];
 
@@ -21,8 +23,8 @@ export function AssignmentDialogs({ fallbackFocus }: { fallbackFocus: () => HTML
 }
 
 function OpenDialog({ dialog, fallbackFocus }: { dialog: AssignmentDialog; fallbackFocus: () => HTMLElement | null }) {
-  const owned = useAppStore((state) => state.numbers.list?.numbers ?? EMPTY);
-  const agents = useAppStore((state) => state.agents.list);
+  const owned = useNumberList().data?.numbers ?? EMPTY;
+  const agents = useAgentList().data ?? null;
   const assignmentActions = useAssignmentActions();
   const bySid = useMemo(() => new Map(owned.map((number) => [number.sid, number])), [owned]);
   const pick = (sids: readonly string[]) =>

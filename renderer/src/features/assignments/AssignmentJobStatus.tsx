@@ -1,10 +1,10 @@
 import type { AssignmentOutcome } from '../../../../shared/domain/agents';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { jobSize, type AssignmentJob } from '../../store/assignments-slice';
-import { useAppStore } from '../../store/store-context';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { jobSize, useAssignmentJob, type AssignmentJob } from './use-assignment-job';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { describeDone, describeFailed, describeRunningJob } from './assignment-text';
 import { ASSIGNMENT_JOB_STATUS_ID, useAssignmentActions } from './use-assignment-actions';
+import './assignments.css';
 
 /**
  * The one progress and outcome panel for assignment jobs, on the Agents and
@@ -13,13 +13,16 @@ import { ASSIGNMENT_JOB_STATUS_ID, useAssignmentActions } from './use-assignment
  * "Retry failed", until dismissed.
  */
 export function AssignmentJobStatus() {
-  const job = useAppStore((state) => state.assignmentJob);
+  const { job, cancel, retryFailed, dismiss } = useAssignmentJob();
   if (!job) return null;
-  return job.running ? <RunningJob job={job} /> : <FinishedJob job={job} />;
+  return job.running ? (
+    <RunningJob job={job} cancelAssignments={cancel} />
+  ) : (
+    <FinishedJob job={job} retry={retryFailed} dismiss={dismiss} />
+  );
 }
 
-function RunningJob({ job }: { job: AssignmentJob }) {
-  const cancelAssignments = useAppStore((state) => state.cancelAssignments);
+function RunningJob({ job, cancelAssignments }: { job: AssignmentJob; cancelAssignments: () => void }) {
   const total = job.progress?.total ?? jobSize(job.request);
   const failed = job.progress?.failed ?? 0;
   const finished = Math.min(total, job.progress?.done ?? 0);
@@ -50,7 +53,7 @@ function RunningJob({ job }: { job: AssignmentJob }) {
         >
           <div className="job-bar-fill" style={{ width: `${percent}%` }} />
         </div>
-        <button type="button" className="button" disabled={job.cancelling} onClick={() => void cancelAssignments()}>
+        <button type="button" className="button" disabled={job.cancelling} onClick={cancelAssignments}>
           {job.cancelling ? 'Cancelling…' : 'Cancel remaining'}
         </button>
       </div>
@@ -79,9 +82,7 @@ function OutcomeList({ outcomes, showError }: { outcomes: AssignmentOutcome[]; s
   );
 }
 
-function FinishedJob({ job }: { job: AssignmentJob }) {
-  const retry = useAppStore((state) => state.retryFailedAssignments);
-  const dismiss = useAppStore((state) => state.dismissAssignmentJob);
+function FinishedJob({ job, retry, dismiss }: { job: AssignmentJob; retry: () => void; dismiss: () => void }) {
   const actions = useAssignmentActions();
   const { request, result, error, deleted } = job;
   const outcomes = result?.outcomes ?? [];
@@ -130,7 +131,7 @@ function FinishedJob({ job }: { job: AssignmentJob }) {
             className="button button-primary"
             disabled={actions.blocked}
             aria-describedby={actions.describedBy}
-            onClick={() => void retry()}
+            onClick={retry}
           >
             {error ? 'Try again' : 'Retry failed'}
           </button>

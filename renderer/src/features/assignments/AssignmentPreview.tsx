@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useShowMore } from '../../components/use-show-more';
 import type { Agent } from '../../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
-import { useAppStore } from '../../store/store-context';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { useConnectedStatus } from '../../lib/query/reads';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { assignmentChanges } from './assignment-text';
 
 /** Per-number lines are shown this many at a time: a preview of 10,000 numbers opens at once. */
@@ -19,9 +19,7 @@ interface AssignmentPreviewProps {
 /** What assigning will change, in total and number by number, before anything is sent to Twilio. */
 export function AssignmentPreview({ agent, numbers, unchanged }: AssignmentPreviewProps) {
   const { shown, showMore } = useShowMore(numbers);
-  const messagingService = useAppStore((state) =>
-    state.connection.status?.state === 'connected' ? state.connection.status.messagingService : null,
-  );
+  const messagingService = useConnectedStatus()?.messagingService ?? null;
   const counts = useMemo(() => {
     let moving = 0;
     let override = 0;

@@ -1,8 +1,9 @@
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
-import { formatPhoneNumber } from '../numbers/format';
+import { formatPhoneNumber } from '../../lib/format';
 import { describeAssignment } from './assignment-text';
 import { useAssignmentFix } from './use-assignment-fix';
 import type { AssignmentActions } from './use-assignment-actions';
+import './assignments.css';
 
 interface FixButtonsProps {
   number: OwnedNumber;

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Dialog } from '../../components/Dialog';
 import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber } from '../numbers/format';
+import { formatPhoneNumber } from '../../lib/format';
 import { AssignmentDetails } from './AssignmentBadge';
 import { FixButtons } from './FixButtons';
 import type { AssignmentActions } from './use-assignment-actions';
@@ -15,7 +15,8 @@ interface FixDialogProps {
 
 /** From a row of the Phone Numbers table: what is wrong with the number's assignment, and the fixes. */
 export function FixDialog({ number, actions, fallbackFocus }: FixDialogProps) {
-  const close = useAppStore((state) => state.closeAssignmentDialog);
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const close = () => closeDialog('assignmentDialog');
   const closeRef = useRef<HTMLButtonElement>(null);
   const formatted = formatPhoneNumber(number.phoneNumber);
   const { assignment } = number;

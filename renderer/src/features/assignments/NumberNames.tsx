@@ -1,5 +1,6 @@
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
-import { formatPhoneNumber } from '../numbers/format';
+import { formatPhoneNumber } from '../../lib/format';
+import './assignments.css';
 
 /** Confirmations list numbers by name, up to this many; the rest are counted. */
 const LISTED = 50;

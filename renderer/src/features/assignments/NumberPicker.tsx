@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { filterNumbers, indexNumbers, sortNumbers } from '../numbers/number-query';
 
 /** Kept in step with .picker-row in assignments.css, so rows are placed without measuring. */
@@ -72,6 +72,7 @@ export function NumberPicker({ candidates, selected, onChange, agentId, searchRe
         <label htmlFor={`${id}-search`}>Search numbers</label>
         <input
           ref={searchRef}
+          className="input"
           id={`${id}-search`}
           type="search"
           value={text}

@@ -1,7 +1,8 @@
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/store-context';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { useRunAssignments } from './use-assignment-job';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { NumberNames } from './NumberNames';
 import type { AssignmentActions } from './use-assignment-actions';
 
@@ -13,8 +14,9 @@ interface UnassignDialogProps {
 
 /** Asks before taking numbers back from their agents; says their earlier Twilio settings come back. */
 export function UnassignDialog({ numbers, actions, fallbackFocus }: UnassignDialogProps) {
-  const close = useAppStore((state) => state.closeAssignmentDialog);
-  const runAssignments = useAppStore((state) => state.runAssignments);
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const close = () => closeDialog('assignmentDialog');
+  const runAssignments = useRunAssignments();
   const agentIds = new Set(numbers.map((number) => number.assignment?.agentId));
   const single = numbers.length === 1 ? numbers[0] : undefined;
   const oneAgent = agentIds.size === 1 ? numbers[0]?.assignment : undefined;
@@ -32,7 +34,7 @@ export function UnassignDialog({ numbers, actions, fallbackFocus }: UnassignDial
         disabled: actions.blocked || numbers.length === 0,
         describedBy: actions.describedBy,
         onConfirm: () =>
-          void runAssignments({
+          runAssignments({
             kind: 'run',
             action: 'unassign',
             ...(oneAgent ? { agentId: oneAgent.agentId } : {}),

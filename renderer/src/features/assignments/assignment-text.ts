@@ -5,8 +5,8 @@
  */
 import type { Agent, Assignment, AssignmentAction } from '../../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
-import type { JobRequest } from '../../store/assignments-slice';
-import { countOf } from '../numbers/format';
+import type { JobRequest } from './use-assignment-job';
+import { countOf } from '../../lib/format';
 
 export type AssignmentTone = 'ok' | 'attention' | 'progress' | 'failed';
 

@@ -1,5 +1,5 @@
-import { useAppStore } from '../../store/store-context';
-import { useTwilioActions, type TwilioActions } from '../numbers/twilio-actions';
+import { useJobRunning } from './use-assignment-job';
+import { useTwilioActions, type TwilioActions } from '../../lib/twilio-actions';
 
 /** The job status element; while a job runs, disabled assignment buttons point to it for the reason. */
 export const ASSIGNMENT_JOB_STATUS_ID = 'assignment-job-status';
@@ -15,7 +15,7 @@ export interface AssignmentActions extends TwilioActions {
  */
 export function useAssignmentActions(): AssignmentActions {
   const twilio = useTwilioActions();
-  const jobRunning = useAppStore((state) => state.assignmentJob?.running === true);
+  const jobRunning = useJobRunning();
   if (twilio.blocked) return { ...twilio, jobRunning };
   return {
     ...twilio,

@@ -1,15 +1,16 @@
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { useAppStore } from '../../store/store-context';
+import { useRunAssignments } from './use-assignment-job';
 
 /** The one-click fixes for a number whose assignment needs attention: Repair, Keep Twilio's settings, Retry. */
 export function useAssignmentFix() {
-  const runAssignments = useAppStore((state) => state.runAssignments);
+  const runAssignments = useRunAssignments();
   const openAssignmentDialog = useAppStore((state) => state.openAssignmentDialog);
 
   const run = (number: OwnedNumber, action: 'assign' | 'unassign' | 'repair') => {
     const { assignment } = number;
     if (!assignment) return;
-    void runAssignments({
+    runAssignments({
       kind: 'run',
       action,
       agentId: assignment.agentId,

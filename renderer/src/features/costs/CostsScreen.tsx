@@ -2,8 +2,9 @@ import { useEffect, useId, useRef } from 'react';
 import type { CostSummary } from '../../../../shared/domain/costs';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
+import { useConnectionStatus } from '../../lib/query/reads';
 import { useAppStore } from '../../store/store-context';
-import { useTwilioOffline } from '../numbers/use-online';
+import { useTwilioOffline } from '../../lib/connectivity/use-online';
 import { CostsChart } from './CostsChart';
 import {
   AsOfLine,
@@ -17,7 +18,7 @@ import {
 import { MonthDetail } from './MonthDetail';
 import { MonthTable } from './MonthTable';
 import { SummaryCards } from './SummaryCards';
-import '../numbers/numbers.css';
+import { useCostSummary, useCostsSync } from './use-costs';
 import './costs.css';
 
 /**
@@ -25,28 +26,21 @@ import './costs.css';
  * then brought up to date from Twilio when it can be reached.
  */
 export function CostsScreen() {
-  const summary = useAppStore((state) => state.costs.summary);
-  const loading = useAppStore((state) => state.costs.loading);
-  const loadError = useAppStore((state) => state.costs.error);
-  const syncing = useAppStore((state) => state.costs.sync.running);
-  const loadCosts = useAppStore((state) => state.loadCosts);
-  const watchCosts = useAppStore((state) => state.watchCosts);
-  const syncCosts = useAppStore((state) => state.syncCosts);
+  const { summary, loading, loadError, reload } = useCostSummary();
+  const sync = useCostsSync();
+  const syncing = sync.running;
+  const syncCosts = sync.run;
   const offline = useTwilioOffline();
-  const connected = useAppStore((state) => state.connection.status?.state === 'connected');
+  const connected = useConnectionStatus().data?.state === 'connected';
   const reach: CostsReach = { offline, connected };
   const canSync = reach.connected && !reach.offline;
   const autoSynced = useRef(false);
 
-  useEffect(() => {
-    void loadCosts();
-    return watchCosts();
-  }, [loadCosts, watchCosts]);
   // Once per visit, as soon as Twilio can be reached (also when the network comes back while the screen is open).
   useEffect(() => {
     if (!canSync || autoSynced.current) return;
     autoSynced.current = true;
-    void syncCosts();
+    syncCosts();
   }, [canSync, syncCosts]);
 
   return (
@@ -58,7 +52,7 @@ export function CostsScreen() {
           className="button"
           disabled={!canSync || syncing}
           aria-describedby={!canSync && showsBlockedNote(summary, reach) ? REFRESH_BLOCKED_REASON_ID : undefined}
-          onClick={() => void syncCosts()}
+          onClick={syncCosts}
         >
           Refresh
         </button>
@@ -75,7 +69,7 @@ export function CostsScreen() {
       {loadError && (
         <div>
           <ErrorNotice error={loadError} />
-          <button type="button" className="button" onClick={() => void loadCosts()}>
+          <button type="button" className="button" onClick={reload}>
             Try again
           </button>
         </div>

@@ -1,9 +1,11 @@
 import type { CostSummary, CostSyncProgress } from '../../../../shared/domain/costs';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format-date';
+import { ProgressStatus } from '../../components/ProgressStatus';
+import { formatDateTime } from '../../lib/format-date';
 import { useAppStore } from '../../store/store-context';
-import { countOf } from '../numbers/format';
-import { useOnline } from '../numbers/use-online';
+import { countOf } from '../../lib/format';
+import { useClearOfflineReport, useOnline } from '../../lib/connectivity/use-online';
+import { useCostsSync } from './use-costs';
 
 /** The note that says why Refresh is off; the disabled button points to it. */
 export const REFRESH_BLOCKED_REASON_ID = 'costs-refresh-blocked-reason';
@@ -72,7 +74,7 @@ export function showsBlockedNote(summary: CostSummary | null, reach: CostsReach)
 /** Offline or not connected: the figures are the saved ones, as of when, and how to update them. */
 export function CostsBlockedNote({ summary, reach }: { summary: CostSummary | null; reach: CostsReach }) {
   const online = useOnline();
-  const clearOfflineReport = useAppStore((state) => state.clearOfflineReport);
+  const clearOfflineReport = useClearOfflineReport();
   const navigate = useAppStore((state) => state.navigate);
   if (!showsBlockedNote(summary, reach)) return null;
   const asOf = summary && oldestAsOf(summary.asOf);
@@ -125,20 +127,11 @@ function progressText(progress: CostSyncProgress | null): string {
 
 /** A running update with its progress, then what it brought, or why it failed (the saved figures stay shown). */
 export function CostsSyncStatus() {
-  const sync = useAppStore((state) => state.costs.sync);
-  const dismiss = useAppStore((state) => state.dismissCostsSyncOutcome);
+  const sync = useCostsSync();
+  const dismiss = sync.dismiss;
 
   if (sync.running) {
-    return (
-      <div className="sync-status" aria-busy="true">
-        <div className="sync-progress">
-          <progress aria-label="Update progress" />
-          <p role="status" className="sync-progress-text">
-            {progressText(sync.progress)}
-          </p>
-        </div>
-      </div>
-    );
+    return <ProgressStatus label="Update progress">{progressText(sync.progress)}</ProgressStatus>;
   }
   if (sync.error) return <ErrorNotice error={sync.error} onDismiss={dismiss} />;
   if (sync.result) {

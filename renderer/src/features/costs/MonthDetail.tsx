@@ -3,16 +3,18 @@ import type { AgentCosts, CostSummary, NumberCosts, UsageTotals } from '../../..
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SelectField } from '../../components/SelectField';
 import { useShowMore } from '../../components/use-show-more';
-import { costsMonthOf } from '../../store/costs-slice';
 import { useAppStore } from '../../store/store-context';
-import { countOf, formatPhoneNumber } from '../numbers/format';
+import { countOf, formatPhoneNumber } from '../../lib/format';
 import { Amount } from './Amount';
+import { DataTable } from '../../components/DataTable';
 import { formatMonth } from './format';
+import { useCostSummary, useCostsExport } from './use-costs';
 
 /** One month's calls and messages by number and by agent, the month picker and the CSV export. */
 export function MonthDetail({ summary }: { summary: CostSummary }) {
-  const month = useAppStore((state) => costsMonthOf(state.costs) ?? summary.month);
-  const loading = useAppStore((state) => state.costs.loading);
+  const costs = useCostSummary();
+  const month = costs.month ?? summary.month;
+  const loading = costs.loading;
   const selectMonth = useAppStore((state) => state.selectCostsMonth);
   const titleId = useId();
   // Newest first: the month people look for is usually this one or the last.
@@ -24,13 +26,7 @@ export function MonthDetail({ summary }: { summary: CostSummary }) {
     <section className="card costs-month" aria-labelledby={titleId} aria-busy={loading}>
       <h2 id={titleId}>Numbers and agents</h2>
       <div className="costs-month-toolbar">
-        <SelectField
-          label="Month"
-          name="month"
-          value={month}
-          options={options}
-          onChange={(chosen) => void selectMonth(chosen)}
-        />
+        <SelectField label="Month" name="month" value={month} options={options} onChange={selectMonth} />
         <ExportButton />
       </div>
       <ExportStatus />
@@ -60,10 +56,10 @@ export function MonthDetail({ summary }: { summary: CostSummary }) {
 }
 
 function ExportButton() {
-  const saving = useAppStore((state) => state.costs.export.saving);
-  const exportCsv = useAppStore((state) => state.exportCostsCsv);
+  const { saving, run } = useCostsExport();
+  const { month } = useCostSummary();
   return (
-    <button type="button" className="button" disabled={saving} onClick={() => void exportCsv()}>
+    <button type="button" className="button" disabled={saving} onClick={() => run(month)}>
       Export CSV…
     </button>
   );
@@ -71,8 +67,7 @@ function ExportButton() {
 
 /** Where the file went, or why it did not; nothing when the person cancelled the save dialog. */
 function ExportStatus() {
-  const { savedTo, error } = useAppStore((state) => state.costs.export);
-  const dismiss = useAppStore((state) => state.dismissCostsExport);
+  const { savedTo, error, dismiss } = useCostsExport();
   return (
     <>
       {/* The live region stays in the page so the message is announced when it appears. */}
@@ -128,25 +123,23 @@ function CostsTable<Row>({
   const { shown, showMore } = useShowMore(rows);
   return (
     <div className="costs-table-block">
-      <div className="costs-table-scroll">
-        <table className="costs-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column.label} scope="col" className={column.numeric ? 'costs-num' : undefined}>
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={rowKey(row)}>{cells(row)}</tr>
+      <DataTable>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.numeric ? 'costs-num' : undefined}>
+                {column.label}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={rowKey(row)}>{cells(row)}</tr>
+          ))}
+        </tbody>
+      </DataTable>
       {showMore}
     </div>
   );

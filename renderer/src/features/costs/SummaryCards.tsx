@@ -1,9 +1,10 @@
 import { useId, type ReactNode } from 'react';
+import { Badge } from '../../components/Badge';
 import type { Balance, CostSummary, RecurringCosts } from '../../../../shared/domain/costs';
 import { formatMoney, toMicros } from '../../../../shared/money';
-import { formatDateTime } from '../../format-date';
-import { countOf, NUMBER_TYPE_LABEL } from '../numbers/format';
-import { PriceLabel } from '../numbers/PriceLabel';
+import { formatDateTime } from '../../lib/format-date';
+import { countOf, NUMBER_TYPE_LABEL } from '../../lib/format';
+import { PriceLabel } from '../../components/PriceLabel';
 import { Amount } from './Amount';
 import { formatMonth } from './format';
 
@@ -123,8 +124,8 @@ function NumberFeesCard({ recurring }: { recurring: RecurringCosts }) {
       )}
       {includesTypical && (
         <p id={typicalNoteId} className="field-help">
-          <span className="badge badge-typical">typical</span> Typical prices from Gleam’s setup guide, used because
-          Twilio’s current prices could not be fetched. They may be out of date. SMS carrier fees are extra.
+          <Badge kind="typical">typical</Badge> Typical prices from Gleam’s setup guide, used because Twilio’s current
+          prices could not be fetched. They may be out of date. SMS carrier fees are extra.
         </p>
       )}
       {unpriced > 0 && (

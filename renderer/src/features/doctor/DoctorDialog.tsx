@@ -8,11 +8,12 @@ import {
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon, type IconName } from '../../components/icons';
-import type { DoctorState } from '../../store/doctor-slice';
+import type { DoctorTarget } from '../../store/dialogs-slice';
 import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber, formatRelativeTime } from '../numbers/format';
-import { useNow } from '../numbers/use-now';
+import { formatPhoneNumber, formatRelativeTime } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
 import { FIXING_TEXT, statusLabel, summarizeReport } from './doctor-text';
+import { useDoctor, type Doctor } from './use-doctor';
 import './doctor.css';
 
 const STATUS_ICON: Record<DoctorCheckStatus, IconName> = {
@@ -24,16 +25,22 @@ const STATUS_ICON: Record<DoctorCheckStatus, IconName> = {
 
 /** "Why isn't this number working?" for the number the doctor was opened on, whichever screen opened it. */
 export function DoctorDialog({ fallbackFocus }: { fallbackFocus: () => HTMLElement | null }) {
-  const doctor = useAppStore((state) => state.doctor);
-  return doctor ? <OpenDoctorDialog doctor={doctor} fallbackFocus={fallbackFocus} /> : null;
+  const target = useAppStore((state) => state.doctor);
+  return target ? <OpenDoctorDialog key={target.key} target={target} fallbackFocus={fallbackFocus} /> : null;
 }
 
-function OpenDoctorDialog({ doctor, fallbackFocus }: { doctor: DoctorState; fallbackFocus: () => HTMLElement | null }) {
-  const close = useAppStore((state) => state.closeDoctor);
-  const recheck = useAppStore((state) => state.recheckNumber);
+function OpenDoctorDialog({
+  target,
+  fallbackFocus,
+}: {
+  target: DoctorTarget;
+  fallbackFocus: () => HTMLElement | null;
+}) {
+  const doctor = useDoctor(target);
+  const { close, recheck } = doctor;
   const closeRef = useRef<HTMLButtonElement>(null);
   const summaryRef = useRef<HTMLParagraphElement>(null);
-  const formatted = formatPhoneNumber(doctor.phoneNumber);
+  const formatted = formatPhoneNumber(target.phoneNumber);
   const fixing = doctor.fixing !== null;
   const busy = doctor.checking || fixing;
 
@@ -67,7 +74,7 @@ function OpenDoctorDialog({ doctor, fallbackFocus }: { doctor: DoctorState; fall
       wide
       actions={
         <>
-          <button type="button" className="button" onClick={() => void recheck()} disabled={busy}>
+          <button type="button" className="button" onClick={recheck} disabled={busy}>
             Check again
           </button>
           <button ref={closeRef} type="button" className="button button-primary" onClick={close} disabled={fixing}>
@@ -91,7 +98,7 @@ function OpenDoctorDialog({ doctor, fallbackFocus }: { doctor: DoctorState; fall
       {doctor.report && (
         <ul className="doctor-checks" aria-label="Checks" aria-busy={busy}>
           {doctor.report.checks.map((check) => (
-            <CheckItem key={check.id} check={check} busy={busy} />
+            <CheckItem key={check.id} check={check} busy={busy} doctor={doctor} />
           ))}
         </ul>
       )}
@@ -99,7 +106,7 @@ function OpenDoctorDialog({ doctor, fallbackFocus }: { doctor: DoctorState; fall
   );
 }
 
-function CheckItem({ check, busy }: { check: DoctorCheck; busy: boolean }) {
+function CheckItem({ check, busy, doctor }: { check: DoctorCheck; busy: boolean; doctor: Doctor }) {
   const titleId = useId();
   return (
     <li className={`doctor-check doctor-check-${check.status}`} aria-labelledby={titleId}>
@@ -124,7 +131,7 @@ function CheckItem({ check, busy }: { check: DoctorCheck; busy: boolean }) {
       {check.remedies.length > 0 && (
         <div className="doctor-remedies">
           {check.remedies.map((remedy) => (
-            <Remedy key={`${remedy.kind}:${remedy.label}`} remedy={remedy} busy={busy} />
+            <Remedy key={`${remedy.kind}:${remedy.label}`} remedy={remedy} busy={busy} doctor={doctor} />
           ))}
         </div>
       )}
@@ -141,17 +148,13 @@ function AsOf({ iso }: { iso: string }) {
   );
 }
 
-function Remedy({ remedy, busy }: { remedy: DoctorRemedy; busy: boolean }) {
-  const fixNumber = useAppStore((state) => state.fixNumber);
-  const assignFromDoctor = useAppStore((state) => state.assignFromDoctor);
-  const closeDoctor = useAppStore((state) => state.closeDoctor);
-  const navigate = useAppStore((state) => state.navigate);
+function Remedy({ remedy, busy, doctor }: { remedy: DoctorRemedy; busy: boolean; doctor: Doctor }) {
   const reasonId = useId();
 
   switch (remedy.kind) {
     case 'fix':
     case 'assign': {
-      const act = remedy.kind === 'fix' ? () => void fixNumber(remedy.fix) : assignFromDoctor;
+      const act = remedy.kind === 'fix' ? () => doctor.fix(remedy.fix) : doctor.assign;
       const blocked = remedy.blockedReason !== null;
       return (
         <span className="doctor-remedy">
@@ -174,15 +177,7 @@ function Remedy({ remedy, busy }: { remedy: DoctorRemedy; busy: boolean }) {
     }
     case 'open-settings':
       return (
-        <button
-          type="button"
-          className="button button-small"
-          disabled={busy}
-          onClick={() => {
-            closeDoctor();
-            navigate('settings');
-          }}
-        >
+        <button type="button" className="button button-small" disabled={busy} onClick={doctor.openSettings}>
           {remedy.label}
         </button>
       );

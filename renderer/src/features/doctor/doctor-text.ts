@@ -1,6 +1,6 @@
 /** How the doctor's findings read: each status in a word or two, and the report in one sentence. */
 import type { DoctorCheck, DoctorCheckStatus, DoctorFix, DoctorReport } from '../../../../shared/domain/doctor';
-import { countOf } from '../numbers/format';
+import { countOf } from '../../lib/format';
 
 const STATUS_LABEL: Record<DoctorCheckStatus, string> = {
   pass: 'Pass',

@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'react';
 import { A2P_CONSOLE_PAGES } from '../../../../shared/domain/a2p';
 import { TWILIO_CONSOLE_PAGES } from '../../../../shared/domain/doctor';
 import type { HelpTopic } from '../../../../shared/errors';
+import { DataTable } from '../../components/DataTable';
 import type { Screen } from '../../store/navigation-slice';
 import { useAppStore } from '../../store/store-context';
-import '../costs/costs.css';
 
 /** A page on Twilio's site; the window opens only console.twilio.com and www.twilio.com links, in the browser. */
 interface TwilioLink {
@@ -240,25 +240,23 @@ function SectionBody<Id extends string>({ section }: { section: HelpSection<Id> 
         </ol>
       )}
       {section.prices && (
-        <div className="costs-table-scroll">
-          <table className="costs-table">
-            <caption>Typical Twilio prices</caption>
-            <thead>
-              <tr>
-                <th scope="col">What</th>
-                <th scope="col">Typical price</th>
+        <DataTable>
+          <caption>Typical Twilio prices</caption>
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">Typical price</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.prices.map(({ item, price }) => (
+              <tr key={item}>
+                <th scope="row">{item}</th>
+                <td>{price}</td>
               </tr>
-            </thead>
-            <tbody>
-              {section.prices.map(({ item, price }) => (
-                <tr key={item}>
-                  <th scope="row">{item}</th>
-                  <td>{price}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {section.points && (
         <ul>

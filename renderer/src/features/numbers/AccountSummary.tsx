@@ -1,7 +1,7 @@
 import type { NumberList } from '../../../../shared/domain/numbers';
-import { formatDateTime } from '../../format-date';
-import { formatRelativeTime } from './format';
-import { useNow } from './use-now';
+import { formatDateTime } from '../../lib/format-date';
+import { formatRelativeTime } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
 
 /** Whose numbers these are and how fresh the copy is. */
 export function AccountSummary({ list }: { list: NumberList }) {

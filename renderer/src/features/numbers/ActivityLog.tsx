@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
 import type { ActivityEntry } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAppStore } from '../../store/store-context';
-import { formatDateTime } from '../../format-date';
-import { formatPhoneNumber, formatPrice } from './format';
+import { useActivity } from './use-numbers';
+import { formatDateTime } from '../../lib/format-date';
+import { formatPhoneNumber, formatPrice } from '../../lib/format';
 
 const KIND_LABEL: Record<ActivityEntry['kind'], string> = { purchase: 'Bought', release: 'Released' };
 const OUTCOME_LABEL: Record<ActivityEntry['outcome'], string> = {
@@ -14,20 +13,13 @@ const OUTCOME_LABEL: Record<ActivityEntry['outcome'], string> = {
 
 /** Every purchase and release Gleam made, newest as main orders them. */
 export function ActivityLog() {
-  const activity = useAppStore((state) => state.numbers.activity);
-  const loadActivity = useAppStore((state) => state.loadActivity);
-
-  useEffect(() => {
-    void loadActivity();
-  }, [loadActivity]);
-
-  const { entries, loading, error } = activity;
+  const { entries, loading, error, reload } = useActivity();
   return (
     <div className="activity" aria-busy={loading}>
       {error && (
         <>
           <ErrorNotice error={error} />
-          <button type="button" className="button" onClick={() => void loadActivity()}>
+          <button type="button" className="button" onClick={reload}>
             Try again
           </button>
         </>

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
+import { SelectionToolbar } from '../../components/SelectionToolbar';
 import { useAppStore } from '../../store/store-context';
 import type { AssignmentActions } from '../assignments/use-assignment-actions';
-import { countOf } from './format';
+import { countOf } from '../../lib/format';
 
 interface BulkToolbarProps {
   /** The ticked numbers that are still in the list. */
@@ -19,7 +20,7 @@ export function BulkToolbar({ selected, actions }: BulkToolbarProps) {
   const noneAssignedId = `${id}-none-assigned`;
 
   return (
-    <div className="bulk-toolbar" role="group" aria-label="Selected numbers">
+    <SelectionToolbar>
       <p className="bulk-count">
         <strong>{countOf(selected.length, 'number')} selected</strong>
       </p>
@@ -54,6 +55,6 @@ export function BulkToolbar({ selected, actions }: BulkToolbarProps) {
       {assigned.length > 0 && assigned.length < selected.length && (
         <p className="muted bulk-note">Unassign applies to the {countOf(assigned.length, 'number')} with an agent.</p>
       )}
-    </div>
+    </SelectionToolbar>
   );
 }

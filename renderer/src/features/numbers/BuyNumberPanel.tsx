@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useAppStore } from '../../store/store-context';
+import { useConnectedStatus } from '../../lib/query/reads';
+import { useBuyNumber } from './use-buy-number';
 import { NumberSearchForm } from './NumberSearchForm';
 import { PurchaseDialog } from './PurchaseDialog';
 import { SearchResults } from './SearchResults';
-import type { TwilioActions } from './twilio-actions';
+import type { TwilioActions } from '../../lib/twilio-actions';
+import './numbers.css';
 
 interface BuyNumberPanelProps {
   actions: TwilioActions;
@@ -12,26 +14,19 @@ interface BuyNumberPanelProps {
 
 /** Search Twilio's available numbers and buy one; closes itself once a number is bought. */
 export function BuyNumberPanel({ actions, onClose }: BuyNumberPanelProps) {
-  const loadCountries = useAppStore((state) => state.loadCountries);
-  const resetNumberSearch = useAppStore((state) => state.resetNumberSearch);
-  const purchase = useAppStore((state) => state.numberPurchase);
-  const accountIsTrial = useAppStore(
-    (state) =>
-      state.numberSearch.trialAccount ??
-      (state.connection.status?.state === 'connected' && state.connection.status.account.type === 'Trial'),
-  );
+  const buy = useBuyNumber();
+  const { purchase, reset } = buy;
+  const connected = useConnectedStatus();
+  const accountIsTrial = buy.trialAccount ?? connected?.account.type === 'Trial';
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
-  useEffect(() => {
-    void loadCountries();
-  }, [loadCountries]);
-
   // A fresh search next time the panel opens.
-  useEffect(() => resetNumberSearch, [resetNumberSearch]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the panel goes
+  useEffect(() => reset, []);
 
   return (
     <section className="card buy-panel" aria-labelledby="buy-number-title">
@@ -39,7 +34,7 @@ export function BuyNumberPanel({ actions, onClose }: BuyNumberPanelProps) {
         <h2 id="buy-number-title" ref={headingRef} tabIndex={-1}>
           Buy a number
         </h2>
-        <button type="button" className="button" onClick={onClose} disabled={purchase?.buying}>
+        <button type="button" className="button" onClick={onClose} disabled={buy.buying}>
           Close
         </button>
       </div>
@@ -53,10 +48,18 @@ export function BuyNumberPanel({ actions, onClose }: BuyNumberPanelProps) {
           to own more.
         </p>
       )}
-      <NumberSearchForm actions={actions} />
-      <SearchResults actions={actions} />
+      <NumberSearchForm buy={buy} actions={actions} />
+      <SearchResults buy={buy} actions={actions} />
       {/* Once bought, back to the list, where the new number now is. */}
-      {purchase && <PurchaseDialog purchase={purchase} actions={actions} onBought={onClose} />}
+      {purchase && (
+        <PurchaseDialog
+          key={purchase.key}
+          buy={buy}
+          candidate={purchase.candidate}
+          actions={actions}
+          onBought={onClose}
+        />
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Agent } from '../../../../shared/domain/agents';
 import { NUMBER_TYPES } from '../../../../shared/domain/numbers';
-import { countOf, NUMBER_TYPE_LABEL } from './format';
+import { countOf, NUMBER_TYPE_LABEL } from '../../lib/format';
 import {
   NO_FILTERS,
   type AgentFilter,
@@ -45,6 +45,7 @@ export function NumberFilters({ agents, filters, onChange, shown, total }: Numbe
       <div className="filter-field filter-search">
         <label htmlFor={`${id}-text`}>Search your numbers</label>
         <input
+          className="input"
           id={`${id}-text`}
           type="search"
           value={filters.text}
@@ -57,6 +58,7 @@ export function NumberFilters({ agents, filters, onChange, shown, total }: Numbe
       <div className="filter-field">
         <label htmlFor={`${id}-type`}>Type</label>
         <select
+          className="input"
           id={`${id}-type`}
           value={filters.type}
           onChange={(event) => update({ type: toTypeFilter(event.target.value) })}
@@ -72,6 +74,7 @@ export function NumberFilters({ agents, filters, onChange, shown, total }: Numbe
       <div className="filter-field">
         <label htmlFor={`${id}-capability`}>Can do</label>
         <select
+          className="input"
           id={`${id}-capability`}
           value={filters.capability}
           onChange={(event) => update({ capability: toCapabilityFilter(event.target.value) })}
@@ -86,6 +89,7 @@ export function NumberFilters({ agents, filters, onChange, shown, total }: Numbe
       <div className="filter-field">
         <label htmlFor={`${id}-agent`}>Agent</label>
         <select
+          className="input"
           id={`${id}-agent`}
           value={filters.agent}
           onChange={(event) => update({ agent: toAgentFilter(event.target.value) })}

@@ -2,10 +2,10 @@ import { memo } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { AssignmentBadge, InactiveAgentBadge } from '../assignments/AssignmentBadge';
 import { needsAttention } from '../assignments/assignment-text';
-import { CapabilityBadges } from './CapabilityBadges';
-import { formatDate } from '../../format-date';
-import { callsGoTo, formatPhoneNumber, NUMBER_TYPE_LABEL } from './format';
-import { PriceLabel } from './PriceLabel';
+import { CapabilityBadges } from '../../components/CapabilityBadges';
+import { formatDate } from '../../lib/format-date';
+import { callsGoTo, formatPhoneNumber, NUMBER_TYPE_LABEL } from '../../lib/format';
+import { PriceLabel } from '../../components/PriceLabel';
 
 interface NumberRowProps {
   number: OwnedNumber;

@@ -1,19 +1,16 @@
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useId } from 'react';
 import { NUMBER_TYPES } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';
-import { useAppStore } from '../../store/store-context';
-import {
-  checkSearchDraft,
-  checkSearchField,
-  EMPTY_SEARCH,
-  toSearchInput,
-  type SearchDraft,
-  type SearchDraftErrors,
-  type SearchTextField,
-} from './buy-form';
-import { NUMBER_TYPE_LABEL } from './format';
-import type { TwilioActions } from './twilio-actions';
+import { useSchemaForm } from '../../lib/use-schema-form';
+import { readErrorOf, useChannelQuery } from '../../lib/query/hooks';
+import type { BuyNumber } from './use-buy-number';
+import { EMPTY_SEARCH, SearchDraftSchema, toSearchInput } from './buy-form';
+import { NUMBER_TYPE_LABEL } from '../../lib/format';
+import type { TwilioActions } from '../../lib/twilio-actions';
+
+const TYPE_OPTIONS = NUMBER_TYPES.map((type) => ({ value: type, label: NUMBER_TYPE_LABEL[type] }));
 
 const CAPABILITY_FIELDS: { key: 'voice' | 'sms' | 'mms'; label: string; help: string }[] = [
   { key: 'voice', label: 'Voice', help: 'phone calls' },
@@ -22,76 +19,51 @@ const CAPABILITY_FIELDS: { key: 'voice' | 'sms' | 'mms'; label: string; help: st
 ];
 
 /** Where to look for a number and what it must do; checked here before Twilio is asked. */
-export function NumberSearchForm({ actions }: { actions: TwilioActions }) {
+export function NumberSearchForm({ buy, actions }: { buy: BuyNumber; actions: TwilioActions }) {
   const id = useId();
-  const countries = useAppStore((state) => state.numberSearch.countries);
-  const countriesError = useAppStore((state) => state.numberSearch.countriesError);
-  const loadCountries = useAppStore((state) => state.loadCountries);
-  const searching = useAppStore((state) => state.numberSearch.searching);
-  const searchAvailableNumbers = useAppStore((state) => state.searchAvailableNumbers);
-  const [draft, setDraft] = useState<SearchDraft>(EMPTY_SEARCH);
-  const [fieldErrors, setFieldErrors] = useState<SearchDraftErrors>({});
-  const formRef = useRef<HTMLFormElement>(null);
+  // The list barely changes, so it is asked for once per session.
+  const countriesQuery = useChannelQuery('numbers:countries', {});
+  const countries = countriesQuery.data?.countries ?? null;
+  const countriesError = readErrorOf(countriesQuery);
+  const { searching, searchNumbers: searchAvailableNumbers } = buy;
+  const form = useSchemaForm({
+    schema: SearchDraftSchema,
+    initial: EMPTY_SEARCH,
+    onValid: (checked) => {
+      if (country) searchAvailableNumbers(toSearchInput({ ...checked, country }));
+    },
+  });
+  const { draft, set } = form;
 
   // Main lists the US first; if the remembered choice is not offered, fall back to the first country.
   const country = countries?.some((entry) => entry.code === draft.country) ? draft.country : countries?.[0]?.code;
 
-  const updateText = (field: SearchTextField) => (value: string) => {
-    setDraft((current) => ({ ...current, [field]: value }));
-    // A shown problem clears as soon as it is fixed; new problems wait for blur or Search.
-    if (fieldErrors[field] && !checkSearchField(field, value)) {
-      setFieldErrors(({ [field]: _fixed, ...rest }) => rest);
-    }
-  };
-
-  const blur = (field: SearchTextField) => () => {
-    const problem = checkSearchField(field, draft[field]);
-    setFieldErrors(({ [field]: _previous, ...rest }) => (problem ? { ...rest, [field]: problem } : rest));
-  };
-
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    const problems = checkSearchDraft(draft);
-    setFieldErrors(problems);
-    if (Object.keys(problems).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    if (!country) return;
-    await searchAvailableNumbers(toSearchInput({ ...draft, country }));
-  };
-
-  const textField = (field: SearchTextField, label: string, extra: { placeholder?: string; help?: string } = {}) => (
+  const textField = (
+    field: 'areaCode' | 'locality' | 'region' | 'contains',
+    label: string,
+    extra: { placeholder?: string; help?: string } = {},
+  ) => (
     <TextField
       label={label}
+      {...form.field(field)}
       // Prefixed: a form control named `contains` would shadow the form element's own contains().
       name={`search-${field}`}
-      value={draft[field]}
-      onChange={updateText(field)}
-      onBlur={blur(field)}
-      error={fieldErrors[field]}
       disabled={searching}
       {...extra}
     />
   );
 
   return (
-    <form
-      ref={formRef}
-      className="form buy-form"
-      noValidate
-      aria-label="Search for a number"
-      onSubmit={(event) => void submit(event)}
-    >
+    <form className="form buy-form" noValidate aria-label="Search for a number" onSubmit={form.submit}>
       <div className="buy-form-row">
         <div className="field">
           <label htmlFor={`${id}-country`}>Country</label>
           <select
             id={`${id}-country`}
-            className="select"
+            className="input"
             value={country ?? ''}
             disabled={!countries || searching}
-            onChange={(event) => setDraft((current) => ({ ...current, country: event.target.value }))}
+            onChange={(event) => set('country', event.target.value)}
           >
             {countries ? (
               countries.map((entry) => (
@@ -104,28 +76,20 @@ export function NumberSearchForm({ actions }: { actions: TwilioActions }) {
             )}
           </select>
         </div>
-        <fieldset className="field buy-type" disabled={searching}>
-          <legend>Type</legend>
-          <div className="choice-row">
-            {NUMBER_TYPES.map((type) => (
-              <label key={type} className="choice">
-                <input
-                  type="radio"
-                  name={`${id}-type`}
-                  value={type}
-                  checked={draft.type === type}
-                  onChange={() => setDraft((current) => ({ ...current, type }))}
-                />
-                {NUMBER_TYPE_LABEL[type]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup
+          legend="Type"
+          name={`${id}-type`}
+          options={TYPE_OPTIONS}
+          value={draft.type}
+          onChange={(type) => set('type', type)}
+          className="buy-type"
+          disabled={searching}
+        />
       </div>
       {countriesError && (
         <div>
           <ErrorNotice error={countriesError} />
-          <button type="button" className="button" onClick={() => void loadCountries()}>
+          <button type="button" className="button" onClick={() => void countriesQuery.refetch()}>
             Load countries again
           </button>
         </div>
@@ -144,14 +108,7 @@ export function NumberSearchForm({ actions }: { actions: TwilioActions }) {
         <div className="choice-row">
           {CAPABILITY_FIELDS.map(({ key, label, help }) => (
             <label key={key} className="choice">
-              <input
-                type="checkbox"
-                checked={draft[key]}
-                onChange={(event) => {
-                  const checked = event.target.checked;
-                  setDraft((current) => ({ ...current, [key]: checked }));
-                }}
-              />
+              <input type="checkbox" checked={draft[key]} onChange={(event) => set(key, event.target.checked)} />
               {label} <span className="muted">({help})</span>
             </label>
           ))}

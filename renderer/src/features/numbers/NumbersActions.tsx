@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
-import { useAppStore } from '../../store/store-context';
-import type { TwilioActions } from './twilio-actions';
+import { useNumbersSync } from './use-numbers';
+import type { TwilioActions } from '../../lib/twilio-actions';
+import './numbers.css';
 
 interface NumbersActionsProps {
   actions: TwilioActions;
@@ -11,8 +12,8 @@ interface NumbersActionsProps {
 
 /** Buy Number and Sync with Twilio: both change or read the Twilio account, so both need it reachable. */
 export function NumbersActions({ actions, onBuy, buyOpen, buyButtonRef }: NumbersActionsProps) {
-  const syncing = useAppStore((state) => state.numbers.sync.running);
-  const syncNumbers = useAppStore((state) => state.syncNumbers);
+  const sync = useNumbersSync();
+  const syncing = sync.running;
   return (
     <div className="numbers-actions">
       <button
@@ -30,7 +31,7 @@ export function NumbersActions({ actions, onBuy, buyOpen, buyButtonRef }: Number
         className="button"
         disabled={actions.blocked || syncing}
         aria-describedby={actions.describedBy}
-        onClick={() => void syncNumbers()}
+        onClick={sync.run}
       >
         {syncing ? 'Syncing…' : 'Sync with Twilio'}
       </button>

@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, type Ref } from 'react';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
+import { useAgentList, useNumberList } from '../../lib/query/reads';
 import { useAppStore } from '../../store/store-context';
 import type { AssignmentActions } from '../assignments/use-assignment-actions';
 import { BulkToolbar } from './BulkToolbar';
@@ -13,8 +14,8 @@ import {
   type SortKey,
 } from './number-query';
 import { NumbersTable, type TableSelection } from './NumbersTable';
-import { TYPICAL_PRICE_NOTE_ID, TypicalPriceNote } from './PriceLabel';
-import type { TwilioActions } from './twilio-actions';
+import { TYPICAL_PRICE_NOTE_ID, TypicalPriceNote } from '../../components/PriceLabel';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 interface NumbersListProps {
   numbers: OwnedNumber[];
@@ -24,6 +25,7 @@ interface NumbersListProps {
   onSortChange: (sort: NumberSort) => void;
   actions: TwilioActions;
   assignmentActions: AssignmentActions;
+  onRelease: (number: OwnedNumber) => void;
   tableRef: Ref<HTMLDivElement>;
 }
 
@@ -40,11 +42,11 @@ export function NumbersList({
   onSortChange,
   actions,
   assignmentActions,
+  onRelease,
   tableRef,
 }: NumbersListProps) {
-  const loading = useAppStore((state) => state.numbers.loading);
-  const agents = useAppStore((state) => state.agents.list);
-  const askRelease = useAppStore((state) => state.askRelease);
+  const loading = useNumberList().isFetching;
+  const agents = useAgentList().data ?? null;
   const openAssignmentDialog = useAppStore((state) => state.openAssignmentDialog);
   const openDoctor = useAppStore((state) => state.openDoctor);
   const selected = useAppStore((state) => state.numberSelection);
@@ -90,7 +92,7 @@ export function NumbersList({
     [openAssignmentDialog],
   );
 
-  const onCheck = useCallback((number: OwnedNumber) => void openDoctor(number), [openDoctor]);
+  const onCheck = useCallback((number: OwnedNumber) => openDoctor(number), [openDoctor]);
 
   const toggleSort = useCallback(
     (key: SortKey) =>
@@ -120,7 +122,7 @@ export function NumbersList({
           sort={sort}
           onSort={toggleSort}
           selection={selection}
-          onRelease={(number) => void askRelease(number)}
+          onRelease={onRelease}
           releaseDisabled={actions.blocked}
           releaseDescribedBy={actions.describedBy}
           onFix={onFix}

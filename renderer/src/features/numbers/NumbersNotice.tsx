@@ -1,6 +1,6 @@
 import { useAppStore } from '../../store/store-context';
-import type { NumbersNotice as Notice } from '../../store/numbers-slice';
-import { formatPhoneNumber, formatPrice } from './format';
+import type { NumbersNotice as Notice } from '../../store/choices-slice';
+import { formatPhoneNumber, formatPrice } from '../../lib/format';
 
 function describe(notice: Notice): string {
   const number = formatPhoneNumber(notice.phoneNumber);
@@ -15,8 +15,9 @@ function describe(notice: Notice): string {
 
 /** The confirmation after a purchase or a release. */
 export function NumbersNotice() {
-  const notice = useAppStore((state) => state.numbers.notice);
-  const dismiss = useAppStore((state) => state.dismissNumbersNotice);
+  const notice = useAppStore((state) => state.numbersNotice);
+  const showNotice = useAppStore((state) => state.showNumbersNotice);
+  const dismiss = () => showNotice(null);
   return (
     // The live region stays in the page so the message is announced when it appears.
     <div role="status" className="numbers-notice-region">

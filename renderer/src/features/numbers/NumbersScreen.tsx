@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
-import { useLiveAgents, useLiveNumbers } from '../../store/live-lists';
+import { readErrorOf } from '../../lib/query/hooks';
+import { useAgentList, useNumberList } from '../../lib/query/reads';
 import { useAppStore } from '../../store/store-context';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
@@ -17,9 +18,10 @@ import { NumbersNotice } from './NumbersNotice';
 import { ReleaseDialog } from './ReleaseDialog';
 import { SyncStatus } from './SyncStatus';
 import { ScreenTabs, type NumbersTab } from './ScreenTabs';
-import { ActionsBlockedNote, useTwilioActions } from './twilio-actions';
+import { ActionsBlockedNote } from '../../components/ActionsBlockedNote';
+import { useTwilioActions } from '../../lib/twilio-actions';
+import { useReleaseNumber } from './use-release-number';
 import './numbers.css';
-import '../assignments/assignments.css';
 
 const DEFAULT_SORT: NumberSort = { key: 'number', direction: 'ascending' };
 
@@ -28,11 +30,11 @@ const DEFAULT_SORT: NumberSort = { key: 'number', direction: 'ascending' };
  * buy, release, bulk assign/unassign and activity.
  */
 export function NumbersScreen() {
-  const list = useAppStore((state) => state.numbers.list);
-  const loading = useAppStore((state) => state.numbers.loading);
-  const loadError = useAppStore((state) => state.numbers.error);
-  const loadNumbers = useAppStore((state) => state.loadNumbers);
-  const release = useAppStore((state) => state.numberRelease);
+  const numbers = useNumberList();
+  const list = numbers.data ?? null;
+  const loading = numbers.isFetching;
+  const loadError = readErrorOf(numbers);
+  const releasing = useReleaseNumber();
   const actions = useTwilioActions();
   const assignmentActions = useAssignmentActions();
   const [tab, setTab] = useState<NumbersTab>('numbers');
@@ -44,9 +46,8 @@ export function NumbersScreen() {
   const tableRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  useLiveNumbers();
   // Agents name the Agent column's filter and are the choices for "Assign to agent…".
-  useLiveAgents();
+  useAgentList();
   const focusList = useCallback(() => tableRef.current ?? headingRef.current, []);
 
   const closeBuy = useCallback(() => {
@@ -85,7 +86,7 @@ export function NumbersScreen() {
       {loadError && (
         <div>
           <ErrorNotice error={loadError} />
-          <button type="button" className="button" onClick={() => void loadNumbers()}>
+          <button type="button" className="button" onClick={() => void numbers.refetch()}>
             Try again
           </button>
         </div>
@@ -104,6 +105,7 @@ export function NumbersScreen() {
               onSortChange={setSort}
               actions={actions}
               assignmentActions={assignmentActions}
+              onRelease={releasing.askRelease}
               tableRef={tableRef}
             />
           ) : (
@@ -116,7 +118,15 @@ export function NumbersScreen() {
           )}
         </ScreenTabs>
       )}
-      {release && <ReleaseDialog release={release} actions={actions} fallbackFocus={focusList} />}
+      {releasing.release && (
+        <ReleaseDialog
+          key={releasing.release.key}
+          releasing={releasing}
+          target={releasing.release.number}
+          actions={actions}
+          fallbackFocus={focusList}
+        />
+      )}
       <AssignmentDialogs fallbackFocus={focusList} />
       <DoctorDialog fallbackFocus={focusList} />
     </section>

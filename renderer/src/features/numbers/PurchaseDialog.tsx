@@ -1,12 +1,12 @@
 import { useId } from 'react';
-import { purchaseBlocker, type PurchaseQuote } from '../../../../shared/domain/numbers';
+import { purchaseBlocker, type AvailableNumber, type PurchaseQuote } from '../../../../shared/domain/numbers';
+import { Badge } from '../../components/Badge';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { PurchaseState } from '../../store/numbers-slice';
-import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber, formatPrice, TYPICAL_PRICE_EXPLANATION } from './format';
+import type { BuyNumber } from './use-buy-number';
+import { formatPhoneNumber, formatPrice, TYPICAL_PRICE_EXPLANATION } from '../../lib/format';
 import { Modal } from '../../components/Modal';
 import { SEARCH_RESULTS_ID } from './SearchResults';
-import type { TwilioActions } from './twilio-actions';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 /**
  * The last step before money is spent: the number, what Twilio will bill
@@ -14,23 +14,19 @@ import type { TwilioActions } from './twilio-actions';
  * said before the Buy button, not after a failed attempt.
  */
 interface PurchaseDialogProps {
-  purchase: PurchaseState;
+  buy: BuyNumber;
+  candidate: AvailableNumber;
   actions: TwilioActions;
   onBought: () => void;
 }
 
-export function PurchaseDialog({ purchase, actions, onBought }: PurchaseDialogProps) {
+export function PurchaseDialog({ buy: purchase, candidate, actions, onBought }: PurchaseDialogProps) {
   const id = useId();
-  const confirmPurchase = useAppStore((state) => state.confirmPurchase);
-  const closePurchase = useAppStore((state) => state.closePurchase);
-  const retryQuote = useAppStore((state) => state.retryQuote);
-  const { candidate, quote, quoting, quoteError, buying, error } = purchase;
+  const { confirmPurchase, closePurchase, retryQuote, quote, quoting, quoteError, buying, buyError: error } = purchase;
   const formatted = formatPhoneNumber(candidate.phoneNumber);
   const blocker = quote ? purchaseBlocker(quote) : null;
   const blockerId = `${id}-blocker`;
-  const buy = async () => {
-    if (await confirmPurchase()) onBought();
-  };
+  const buy = () => confirmPurchase(onBought);
   const offlineId = `${id}-offline`;
 
   return (
@@ -41,7 +37,7 @@ export function PurchaseDialog({ purchase, actions, onBought }: PurchaseDialogPr
       fallbackFocus={() => document.getElementById(SEARCH_RESULTS_ID)}
       confirm={{
         label: buying ? 'Buying…' : error ? 'Try again' : 'Buy number',
-        onConfirm: () => void buy(),
+        onConfirm: buy,
         // No confirmation from main, no purchase: it comes with the quote, for this number at this price.
         disabled: buying || quoting || !quote?.confirmation || blocker !== null || actions.offline,
         describedBy: blocker ? blockerId : actions.offline ? offlineId : undefined,
@@ -63,7 +59,7 @@ export function PurchaseDialog({ purchase, actions, onBought }: PurchaseDialogPr
       {quoteError && (
         <>
           <ErrorNotice error={quoteError} />
-          <button type="button" className="button" onClick={() => void retryQuote()}>
+          <button type="button" className="button" onClick={retryQuote}>
             Check the price again
           </button>
         </>
@@ -101,9 +97,9 @@ function QuoteDetails({ quote }: { quote: PurchaseQuote }) {
           <dd>
             {price ? formatPrice(price) : 'Unknown'}
             {price?.source === 'typical' && (
-              <span className="badge badge-typical" title={TYPICAL_PRICE_EXPLANATION}>
+              <Badge kind="typical" title={TYPICAL_PRICE_EXPLANATION}>
                 typical
-              </span>
+              </Badge>
             )}
           </dd>
         </div>

@@ -1,22 +1,21 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { ReleaseState } from '../../store/numbers-slice';
-import { useAppStore } from '../../store/store-context';
-import { formatPhoneNumber } from './format';
+import type { OwnedNumber } from '../../../../shared/domain/numbers';
+import type { ReleaseNumber } from './use-release-number';
+import { formatPhoneNumber } from '../../lib/format';
 import { Modal } from '../../components/Modal';
-import type { TwilioActions } from './twilio-actions';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 interface ReleaseDialogProps {
-  release: ReleaseState;
+  releasing: ReleaseNumber;
+  target: OwnedNumber;
   actions: TwilioActions;
   /** Where focus goes once the released number's row is gone. */
   fallbackFocus: () => HTMLElement | null;
 }
 
 /** Asks before giving a number back to Twilio: it cannot be undone. */
-export function ReleaseDialog({ release, actions, fallbackFocus }: ReleaseDialogProps) {
-  const confirmRelease = useAppStore((state) => state.confirmRelease);
-  const closeRelease = useAppStore((state) => state.closeRelease);
-  const { target, preparing, releasing, error } = release;
+export function ReleaseDialog({ releasing: release, target, actions, fallbackFocus }: ReleaseDialogProps) {
+  const { confirmRelease, closeRelease, preparing, releasing, error } = release;
   const formatted = formatPhoneNumber(target.phoneNumber);
 
   return (
@@ -28,7 +27,7 @@ export function ReleaseDialog({ release, actions, fallbackFocus }: ReleaseDialog
       confirm={{
         label: releasing ? 'Releasing…' : error ? 'Try again' : 'Release number',
         destructive: true,
-        onConfirm: () => void confirmRelease(),
+        onConfirm: confirmRelease,
         disabled: releasing || preparing || actions.blocked,
         describedBy: actions.describedBy,
       }}

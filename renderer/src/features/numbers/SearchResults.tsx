@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import type { AvailableNumber, MonthlyPrice } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAppStore } from '../../store/store-context';
-import { CapabilityBadges } from './CapabilityBadges';
-import { countOf, formatPhoneNumber } from './format';
-import { PriceLabel, TypicalPriceNote } from './PriceLabel';
-import type { TwilioActions } from './twilio-actions';
+import type { BuyNumber } from './use-buy-number';
+import { CapabilityBadges } from '../../components/CapabilityBadges';
+import { countOf, formatPhoneNumber } from '../../lib/format';
+import { PriceLabel, TypicalPriceNote } from '../../components/PriceLabel';
+import type { TwilioActions } from '../../lib/twilio-actions';
 
 /** Focus lands here when the chosen number drops out of the offer (Twilio sold it to someone else). */
 export const SEARCH_RESULTS_ID = 'number-search-results';
@@ -15,12 +15,17 @@ function placeOf(number: AvailableNumber): string {
 }
 
 /** What Twilio offered for the last search; choosing one opens the purchase confirmation. */
-export function SearchResults({ actions }: { actions: TwilioActions }) {
-  const search = useAppStore((state) => state.numberSearch);
-  const startPurchase = useAppStore((state) => state.startPurchase);
-  const dismissPurchaseError = useAppStore((state) => state.dismissPurchaseError);
+export function SearchResults({ buy, actions }: { buy: BuyNumber; actions: TwilioActions }) {
   const typicalNoteId = useId();
-  const { result, error, searching, unavailable, purchaseError } = search;
+  const {
+    result,
+    searchError: error,
+    searching,
+    unavailable,
+    purchaseError,
+    startPurchase,
+    dismissPurchaseError,
+  } = buy;
 
   return (
     <section
@@ -61,7 +66,7 @@ export function SearchResults({ actions }: { actions: TwilioActions }) {
                 typicalNoteId={typicalNoteId}
                 available={!unavailable.includes(number.phoneNumber)}
                 actions={actions}
-                onChoose={() => void startPurchase(number)}
+                onChoose={() => startPurchase(number)}
               />
             ))}
           </ul>

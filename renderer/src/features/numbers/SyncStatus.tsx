@@ -1,22 +1,32 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { SyncProgress } from '../../../../shared/domain/numbers';
-import { useAppStore } from '../../store/store-context';
-import { countOf } from './format';
+import { ProgressStatus } from '../../components/ProgressStatus';
+import { useNumbersSync } from './use-numbers';
+import { countOf } from '../../lib/format';
 
 /** Progress of a running sync (with Cancel), then what it found, or why it failed. */
 export function SyncStatus() {
-  const sync = useAppStore((state) => state.numbers.sync);
-  const cancelSync = useAppStore((state) => state.cancelSync);
-  const dismiss = useAppStore((state) => state.dismissSyncOutcome);
+  const sync = useNumbersSync();
+  const { cancel: cancelSync, dismiss } = sync;
 
   if (sync.running) {
+    const loaded = sync.progress?.loaded ?? 0;
+    const expected = sync.progress?.expected ?? null;
     return (
-      <div className="sync-status" aria-busy="true">
-        <SyncProgressBar progress={sync.progress} />
-        <button type="button" className="button" disabled={sync.cancelling} onClick={() => void cancelSync()}>
-          {sync.cancelling ? 'Cancelling…' : 'Cancel sync'}
-        </button>
-      </div>
+      <ProgressStatus
+        label="Sync progress"
+        value={loaded}
+        // Determinate when the previous sync's count gives an expected total, indeterminate on a first sync. The
+        // count can pass the expectation when numbers were bought elsewhere since, so the bar's end moves with it.
+        max={expected === null ? null : Math.max(expected, loaded, 1)}
+        action={
+          <button type="button" className="button" disabled={sync.cancelling} onClick={cancelSync}>
+            {sync.cancelling ? 'Cancelling…' : 'Cancel sync'}
+          </button>
+        }
+      >
+        Syncing with Twilio… {countOf(loaded, 'number')} loaded
+        {expected !== null && ` of about ${expected.toLocaleString()}`}
+      </ProgressStatus>
     );
   }
   if (sync.error) return <ErrorNotice error={sync.error} onDismiss={dismiss} />;
@@ -43,28 +53,4 @@ export function SyncStatus() {
     );
   }
   return null;
-}
-
-/**
- * Determinate when the previous sync's count gives an expected total,
- * indeterminate on a first sync. The count can pass the expectation when
- * numbers were bought elsewhere since, so the bar's end moves with it.
- */
-function SyncProgressBar({ progress }: { progress: SyncProgress | null }) {
-  const loaded = progress?.loaded ?? 0;
-  const expected = progress?.expected ?? null;
-  const max = expected === null ? null : Math.max(expected, loaded, 1);
-  return (
-    <div className="sync-progress">
-      {max === null ? (
-        <progress aria-label="Sync progress" />
-      ) : (
-        <progress aria-label="Sync progress" value={loaded} max={max} />
-      )}
-      <p role="status" className="sync-progress-text">
-        Syncing with Twilio… {countOf(loaded, 'number')} loaded
-        {expected !== null && ` of about ${expected.toLocaleString()}`}
-      </p>
-    </div>
-  );
 }

@@ -3,23 +3,33 @@
  * (checked here first so a person sees which field to fix before anything is
  * sent), and the search input built from a valid draft.
  */
-import type { NumberType } from '../../../../shared/domain/numbers';
+import { z } from 'zod';
+import { NUMBER_TYPES } from '../../../../shared/domain/numbers';
 import type { SearchNumbersInput } from '../../../../shared/ipc/contract';
 
-export interface SearchDraft {
-  country: string;
-  type: NumberType;
-  areaCode: string;
-  locality: string;
-  region: string;
-  contains: string;
-  voice: boolean;
-  sms: boolean;
-  mms: boolean;
-}
-
-export type SearchTextField = 'areaCode' | 'locality' | 'region' | 'contains';
-export type SearchDraftErrors = Partial<Record<SearchTextField, string>>;
+/**
+ * The rules main's schema applies to a search, in the words of this form. Where a value breaks two, the
+ * form says the last one found: the length comes after what the characters may be.
+ */
+export const SearchDraftSchema = z.object({
+  country: z.string(),
+  type: z.enum(NUMBER_TYPES),
+  areaCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{3})?$/, { message: 'An area code has 3 digits, such as 415.' }),
+  locality: z.string().trim().max(64, { message: 'Use at most 64 characters.' }),
+  region: z.string().trim().max(32, { message: 'Use at most 32 characters.' }),
+  contains: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z*]*$/, { message: 'Use only digits, letters or * (any digit).' })
+    .max(16, { message: 'Use at most 16 characters.' }),
+  voice: z.boolean(),
+  sms: z.boolean(),
+  mms: z.boolean(),
+});
+export type SearchDraft = z.input<typeof SearchDraftSchema>;
 
 export const EMPTY_SEARCH: SearchDraft = {
   country: 'US',
@@ -33,32 +43,6 @@ export const EMPTY_SEARCH: SearchDraft = {
   sms: false,
   mms: false,
 };
-
-export function checkSearchField(field: SearchTextField, raw: string): string | null {
-  const value = raw.trim();
-  switch (field) {
-    case 'areaCode':
-      return value === '' || /^\d{3}$/.test(value) ? null : 'An area code has 3 digits, such as 415.';
-    case 'contains':
-      if (value.length > 16) return 'Use at most 16 characters.';
-      return /^[0-9A-Za-z*]*$/.test(value) ? null : 'Use only digits, letters or * (any digit).';
-    case 'locality':
-      return value.length > 64 ? 'Use at most 64 characters.' : null;
-    case 'region':
-      return value.length > 32 ? 'Use at most 32 characters.' : null;
-  }
-}
-
-const TEXT_FIELDS: SearchTextField[] = ['areaCode', 'locality', 'region', 'contains'];
-
-export function checkSearchDraft(draft: SearchDraft): SearchDraftErrors {
-  const errors: SearchDraftErrors = {};
-  for (const field of TEXT_FIELDS) {
-    const problem = checkSearchField(field, draft[field]);
-    if (problem) errors[field] = problem;
-  }
-  return errors;
-}
 
 /** Empty fields are left out, so main and Twilio see only what the person asked for. */
 export function toSearchInput(draft: SearchDraft): SearchNumbersInput {

@@ -1,9 +1,9 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { WebhookBaseUrlSchema } from '../../../../shared/domain/agents';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Modal } from '../../components/Modal';
 import { TextField } from '../../components/TextField';
-import { useAppStore } from '../../store/store-context';
+import { useWebhookSettings } from './use-webhook-settings';
 
 /** The rule the address breaks, or null: the contract's own schema, so main will accept what passes here. */
 function checkWebhookBaseUrl(value: string): string | null {
@@ -14,25 +14,27 @@ function checkWebhookBaseUrl(value: string): string | null {
 
 /** Settings → Advanced: the address Gleam gives Twilio for assigned numbers, with the build's default. */
 export function AdvancedSection() {
-  const settings = useAppStore((state) => state.appSettings);
-  const loadAppSettings = useAppStore((state) => state.loadAppSettings);
-  const restoreDefault = useAppStore((state) => state.restoreDefaultWebhookBaseUrl);
-  const propose = useAppStore((state) => state.proposeWebhookBaseUrl);
-  const confirm = useAppStore((state) => state.confirmWebhookBaseUrl);
-  const cancel = useAppStore((state) => state.cancelWebhookBaseUrl);
-  const dismiss = useAppStore((state) => state.dismissAppSettingsMessage);
+  const settings = useWebhookSettings();
+  const {
+    value,
+    busy,
+    saving,
+    loadError,
+    saveError,
+    saved,
+    pending,
+    restoreDefault,
+    propose,
+    confirm,
+    cancel,
+    dismiss,
+  } = settings;
   const [draft, setDraft] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
 
-  useEffect(() => {
-    void loadAppSettings();
-  }, [loadAppSettings]);
-
-  const { value, busy, error, errorOf, saved, pending } = settings;
   // Until the person types, the field shows the address in use.
   const shown = draft ?? value?.webhookBaseUrl ?? '';
   const usingDefault = value !== null && value.webhookBaseUrl === value.defaultWebhookBaseUrl;
-  const saving = busy === 'save';
 
   const settle = (accepted: boolean) => {
     if (!accepted) return;
@@ -59,11 +61,11 @@ export function AdvancedSection() {
         If you change it, numbers already assigned to agents keep the old address until you repair them: they will show
         as changed, with a Repair button, on the Agents and Phone Numbers screens.
       </p>
-      {value === null && busy === 'load' && <p role="status">Loading…</p>}
-      {errorOf === 'load' && error && (
+      {value === null && settings.loading && <p role="status">Loading…</p>}
+      {loadError && (
         <div>
-          <ErrorNotice error={error} />
-          <button type="button" className="button" onClick={() => void loadAppSettings()}>
+          <ErrorNotice error={loadError} />
+          <button type="button" className="button" onClick={settings.reload}>
             Try again
           </button>
         </div>
@@ -85,23 +87,23 @@ export function AdvancedSection() {
               if (saved) dismiss();
               if (fieldError && !checkWebhookBaseUrl(next)) setFieldError(null);
             }}
-            error={fieldError ?? (errorOf === 'save' ? error?.fieldErrors?.webhookBaseUrl : undefined)}
+            error={fieldError ?? saveError?.fieldErrors?.webhookBaseUrl}
             disabled={saving}
           />
-          {errorOf === 'save' && error && <ErrorNotice error={error} onDismiss={dismiss} />}
+          {saveError && <ErrorNotice error={saveError} onDismiss={dismiss} />}
           {saved && (
             <p className="notice notice-success" role="status">
               Saved. Gleam now uses {value.webhookBaseUrl}. Numbers already assigned to agents need a repair to use it.
             </p>
           )}
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy !== null}>
+            <button type="submit" className="button button-primary" disabled={busy}>
               {saving ? 'Saving…' : 'Save webhook URL'}
             </button>
             <button
               type="button"
               className="button"
-              disabled={busy !== null || usingDefault}
+              disabled={busy || usingDefault}
               onClick={() => void restoreDefault().then(settle)}
             >
               Use default

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { ConnectionStatus } from '../../../../shared/domain/connection';
 import { Modal } from '../../components/Modal';
-import { formatDateTime } from '../../format-date';
+import { formatDateTime } from '../../lib/format-date';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
-import { useAppStore } from '../../store/store-context';
+import { useConnectionActions } from './use-connection';
 import { CredentialsForm } from './CredentialsForm';
 
 type Connected = Extract<ConnectionStatus, { state: 'connected' }>;
@@ -12,13 +12,9 @@ type Connected = Extract<ConnectionStatus, { state: 'connected' }>;
 const STATUS_LABEL = { active: 'Active', suspended: 'Suspended', closed: 'Closed' } as const;
 
 export function ConnectedAccount({ status }: { status: Connected }) {
-  const busy = useAppStore((state) => state.connection.busy);
-  const error = useAppStore((state) =>
-    state.connection.errorOf === 'verify' || state.connection.errorOf === 'disconnect' ? state.connection.error : null,
-  );
-  const dismissError = useAppStore((state) => state.dismissConnectionError);
-  const verify = useAppStore((state) => state.verifyConnection);
-  const disconnect = useAppStore((state) => state.disconnect);
+  const connection = useConnectionActions();
+  const { busy, dismissError, verify, disconnect } = connection;
+  const error = connection.errorOf === 'verify' || connection.errorOf === 'disconnect' ? connection.error : null;
   const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
   const [replacing, setReplacing] = useState(false);
   const { account } = status;

@@ -2,23 +2,20 @@ import { useState, type SyntheticEvent } from 'react';
 import type { MessagingServiceSummary } from '../../../../shared/domain/connection';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/TextField';
-import { useAppStore } from '../../store/store-context';
-import { checkField } from './credentials-form';
+import { useConnectionActions } from './use-connection';
+import { formatProblem, MESSAGING_SERVICE_SID } from '../../../../shared/domain/credentials';
 
 export function MessagingServiceSection({ service }: { service: MessagingServiceSummary | null }) {
-  const busy = useAppStore((state) => state.connection.busy);
-  const error = useAppStore((state) =>
-    state.connection.errorOf === 'messagingService' ? state.connection.error : null,
-  );
-  const dismissError = useAppStore((state) => state.dismissConnectionError);
-  const setMessagingService = useAppStore((state) => state.setMessagingService);
+  const connection = useConnectionActions();
+  const { busy, dismissError, setMessagingService } = connection;
+  const error = connection.errorOf === 'messagingService' ? connection.error : null;
   const [sid, setSid] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const saving = busy === 'messagingService';
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    const problem = sid.trim() === '' ? 'Enter a Messaging Service SID.' : checkField('messagingServiceSid', sid);
+    const problem = sid.trim() === '' ? 'Enter a Messaging Service SID.' : formatProblem(MESSAGING_SERVICE_SID, sid);
     setFieldError(problem);
     if (problem) return;
     if (await setMessagingService(sid.trim())) setSid('');
@@ -49,7 +46,8 @@ export function MessagingServiceSection({ service }: { service: MessagingService
           placeholder="MG…"
           onChange={(value) => {
             setSid(value);
-            if (fieldError && !checkField('messagingServiceSid', value)) setFieldError(null);
+            if (fieldError && (value.trim() === '' || !formatProblem(MESSAGING_SERVICE_SID, value)))
+              setFieldError(null);
           }}
           error={fieldError ?? error?.fieldErrors?.messagingServiceSid}
           disabled={saving}

@@ -1,4 +1,5 @@
-import { useAppStore } from '../../store/store-context';
+import { errorDataOf } from '../../lib/errors';
+import { useConnectionStatus } from '../../lib/query/reads';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { A2pSection } from '../a2p/A2pSection';
 import { AdvancedSection } from './AdvancedSection';
@@ -7,8 +8,9 @@ import { CredentialsForm } from './CredentialsForm';
 import { MessagingServiceSection } from './MessagingServiceSection';
 
 export function SettingsScreen() {
-  const status = useAppStore((state) => state.connection.status);
-  const loadError = useAppStore((state) => (state.connection.errorOf === 'load' ? state.connection.error : null));
+  const { data, error } = useConnectionStatus();
+  const status = data ?? null;
+  const loadError = errorDataOf(error);
 
   return (
     <section className="screen" aria-labelledby="screen-title">

@@ -6,15 +6,13 @@ import {
   type SetupStepId,
 } from '../../../../shared/domain/setup';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useLiveAgents, useLiveNumbers } from '../../store/live-lists';
-import { useAppStore } from '../../store/store-context';
+import { errorDataOf } from '../../lib/errors';
+import { useAgentList, useConnectionStatus, useNumberList } from '../../lib/query/reads';
 import { AssignmentDialogs } from '../assignments/AssignmentDialogs';
 import { SETUP_STEP_TEXT } from './setup-text';
 import { SetupStepBody } from './SetupStepBody';
+import { useSetupProgress, useSetupSteps } from './use-setup';
 import './setup.css';
-import '../agents/agents.css';
-import '../assignments/assignments.css';
-import '../numbers/numbers.css';
 
 /**
  * The setup guide: connect Twilio, get a number, create an agent, assign
@@ -25,22 +23,18 @@ import '../numbers/numbers.css';
  * saved there too, so the guide reopens where it was left.
  */
 export function SetupScreen() {
-  const progress = useAppStore((state) => state.setup.progress);
-  const error = useAppStore((state) => state.setup.error);
-  const loadSetup = useAppStore((state) => state.loadSetup);
-  const goToStep = useAppStore((state) => state.goToSetupStep);
-  const finishSetup = useAppStore((state) => state.finishSetup);
-  const status = useAppStore((state) => state.connection.status);
-  const numbers = useAppStore((state) => state.numbers.list);
-  const agents = useAppStore((state) => state.agents.list);
+  const { data: progress, error: loadError, refetch } = useSetupProgress();
+  const error = errorDataOf(loadError);
+  const { goToStep, finish: finishSetup } = useSetupSteps();
+  const { data: status } = useConnectionStatus();
+  const { data: numbers } = useNumberList();
+  const { data: agents } = useAgentList();
   const stepTitleRef = useRef<HTMLHeadingElement>(null);
 
-  useLiveNumbers();
-  useLiveAgents();
   // Main works out which steps are done from the same state these hold: ask again whenever one changes.
   useEffect(() => {
-    void loadSetup();
-  }, [loadSetup, status, numbers, agents]);
+    void refetch();
+  }, [refetch, status, numbers, agents]);
 
   const current = progress?.current;
   const focusStep = useCallback(() => stepTitleRef.current, []);
@@ -137,9 +131,7 @@ function stateWords(step: SetupStep): string {
 }
 
 function StepActions({ step, isLast }: { step: SetupStep; isLast: boolean }) {
-  const goToStep = useAppStore((state) => state.goToSetupStep);
-  const skipStep = useAppStore((state) => state.skipSetupStep);
-  const completeStep = useAppStore((state) => state.completeSetupStep);
+  const { goToStep, skipStep, completeStep } = useSetupSteps();
   const previous: SetupStepId | undefined = SETUP_STEP_IDS[SETUP_STEP_IDS.indexOf(step.id) - 1];
   const forward = isLast ? 'Finish' : 'Continue';
 

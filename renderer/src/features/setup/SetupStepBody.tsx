@@ -3,6 +3,7 @@ import type { Agent } from '../../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
 import { SETUP_STEP_IDS, type SetupStepId } from '../../../../shared/domain/setup';
 import { SelectField } from '../../components/SelectField';
+import { useAgentList, useConnectedStatus, useNumberList } from '../../lib/query/reads';
 import { useAppStore } from '../../store/store-context';
 import { A2pSection } from '../a2p/A2pSection';
 import { AgentForm } from '../agents/AgentEditor';
@@ -10,14 +11,16 @@ import { AssignmentBadge } from '../assignments/AssignmentBadge';
 import { AssignmentJobStatus } from '../assignments/AssignmentJobStatus';
 import { useAssignmentActions } from '../assignments/use-assignment-actions';
 import { BuyNumberPanel } from '../numbers/BuyNumberPanel';
-import { formatPhoneNumber } from '../numbers/format';
+import { formatPhoneNumber } from '../../lib/format';
 import { NumbersActions } from '../numbers/NumbersActions';
 import { SyncStatus } from '../numbers/SyncStatus';
-import { ActionsBlockedNote, useTwilioActions } from '../numbers/twilio-actions';
+import { ActionsBlockedNote } from '../../components/ActionsBlockedNote';
+import { useTwilioActions } from '../../lib/twilio-actions';
 import { ConnectedAccount } from '../settings/ConnectedAccount';
 import { CredentialsForm } from '../settings/CredentialsForm';
 import { MessagingServiceSection } from '../settings/MessagingServiceSection';
 import { SETUP_STEP_TEXT } from './setup-text';
+import { useSetupSteps } from './use-setup';
 
 /** One step of the setup guide, built from the components the rest of the app uses for the same job. */
 export function SetupStepBody({ step }: { step: SetupStepId }) {
@@ -37,7 +40,7 @@ export function SetupStepBody({ step }: { step: SetupStepId }) {
 
 /** Shown instead of a step that cannot start yet, with the way to the step it waits for. */
 function WaitsFor({ step, why }: { step: SetupStepId; why: string }) {
-  const goToStep = useAppStore((state) => state.goToSetupStep);
+  const { goToStep } = useSetupSteps();
   return (
     <p className="notice notice-info" role="status">
       {why}{' '}
@@ -49,8 +52,7 @@ function WaitsFor({ step, why }: { step: SetupStepId; why: string }) {
 }
 
 function useConnected() {
-  const status = useAppStore((state) => state.connection.status);
-  return status?.state === 'connected' ? status : null;
+  return useConnectedStatus();
 }
 
 function ConnectStep() {
@@ -81,7 +83,7 @@ function ConnectStep() {
 
 function NumberStep() {
   const connected = useConnected();
-  const list = useAppStore((state) => state.numbers.list);
+  const { data: list } = useNumberList();
   const actions = useTwilioActions();
   const [buying, setBuying] = useState(false);
 
@@ -135,9 +137,9 @@ function OwnedNumbersSummary({ numbers }: { numbers: readonly OwnedNumber[] }) {
 }
 
 function AgentStep() {
-  const agents = useAppStore((state) => state.agents.list);
+  const { data: agents } = useAgentList();
   const [creating, setCreating] = useState(false);
-  if (agents === null) return <p role="status">Loading your agents…</p>;
+  if (agents === undefined) return <p role="status">Loading your agents…</p>;
 
   if (agents.length === 0 || creating) {
     return (
@@ -180,8 +182,8 @@ function agentState(agent: Agent): string {
 
 function AssignStep() {
   const connected = useConnected();
-  const owned = useAppStore((state) => state.numbers.list?.numbers ?? null);
-  const agents = useAppStore((state) => state.agents.list);
+  const owned = useNumberList().data?.numbers ?? null;
+  const agents = useAgentList().data ?? null;
   const openAssignmentDialog = useAppStore((state) => state.openAssignmentDialog);
   const actions = useAssignmentActions();
   const [chosenAgentId, setChosenAgentId] = useState<string | null>(null);

@@ -1,8 +1,8 @@
-/** How numbers, prices and times read on the Phone Numbers screen. */
-import type { MonthlyPrice, NumberType, OwnedNumber, WebhookState } from '../../../../shared/domain/numbers';
-import { formatMoney } from '../../../../shared/money';
+/** How numbers, prices, counts and times read, on every screen. */
+import type { MonthlyPrice, NumberType, OwnedNumber, WebhookState } from '../../../shared/domain/numbers';
+import { formatMoney } from '../../../shared/money';
 
-export { formatPhoneNumber } from '../../../../shared/phone-number';
+export { formatPhoneNumber } from '../../../shared/phone-number';
 
 export const NUMBER_TYPE_LABEL: Record<NumberType, string> = {
   local: 'Local',

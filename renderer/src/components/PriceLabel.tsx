@@ -1,5 +1,7 @@
-import type { MonthlyPrice } from '../../../../shared/domain/numbers';
-import { formatPrice, TYPICAL_PRICE_EXPLANATION } from './format';
+import type { MonthlyPrice } from '../../../shared/domain/numbers';
+import { formatPrice, TYPICAL_PRICE_EXPLANATION } from '../lib/format';
+import { Badge } from './Badge';
+import './price-label.css';
 
 /** Id of the visible sentence that explains "typical"; labels point to it so screen readers hear it too. */
 export const TYPICAL_PRICE_NOTE_ID = 'numbers-typical-price-note';
@@ -11,9 +13,9 @@ export function PriceLabel({ price, noteId }: { price: MonthlyPrice | null; note
     <span className="price">
       {formatPrice(price)}
       {price.source === 'typical' && (
-        <span className="badge badge-typical" title={TYPICAL_PRICE_EXPLANATION} aria-describedby={noteId}>
+        <Badge kind="typical" title={TYPICAL_PRICE_EXPLANATION} describedBy={noteId}>
           typical
-        </span>
+        </Badge>
       )}
     </span>
   );
@@ -23,7 +25,7 @@ export function PriceLabel({ price, noteId }: { price: MonthlyPrice | null; note
 export function TypicalPriceNote({ id }: { id?: string }) {
   return (
     <p id={id} className="field-help">
-      <span className="badge badge-typical">typical</span> {TYPICAL_PRICE_EXPLANATION}
+      <Badge kind="typical">typical</Badge> {TYPICAL_PRICE_EXPLANATION}
     </p>
   );
 }

@@ -1,4 +1,5 @@
-import type { Capabilities } from '../../../../shared/domain/numbers';
+import type { Capabilities } from '../../../shared/domain/numbers';
+import { Badge } from './Badge';
 
 const SHOWN: { key: keyof Capabilities; label: string }[] = [
   { key: 'voice', label: 'Voice' },
@@ -23,13 +24,13 @@ export function CapabilityBadges({
     <span className="badges">
       {shown.map(({ key, label }) =>
         key === 'sms' && inMessagingService ? (
-          <span key={key} className="badge badge-service" title="In the Messaging Service set in Settings">
+          <Badge key={key} kind="service" title="In the Messaging Service set in Settings">
             {label} ✓<span className="visually-hidden"> (in your Messaging Service)</span>
-          </span>
+          </Badge>
         ) : (
-          <span key={key} className={`badge badge-${key}`}>
+          <Badge key={key} kind={key}>
             {label}
-          </span>
+          </Badge>
         ),
       )}
     </span>
