@@ -24,6 +24,9 @@ describe('layer rules', () => {
     ['electron/main/services/probe.ts', '../core', /services may import only/],
     ['electron/main/services/probe.ts', '../../../test/support/memory-logger', /electron\/main may import only/],
     ['renderer/src/probe.ts', '../../electron/main/core', /renderer may import only/],
+    ['renderer/src/lib/probe.ts', '../features/numbers/NumbersScreen', /renderer\/src\/lib may import only/],
+    ['renderer/src/components/probe.ts', '../app/App', /renderer\/src\/components may import only/],
+    ['renderer/src/store/probe.ts', '../lib/format', /renderer\/src\/store may import only/],
     ['shared/probe.ts', '../renderer/src/api/client', /shared may import only/],
     ['electron/preload/probe.ts', '../main/core', /electron\/preload may import only/],
     ['tools/fake-twilio/probe.ts', '../../shared/money', /tools may import only/],
@@ -39,6 +42,7 @@ describe('layer rules', () => {
     ['electron/main/db/probe.ts', '../../../shared/money'],
     ['electron/main/core-probe.ts', './services/numbers-service'],
     ['renderer/src/probe.ts', '../../shared/money'],
+    ['renderer/src/features/probe.ts', '../lib/format'],
     ['test/main/probe.ts', '../../electron/main/core'],
     ['bench/probe.ts', '../test/support/app-host'],
   ])('allows %s importing %s', async (filePath, specifier) => {

@@ -59,6 +59,32 @@ export const MAIN_LAYERS: readonly Layer[] = [
   },
 ];
 
+/**
+ * Inside the renderer: the api client and the UI state at the bottom, app-wide code (lib/) and shared UI
+ * (components/) above them, features above those, and app/ (the shell and its screens) on top. Features may
+ * use each other's pieces (the assign flow opens from Phone Numbers and Agents alike).
+ */
+export const RENDERER_LAYERS: readonly Layer[] = [
+  { path: 'renderer/src/api', mayImport: [] },
+  { path: 'renderer/src/store', mayImport: [] },
+  { path: 'renderer/src/lib', mayImport: ['renderer/src/api', 'renderer/src/store'] },
+  { path: 'renderer/src/components', mayImport: ['renderer/src/lib', 'renderer/src/api', 'renderer/src/store'] },
+  {
+    path: 'renderer/src/features',
+    mayImport: ['renderer/src/components', 'renderer/src/lib', 'renderer/src/api', 'renderer/src/store'],
+  },
+  {
+    path: 'renderer/src/app',
+    mayImport: [
+      'renderer/src/features',
+      'renderer/src/components',
+      'renderer/src/lib',
+      'renderer/src/api',
+      'renderer/src/store',
+    ],
+  },
+];
+
 /** One zone per layer and sibling it may not import. */
 export function zonesOf(layers: readonly Layer[]) {
   return layers.flatMap((layer) =>
@@ -85,7 +111,10 @@ export const layerConfigs: Linter.Config[] = [
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: [...zonesOf(TOP_LAYERS), ...zonesOf(MAIN_LAYERS)] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...zonesOf(TOP_LAYERS), ...zonesOf(MAIN_LAYERS), ...zonesOf(RENDERER_LAYERS)] },
+      ],
     },
   },
 ];
