@@ -1,5 +1,5 @@
 /**
- * A stand-in app process for the crash suite (services/crash.integration.test.ts):
+ * A stand-in app process for the crash suite (test/main/crash.integration.test.ts):
  * opens the real core on a data folder and runs one operation — a numbers
  * sync, a bulk assign or a purchase — until the suite kills it with SIGKILL.
  *

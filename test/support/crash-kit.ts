@@ -1,5 +1,5 @@
 /**
- * What the crash suite (services/crash.integration.test.ts) and its child
+ * What the crash suite (test/main/crash.integration.test.ts) and its child
  * process (crash-child.ts) share: the job the child runs, a seeded PRNG so
  * every kill point can be drawn again, and the parent's handle on a child.
  */
