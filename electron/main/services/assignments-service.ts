@@ -21,7 +21,7 @@ import type {
   AssignmentResult,
   MessagingMembership,
 } from '../../../shared/domain/agents';
-import { AppError, appError } from '../../../shared/errors';
+import { AppError, reasonError } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import type { AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
@@ -124,7 +124,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
   function ownedNumber(context: JobContext, sid: string): NumberRecord {
     const number = getOwnedNumber(db, sid);
     if (!number || number.accountSid !== context.account.sid) {
-      throw appError('not_found', { message: 'This number is not in your Twilio account any more' });
+      throw reasonError('number_left_account');
     }
     return number;
   }
@@ -184,7 +184,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
       const live = await context.api.fetchOwnedNumber(sid);
       if (!live) {
         markReleased(db, [sid], now());
-        throw appError('not_found', { message: 'This number was released outside Gleam' });
+        throw reasonError('number_released_elsewhere');
       }
       store(number, live);
       previous = live.configuration;
@@ -239,11 +239,11 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
   function perform(context: JobContext, action: AssignmentAction, sid: string, agentId: string | undefined) {
     switch (action) {
       case 'assign':
-        if (!agentId) throw appError('validation', { message: 'Choose the agent to assign the numbers to' });
+        if (!agentId) throw reasonError('agent_not_chosen');
         return assign(context, sid, agentId);
       case 'repair': {
         const assignment = getAssignment(db, sid);
-        if (!assignment) throw appError('not_found', { message: 'This number is not assigned to an agent' });
+        if (!assignment) throw reasonError('number_not_assigned');
         return assign(context, sid, assignment.agentId);
       }
       case 'unassign':
@@ -311,9 +311,9 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
 
   return {
     async run({ jobId, action, agentId, numberSids }) {
-      if (jobs.has(jobId)) throw appError('validation', { message: 'That job is already running' });
+      if (jobs.has(jobId)) throw reasonError('job_running');
       if (action === 'assign' && agentId && !getAgent(db, agentId)) {
-        throw appError('not_found', { message: 'That agent no longer exists' });
+        throw reasonError('agent_gone');
       }
       const controller = new AbortController();
       jobs.set(jobId, controller);

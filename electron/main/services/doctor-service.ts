@@ -19,7 +19,7 @@ import type { Database } from 'better-sqlite3';
 import { draftOf } from '../../../shared/domain/agents';
 import type { UsSmsRegistration } from '../../../shared/domain/a2p';
 import type { DoctorFix, DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
-import { AppError, appError, type ErrorCode } from '../../../shared/errors';
+import { AppError, reasonError, type ErrorCode } from '../../../shared/errors';
 import { getConnectedAccount, type AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
 import { getAssignment } from '../db/assignments-repo';
@@ -176,7 +176,7 @@ export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
 
   async function check(numberSid: string): Promise<DoctorReport> {
     const number = getOwnedNumber(db, numberSid);
-    if (!number) throw appError('not_found', { message: 'This number is not in your list any more' });
+    if (!number) throw reasonError('number_not_listed');
     const reached = await reachTwilio(number);
     const { access } = reached;
     const account: AccountRow | null = access.kind === 'ready' ? access.account : null;
@@ -252,7 +252,7 @@ export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
 
     async fix(numberSid, fix) {
       if (!getOwnedNumber(db, numberSid)) {
-        throw appError('not_found', { message: 'This number is not in your list any more' });
+        throw reasonError('number_not_listed');
       }
       let fixError: string | null;
       try {

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
-import { appError } from '../../../shared/errors';
+import { reasonError } from '../../../shared/errors';
 import { inputsTo } from '../support/fake-bridge';
 import { assignedTo, FRONT_DESK } from '../agents/test-fixtures';
 import { deferred, numberList, ownedNumber, THREE_NUMBERS } from '../numbers/test-fixtures';
@@ -194,7 +194,7 @@ describe('Why isn’t this number working?', () => {
 
   it('shows why the checks could not run', async () => {
     const { dialog } = await openDoctor(() =>
-      Promise.reject(appError('not_found', { message: 'This number is not in your list any more' })),
+      Promise.reject(reasonError('number_not_listed')),
     );
     expect((await within(dialog).findByRole('alert')).textContent).toMatch(/This number is not in your list any more/);
   });
