@@ -17,11 +17,13 @@ import type { Database } from 'better-sqlite3';
 import { inWriteTransaction } from '../db/database';
 import type {
   AssignmentAction,
+  AssignmentFailure,
+  AssignmentNote,
   AssignmentOutcome,
   AssignmentResult,
   MessagingMembership,
 } from '../../../shared/domain/agents';
-import { AppError, reasonError } from '../../../shared/errors';
+import { AppError, reasonError, type AppErrorData } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import type { AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
@@ -44,7 +46,7 @@ import { liveRecordOf } from './owned-numbers';
 import { agentConfiguration, restoringConfiguration } from './webhooks';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
-import { messageOf } from '../infrastructure/error-message';
+import { errorDataOf, messageOf } from '../infrastructure/error-message';
 import type { NumbersService } from './numbers-service';
 import type { ChannelHandlers } from '../ipc/registrar';
 
@@ -105,14 +107,13 @@ interface JobContext {
   freshlyListed: boolean;
 }
 
-/** What a number shows after the app was closed or crashed while Twilio was being changed for it. */
-export const INTERRUPTED_CHANGE =
-  'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.';
+/** A change that failed with this error, as its number keeps it and its job reports it. */
+const failed = (error: unknown) => ({ reason: 'failed', error: errorDataOf(error) }) as const;
 
 export function createAssignmentsService(deps: AssignmentsServiceDeps): AssignmentsService {
   const { db, connection, emit, logger, webhookBaseUrl } = deps;
   // Only one app process uses the database (single instance), so a change under way now is a dead process's.
-  const interrupted = markInterruptedChanges(db, { message: INTERRUPTED_CHANGE, at: deps.clock().toISOString() });
+  const interrupted = markInterruptedChanges(db, { at: deps.clock().toISOString() });
   if (interrupted > 0) logger.warn('assignment changes interrupted by a previous exit', { count: interrupted });
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pool = createPool(deps.concurrency ?? DEFAULT_CONCURRENCY);
@@ -138,14 +139,14 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     context: JobContext,
     number: NumberRecord,
     existing: AssignmentRecord | null,
-  ): Promise<string | null> {
+  ): Promise<AssignmentNote | null> {
     const serviceSid = context.account.messagingServiceSid;
     if (!serviceSid || !(number.capabilities.sms || number.capabilities.mms)) return null;
     const joined = existing?.messagingServiceSid === serviceSid;
     if (joined && (existing.messaging === 'added' || existing.messaging === 'member')) return null;
 
     let state: MessagingMembership;
-    let error: string | null = null;
+    let error: AppErrorData | null = null;
     try {
       context.serviceReady ??= context.api.useNumbersOwnSmsWebhooks(serviceSid);
       await context.serviceReady;
@@ -158,12 +159,10 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     } catch (failure) {
       const code = failure instanceof AppError ? failure.data.twilioCode : undefined;
       if (code === 21710) state = 'member';
-      else if (code === 21712) {
-        state = 'other-service';
-        error = 'It is in another Messaging Service. Remove it there to send texts through yours.';
-      } else {
+      else if (code === 21712) state = 'other-service';
+      else {
         state = 'failed';
-        error = `Could not add it to your Messaging Service: ${messageOf(failure)}`;
+        error = errorDataOf(failure);
       }
     }
     // Only a number Gleam added is removed again on unassign.
@@ -171,11 +170,12 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     if (state === 'added' || state === 'member') {
       noteServiceMember(db, { accountSid: context.account.sid, serviceSid, numberSid: number.sid, member: true });
     }
-    if (state === 'member') return 'It was already in your Messaging Service.';
-    return error;
+    if (state === 'member') return { reason: 'already-in-service' };
+    if (state === 'other-service') return { reason: 'in-other-service' };
+    return error === null ? null : { reason: 'service-refused', error };
   }
 
-  async function assign(context: JobContext, sid: string, agentId: string): Promise<string | null> {
+  async function assign(context: JobContext, sid: string, agentId: string): Promise<AssignmentNote | null> {
     const number = ownedNumber(context, sid);
     const existing = getAssignment(db, sid);
     let previous = existing?.previousConfiguration ?? (context.freshlyListed ? number.configuration : undefined);
@@ -194,7 +194,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     try {
       updated = await context.api.configureNumber(sid, agentConfiguration(webhookBaseUrl(), agentId));
     } catch (error) {
-      setAssignmentStatus(db, sid, { status: 'assigning', lastError: messageOf(error), at: now() });
+      setAssignmentStatus(db, sid, { status: 'assigning', lastError: failed(error), at: now() });
       throw error;
     }
     // One commit for both: a bulk job makes hundreds of these, each a disk sync.
@@ -205,9 +205,9 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     return joinMessagingService(context, number, existing);
   }
 
-  async function unassign(context: JobContext, sid: string): Promise<string | null> {
+  async function unassign(context: JobContext, sid: string): Promise<AssignmentNote | null> {
     const assignment = getAssignment(db, sid);
-    if (!assignment) return 'It was not assigned.';
+    if (!assignment) return { reason: 'not-assigned' };
     const number = ownedNumber(context, sid);
     setAssignmentStatus(db, sid, { status: 'unassigning', lastError: null, at: now() });
     try {
@@ -229,9 +229,9 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') {
         markReleased(db, [sid], now());
-        return 'It had been released outside Gleam.';
+        return { reason: 'released-elsewhere' };
       }
-      setAssignmentStatus(db, sid, { status: 'unassigning', lastError: messageOf(error), at: now() });
+      setAssignmentStatus(db, sid, { status: 'unassigning', lastError: failed(error), at: now() });
       throw error;
     }
   }
@@ -282,7 +282,11 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
 
     const runOne = async (sid: string): Promise<AssignmentOutcome> => {
       const phoneNumber = getOwnedNumber(db, sid)?.phoneNumber ?? sid;
-      const outcome = (result: AssignmentOutcome['outcome'], error: string | null, note: string | null) => {
+      const outcome = (
+        result: AssignmentOutcome['outcome'],
+        error: AssignmentFailure | null,
+        note: AssignmentNote | null,
+      ) => {
         if (result === 'failed') progress.failed += 1;
         progress.done += 1;
         emit('assignments:progress', { ...progress });
@@ -290,7 +294,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
       };
       if (controller.signal.aborted) return outcome('cancelled', null, null);
       if (busy.has(sid)) {
-        return outcome('failed', 'Another task is changing this number. Try again when it has finished.', null);
+        return outcome('failed', { reason: 'busy' }, null);
       }
       busy.add(sid);
       try {
@@ -298,7 +302,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
         return outcome('done', null, note);
       } catch (error) {
         logger.warn('assignment failed', { action, number: sid, error: messageOf(error) });
-        return outcome('failed', messageOf(error), null);
+        return outcome('failed', failed(error), null);
       } finally {
         busy.delete(sid);
       }

@@ -19,6 +19,8 @@ import type { NumberConfiguration } from '../../../shared/domain/number-configur
 import type { MonthlyPrice } from '../../../shared/domain/numbers';
 import type { UsSmsRegistration } from '../../../shared/domain/a2p';
 import { formatMoney, toMicros } from '../../../shared/money';
+import type { AssignmentProblem } from '../../../shared/domain/agents';
+import { errorLine } from '../../../shared/errors';
 import type { AccountRow } from '../db/accounts-repo';
 import type { AgentRecord } from '../db/agents-repo';
 import type { AssignmentRecord } from '../db/assignments-repo';
@@ -253,6 +255,12 @@ export function numberOwnedCheck(live: Answer<unknown>, syncedAt: string): Docto
   return check('number-owned', { status: 'pass', message: 'Your Twilio account still owns this number.' });
 }
 
+/** Why the assignment did not finish, in words until the doctor's words move to the renderer too. */
+const problemText = (problem: AssignmentProblem): string =>
+  problem.reason === 'interrupted'
+    ? 'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.'
+    : errorLine(problem.error);
+
 export interface AssignedAgent {
   assignment: AssignmentRecord;
   agent: AgentRecord;
@@ -280,7 +288,7 @@ export function numberAssignedCheck(assigned: AssignedAgent | null, access: Twil
           })
         : check('number-assigned', {
             status: 'fail',
-            message: `Setting this number up for ${agent.name} did not finish: ${assignment.lastError}`,
+            message: `Setting this number up for ${agent.name} did not finish: ${problemText(assignment.lastError)}`,
             remedies: [{ kind: 'fix', fix: 'repair-webhooks', label: 'Try again', blockedReason }],
           });
     case 'unassigning':
@@ -289,7 +297,7 @@ export function numberAssignedCheck(assigned: AssignedAgent | null, access: Twil
         message:
           assignment.lastError === null
             ? `Gleam is taking this number away from ${agent.name}.`
-            : `Taking this number away from ${agent.name} did not finish: ${assignment.lastError}`,
+            : `Taking this number away from ${agent.name} did not finish: ${problemText(assignment.lastError)}`,
         details: ['Use Fix… on the number’s row to finish unassigning it, then give it to an agent again.'],
       });
   }

@@ -19,7 +19,7 @@ import type { Database } from 'better-sqlite3';
 import { draftOf } from '../../../shared/domain/agents';
 import type { UsSmsRegistration } from '../../../shared/domain/a2p';
 import type { DoctorFix, DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
-import { AppError, reasonError, type ErrorCode } from '../../../shared/errors';
+import { AppError, errorLine, reasonError, type ErrorCode } from '../../../shared/errors';
 import { getConnectedAccount, type AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
 import { getAssignment } from '../db/assignments-repo';
@@ -236,7 +236,11 @@ export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
       case 'repair-webhooks': {
         const { outcomes } = await assignments.run({ jobId: randomUUID(), action: 'repair', numberSids: [numberSid] });
         const notDone = outcomes.find((outcome) => outcome.outcome !== 'done');
-        return notDone ? (notDone.error ?? 'The repair was stopped before it finished.') : null;
+        if (!notDone) return null;
+        if (notDone.error === null) return 'The repair was stopped before it finished.';
+        return notDone.error.reason === 'busy'
+          ? 'Another task is changing this number. Try again when it has finished.'
+          : errorLine(notDone.error.error);
       }
       case 'use-number-sms-webhook': {
         const { row, api } = await connection.connected();

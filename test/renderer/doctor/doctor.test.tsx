@@ -193,9 +193,7 @@ describe('Why isn’t this number working?', () => {
   });
 
   it('shows why the checks could not run', async () => {
-    const { dialog } = await openDoctor(() =>
-      Promise.reject(reasonError('number_not_listed')),
-    );
+    const { dialog } = await openDoctor(() => Promise.reject(reasonError('number_not_listed')));
     expect((await within(dialog).findByRole('alert')).textContent).toMatch(/This number is not in your list any more/);
   });
 

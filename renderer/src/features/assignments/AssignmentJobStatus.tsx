@@ -3,7 +3,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { jobSize, type AssignmentJob } from '../../store/assignments-slice';
 import { useAppStore } from '../../store/store-context';
 import { countOf, formatPhoneNumber } from '../numbers/format';
-import { describeDone, describeFailed, describeRunningJob } from './assignment-text';
+import { describeDone, describeFailed, describeRunningJob, noteText, problemText } from './assignment-text';
 import { ASSIGNMENT_JOB_STATUS_ID, useAssignmentActions } from './use-assignment-actions';
 
 /**
@@ -71,8 +71,8 @@ function OutcomeList({ outcomes, showError }: { outcomes: AssignmentOutcome[]; s
           <data value={outcome.phoneNumber} className="job-number">
             {formatPhoneNumber(outcome.phoneNumber)}
           </data>
-          {showError && <> — {outcome.error ?? 'Twilio gave no reason.'}</>}
-          {!showError && outcome.note && <> — {outcome.note}</>}
+          {showError && <> — {outcome.error ? problemText(outcome.error) : 'Twilio gave no reason.'}</>}
+          {!showError && outcome.note && <> — {noteText(outcome.note)}</>}
         </li>
       ))}
     </ul>
