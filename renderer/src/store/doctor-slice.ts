@@ -6,7 +6,7 @@
  * Answers that belong to an earlier opening of the dialog are dropped, so a
  * slow check of one number can never show up in another number's dialog.
  */
-import type { DoctorFix, DoctorReport } from '../../../shared/domain/doctor';
+import type { DoctorFix, DoctorFixError, DoctorReport } from '../../../shared/domain/doctor';
 import type { AppErrorData } from '../../../shared/errors';
 import type { GleamApi } from '../../../shared/ipc/contract';
 import { failureOf } from './error-data';
@@ -22,7 +22,7 @@ export interface DoctorState {
   /** The checks could not run at all. */
   error: AppErrorData | null;
   /** Why the last fix did not work. */
-  fixError: string | null;
+  fixError: DoctorFixError | null;
 }
 
 export interface DoctorSlice {
@@ -102,7 +102,10 @@ export const createDoctorSlice =
           patchDoctor(forOpening, { report, fixError, fixing: null });
           noteReachability(report);
         } catch (error) {
-          patchDoctor(forOpening, { fixing: null, fixError: failureOf(error, get().reportOffline).message });
+          patchDoctor(forOpening, {
+            fixing: null,
+            fixError: { reason: 'failed', error: failureOf(error, get().reportOffline) },
+          });
         }
       },
 

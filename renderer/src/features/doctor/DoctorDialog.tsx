@@ -1,10 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import {
-  DOCTOR_CHECK_TITLES,
-  type DoctorCheck,
-  type DoctorCheckStatus,
-  type DoctorRemedy,
-} from '../../../../shared/domain/doctor';
+import type { DoctorCheck, DoctorCheckStatus, DoctorRemedy } from '../../../../shared/domain/doctor';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon, type IconName } from '../../components/icons';
@@ -12,7 +7,16 @@ import type { DoctorState } from '../../store/doctor-slice';
 import { useAppStore } from '../../store/store-context';
 import { formatPhoneNumber, formatRelativeTime } from '../numbers/format';
 import { useNow } from '../numbers/use-now';
-import { FIXING_TEXT, statusLabel, summarizeReport } from './doctor-text';
+import {
+  blockedReasonText,
+  DOCTOR_CHECK_TITLES,
+  findingText,
+  fixErrorText,
+  FIXING_TEXT,
+  remedyLabel,
+  statusLabel,
+  summarizeReport,
+} from './doctor-text';
 import './doctor.css';
 
 const STATUS_ICON: Record<DoctorCheckStatus, IconName> = {
@@ -84,7 +88,7 @@ function OpenDoctorDialog({ doctor, fallbackFocus }: { doctor: DoctorState; fall
         <div className="notice notice-error" role="alert">
           <div className="notice-title">
             <Icon name="alert" />
-            <strong>The fix did not work: {doctor.fixError}</strong>
+            <strong>The fix did not work: {fixErrorText(doctor.fixError)}</strong>
           </div>
         </div>
       )}
@@ -101,6 +105,7 @@ function OpenDoctorDialog({ doctor, fallbackFocus }: { doctor: DoctorState; fall
 
 function CheckItem({ check, busy }: { check: DoctorCheck; busy: boolean }) {
   const titleId = useId();
+  const words = findingText(check.finding);
   return (
     <li className={`doctor-check doctor-check-${check.status}`} aria-labelledby={titleId}>
       <div className="doctor-check-head">
@@ -112,10 +117,10 @@ function CheckItem({ check, busy }: { check: DoctorCheck; busy: boolean }) {
           {DOCTOR_CHECK_TITLES[check.id]}
         </h3>
       </div>
-      <p className="doctor-message">{check.message}</p>
-      {check.details.length > 0 && (
+      <p className="doctor-message">{words.message}</p>
+      {words.details.length > 0 && (
         <ul className="doctor-details">
-          {check.details.map((detail) => (
+          {words.details.map((detail) => (
             <li key={detail}>{detail}</li>
           ))}
         </ul>
@@ -123,9 +128,10 @@ function CheckItem({ check, busy }: { check: DoctorCheck; busy: boolean }) {
       {check.asOf && <AsOf iso={check.asOf} />}
       {check.remedies.length > 0 && (
         <div className="doctor-remedies">
-          {check.remedies.map((remedy) => (
-            <Remedy key={`${remedy.kind}:${remedy.label}`} remedy={remedy} busy={busy} />
-          ))}
+          {check.remedies.map((remedy) => {
+            const label = remedyLabel(remedy, words);
+            return <Remedy key={`${remedy.kind}:${label}`} remedy={remedy} label={label} busy={busy} />;
+          })}
         </div>
       )}
     </li>
@@ -141,7 +147,7 @@ function AsOf({ iso }: { iso: string }) {
   );
 }
 
-function Remedy({ remedy, busy }: { remedy: DoctorRemedy; busy: boolean }) {
+function Remedy({ remedy, label, busy }: { remedy: DoctorRemedy; label: string; busy: boolean }) {
   const fixNumber = useAppStore((state) => state.fixNumber);
   const assignFromDoctor = useAppStore((state) => state.assignFromDoctor);
   const closeDoctor = useAppStore((state) => state.closeDoctor);
@@ -162,11 +168,11 @@ function Remedy({ remedy, busy }: { remedy: DoctorRemedy; busy: boolean }) {
             disabled={busy || blocked}
             aria-describedby={blocked ? reasonId : undefined}
           >
-            {remedy.label}
+            {label}
           </button>
-          {blocked && (
+          {remedy.blockedReason !== null && (
             <span id={reasonId} className="doctor-blocked">
-              {remedy.blockedReason}
+              {blockedReasonText(remedy.blockedReason)}
             </span>
           )}
         </span>
@@ -183,13 +189,13 @@ function Remedy({ remedy, busy }: { remedy: DoctorRemedy; busy: boolean }) {
             navigate('settings');
           }}
         >
-          {remedy.label}
+          {label}
         </button>
       );
     case 'console':
       return (
         <a className="doctor-console-link" href={remedy.url} target="_blank" rel="noreferrer">
-          {remedy.label} <span className="visually-hidden">(opens in your browser)</span>
+          {label} <span className="visually-hidden">(opens in your browser)</span>
         </a>
       );
   }
