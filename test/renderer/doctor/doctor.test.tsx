@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
 import { appError, reasonError } from '../../../shared/errors';
+import { fixErrorText } from '../../../renderer/src/features/doctor/doctor-text';
 import { inputsTo } from '../support/fake-bridge';
 import { assignedTo, FRONT_DESK } from '../agents/test-fixtures';
 import { deferred, numberList, ownedNumber, THREE_NUMBERS } from '../numbers/test-fixtures';
@@ -325,18 +326,13 @@ describe('What each check found, in words', () => {
     expect(checkItem(dialog, TITLES.balance).textContent).toContain('Subaccount: no balance data.');
     expect(checkItem(dialog, TITLES.messaging).textContent).toContain('“Shop texts”');
   });
+});
 
-  it('says a fix could not reach Twilio', async () => {
-    const { user, dialog } = await openDoctor(
-      reportFor(frontLine.sid, frontLine.phoneNumber, { 'webhooks-match': DRIFTED }),
-      {
-        'doctor:fix': () => ({
-          report: reportFor(frontLine.sid, frontLine.phoneNumber, { 'webhooks-match': DRIFTED }),
-          fixError: { reason: 'failed', error: appError('offline').data },
-        }),
-      },
-    );
-    await user.click(within(dialog).getByRole('button', { name: 'Repair' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/offline/i);
+describe('Why a fix did not work', () => {
+  it('reads each reason main names', () => {
+    expect(fixErrorText({ reason: 'failed', error: appError('offline').data })).toMatch(/offline/i);
+    expect(fixErrorText({ reason: 'no-agent' })).toBe('No agent answers this number.');
+    expect(fixErrorText({ reason: 'no-messaging-service' })).toBe('No Messaging Service is set in Settings.');
+    expect(fixErrorText({ reason: 'repair-stopped' })).toBe('The repair was stopped before it finished.');
   });
 });
