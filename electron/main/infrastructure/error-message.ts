@@ -1,4 +1,4 @@
-/** A failure as the person is told of it: what the assignment jobs record per number and the number doctor shows. */
+/** A failure as data: what the assignment jobs record per number and the number doctor reports (the renderer words it). */
 import { AppError, errorLine, reasonError, type AppErrorData } from '../../../shared/errors';
 
 /** An AppError's own data; anything else is the catalogue's "unexpected", since its text is not for people. */
