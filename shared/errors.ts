@@ -5,8 +5,13 @@
  * errors), so every failure is an `AppErrorData`: a code the UI can branch
  * on, a plain message, and hints that say what to do next. Twilio errors are
  * mapped onto these codes in one place (electron/main/twilio/twilio-errors.ts).
+ *
+ * This catalogue is the only place main's errors get their words: where a
+ * code's own words are too general, main names a reason (`reasonError`), and
+ * the reason's words live here too.
  */
 import { z } from 'zod';
+import { formatMoney } from './money';
 
 export const ERROR_CODES = [
   'invalid_credentials',
@@ -42,8 +47,35 @@ export const HELP_TOPICS = ['credentials', 'connection', 'account-status', 'buyi
 export const HelpTopicSchema = z.enum(HELP_TOPICS);
 export type HelpTopic = z.infer<typeof HelpTopicSchema>;
 
+/** Situations more specific than their code, each with its own words below (REASON_COPY). */
+export const ERROR_REASONS = [
+  'number_not_listed',
+  'number_left_account',
+  'number_not_in_account',
+  'number_released_elsewhere',
+  'number_not_assigned',
+  'number_already_owned',
+  'agent_gone',
+  'agent_not_chosen',
+  'job_running',
+  'unknown_request',
+  'saving_unavailable',
+  'unexpected',
+  'twilio_timeout',
+  'purchase_unconfirmed',
+  'messaging_service_missing',
+  'connected_service_missing',
+  'credentials_unreadable',
+  'price_changed_since_confirmed',
+  'balance_below_price',
+] as const;
+export const ErrorReasonSchema = z.enum(ERROR_REASONS);
+export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
+
 export const AppErrorDataSchema = z.object({
   code: ErrorCodeSchema,
+  /** The situation the message words, when it is more specific than the code. */
+  reason: ErrorReasonSchema.optional(),
   message: z.string(),
   hints: z.array(z.string()),
   helpTopic: HelpTopicSchema.optional(),
@@ -199,6 +231,90 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
   },
 };
 
+/** An amount as Twilio states it: a decimal string and its currency. */
+interface Amount {
+  amount: string;
+  currency: string;
+}
+
+/** A reason, with the facts its words need (most need none). */
+export type ReasonFacts =
+  | { reason: 'credentials_unreadable'; /** The credential store's own explanation. */ why: string }
+  | { reason: 'price_changed_since_confirmed'; confirmed: Amount | null; current: Amount | null }
+  | { reason: 'balance_below_price'; balance: Amount; price: Amount };
+
+/** The reasons whose words need no facts. */
+export type PlainReason = Exclude<ErrorReason, ReasonFacts['reason']>;
+
+/** A reason's code, and its words; without hints of its own, it has its code's. */
+interface ReasonCopy {
+  code: ErrorCode;
+  message: string;
+  hints?: string[];
+}
+
+const REASON_COPY = {
+  number_not_listed: { code: 'not_found', message: 'This number is not in your list any more' },
+  number_left_account: { code: 'not_found', message: 'This number is not in your Twilio account any more' },
+  number_not_in_account: { code: 'not_found', message: 'That number is not in this account any more' },
+  number_released_elsewhere: { code: 'not_found', message: 'This number was released outside Gleam' },
+  number_not_assigned: { code: 'not_found', message: 'This number is not assigned to an agent' },
+  number_already_owned: { code: 'number_not_available', message: 'This account already owns that number', hints: [] },
+  agent_gone: { code: 'not_found', message: 'That agent no longer exists' },
+  agent_not_chosen: { code: 'validation', message: 'Choose the agent to assign the numbers to' },
+  job_running: { code: 'validation', message: 'That job is already running' },
+  unknown_request: { code: 'validation', message: 'Unknown request' },
+  saving_unavailable: { code: 'internal', message: 'Saving files is not available in this build' },
+  unexpected: { code: 'internal', message: 'Something unexpected went wrong' },
+  twilio_timeout: { code: 'twilio_unavailable', message: 'Twilio did not answer in time' },
+  purchase_unconfirmed: {
+    code: 'twilio_unavailable',
+    message: 'Twilio did not confirm the purchase',
+    hints: [
+      'Gleam will check with Twilio whether the number was bought before doing anything else, and will not buy it twice.',
+      'Look at the list of numbers after the next sync, or try again in a minute.',
+    ],
+  },
+  messaging_service_missing: {
+    code: 'not_found',
+    message: 'That Messaging Service does not exist in this Twilio account',
+  },
+  connected_service_missing: {
+    code: 'not_found',
+    message: 'The Messaging Service set in Settings no longer exists in this Twilio account',
+  },
+} as const satisfies Record<PlainReason, ReasonCopy>;
+
+/** The plain reasons worded for a code: what a Twilio operation may name instead of the code's own words. */
+export type ReasonOfCode<C extends ErrorCode> = {
+  [R in PlainReason]: (typeof REASON_COPY)[R]['code'] extends C ? R : never;
+}[PlainReason];
+
+const amountText = (amount: Amount | null) => (amount ? formatMoney(amount.amount, amount.currency) : 'unknown');
+
+function reasonCopy(facts: ReasonFacts | { reason: PlainReason }): ReasonCopy {
+  switch (facts.reason) {
+    case 'credentials_unreadable':
+      return {
+        code: 'not_connected',
+        message: 'Gleam could not read your saved Twilio credentials',
+        hints: [facts.why, 'To replace them, open Settings and connect your Twilio account again.'],
+      };
+    case 'price_changed_since_confirmed':
+      return {
+        code: 'price_changed',
+        message: `The monthly price changed from ${amountText(facts.confirmed)} to ${amountText(facts.current)} since you confirmed`,
+      };
+    case 'balance_below_price':
+      return {
+        code: 'insufficient_funds',
+        message: `Your Twilio balance (${amountText(facts.balance)}) is less than this number’s monthly price (${amountText(facts.price)})`,
+      };
+    default:
+      return REASON_COPY[facts.reason];
+  }
+}
+
 /** The error type thrown inside main and re-thrown by the renderer's api client. */
 export class AppError extends Error {
   readonly data: AppErrorData;
@@ -214,14 +330,40 @@ export class AppError extends Error {
   }
 }
 
-/** Builds an error from a code's default copy, with optional overrides. */
-export function appError(code: ErrorCode, overrides: Partial<Omit<AppErrorData, 'code'>> = {}): AppError {
+/** What may be added to an error's words: facts from Twilio, per-field messages, a retry delay. */
+export type ErrorExtras = Partial<Omit<AppErrorData, 'code' | 'reason' | 'message'>>;
+
+/** Builds an error from a code's own words, with optional extras. */
+export function appError(code: ErrorCode, extras: ErrorExtras = {}): AppError {
   const copy = ERROR_COPY[code];
   return new AppError({
     code,
     message: copy.message,
     hints: copy.hints,
     ...(copy.helpTopic ? { helpTopic: copy.helpTopic } : {}),
-    ...overrides,
+    ...extras,
   });
+}
+
+/** Builds the error of a named reason: its code, with the reason's words (and the code's hints unless it has its own). */
+export function reasonError(reason: PlainReason | ReasonFacts, extras: ErrorExtras = {}): AppError {
+  const facts = typeof reason === 'string' ? { reason } : reason;
+  const copy = reasonCopy(facts);
+  const base = appError(copy.code).data;
+  return new AppError({
+    ...base,
+    reason: facts.reason,
+    message: copy.message,
+    hints: copy.hints ?? base.hints,
+    ...extras,
+  });
+}
+
+/**
+ * An error in one line, as lists of failures show it (one per number): Twilio's own explanation follows the
+ * message when Twilio refused, since it names the problem.
+ */
+export function errorLine(error: AppErrorData): string {
+  const twilioSays = error.code === 'twilio_rejected' && error.twilioCode !== undefined ? error.hints[0] : undefined;
+  return twilioSays ? `${error.message}: ${twilioSays}` : error.message;
 }

@@ -26,7 +26,7 @@
  */
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { appError } from '../../shared/errors';
+import { reasonError } from '../../shared/errors';
 import { systemClock, type Clock } from './infrastructure/clock';
 import type { EmitEvent } from './infrastructure/events';
 import { createFileLogger, type Logger } from './infrastructure/logger';
@@ -156,9 +156,7 @@ function createServices(
     emit,
     clock,
     logger,
-    chooseSavePath:
-      options.chooseSavePath ??
-      (() => Promise.reject(appError('internal', { message: 'Saving files is not available in this build' }))),
+    chooseSavePath: options.chooseSavePath ?? (() => Promise.reject(reasonError('saving_unavailable'))),
   });
   const a2p = createA2pService({ db, connection, emit, clock });
   const doctor = createDoctorService({

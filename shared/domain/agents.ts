@@ -7,8 +7,12 @@
  * Twilio's configuration changed outside Gleam, and `assigning` /
  * `unassigning` while that work runs or after it failed (`error` says why;
  * retrying finishes it).
+ *
+ * Failures and notes are reason codes with Twilio's facts; the renderer's
+ * assignments feature puts them into words.
  */
 import { z } from 'zod';
+import { AppErrorDataSchema } from '../errors';
 import { E164Schema } from './phone-number';
 
 export const AGENT_VOICES = ['alloy', 'aria', 'verse', 'sage', 'coral'] as const;
@@ -84,14 +88,46 @@ export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
 export const MessagingMembershipSchema = z.enum(['added', 'member', 'other-service', 'failed']);
 export type MessagingMembership = z.infer<typeof MessagingMembershipSchema>;
 
+/** A change Twilio (or Gleam) refused, with the error it failed with. */
+const ChangeFailedSchema = z.object({ reason: z.literal('failed'), error: AppErrorDataSchema });
+
+/**
+ * Why a number's change did not finish, as kept with its assignment: Gleam stopped (closed or crashed) before
+ * Twilio confirmed it, or it failed.
+ */
+export const AssignmentProblemSchema = z.discriminatedUnion('reason', [
+  z.object({ reason: z.literal('interrupted') }),
+  ChangeFailedSchema,
+]);
+export type AssignmentProblem = z.infer<typeof AssignmentProblemSchema>;
+
+/** Why one number of a job failed: another job was changing it, or the change failed. */
+export const AssignmentFailureSchema = z.discriminatedUnion('reason', [
+  z.object({ reason: z.literal('busy') }),
+  ChangeFailedSchema,
+]);
+export type AssignmentFailure = z.infer<typeof AssignmentFailureSchema>;
+
+/**
+ * What the person should know about a number a job did: it was already in the Messaging Service, or in
+ * another one; Twilio refused to add it (it is assigned all the same); unassigning found it not assigned, or
+ * released outside Gleam.
+ */
+export const AssignmentNoteSchema = z.discriminatedUnion('reason', [
+  z.object({ reason: z.enum(['already-in-service', 'in-other-service', 'not-assigned', 'released-elsewhere']) }),
+  z.object({ reason: z.literal('service-refused'), error: AppErrorDataSchema }),
+]);
+export type AssignmentNote = z.infer<typeof AssignmentNoteSchema>;
+
 export const AssignmentSchema = z.object({
   agentId: z.string(),
   agentName: z.string(),
   agentStatus: AgentStatusSchema,
   status: AssignmentStatusSchema,
-  error: z.string().nullable(),
+  error: AssignmentProblemSchema.nullable(),
   messaging: MessagingMembershipSchema.nullable(),
-  messagingError: z.string().nullable(),
+  /** Twilio's refusal when `messaging` is `failed`. */
+  messagingError: AppErrorDataSchema.nullable(),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
@@ -102,9 +138,10 @@ export const AssignmentOutcomeSchema = z.object({
   numberSid: z.string(),
   phoneNumber: z.string(),
   outcome: z.enum(['done', 'failed', 'cancelled']),
-  error: z.string().nullable(),
-  /** A note that is not a failure, e.g. "already in your Messaging Service". */
-  note: z.string().nullable(),
+  /** Why it failed, when it did. */
+  error: AssignmentFailureSchema.nullable(),
+  /** Something that is not a failure, e.g. it was already in the Messaging Service. */
+  note: AssignmentNoteSchema.nullable(),
 });
 export type AssignmentOutcome = z.infer<typeof AssignmentOutcomeSchema>;
 

@@ -10,7 +10,6 @@ import type { SeededAccount } from '../../tools/fake-twilio/control-client';
 import { configurationFromWire } from '../../shared/domain/number-configuration';
 import { beginAssignment } from '../../electron/main/db/assignments-repo';
 import { createCoreHarness, type CoreHarness } from '../support/core-with-fake';
-import { INTERRUPTED_CHANGE } from '../../electron/main/services/assignments-service';
 
 let harness: CoreHarness;
 
@@ -156,8 +155,9 @@ describe('assigning a number', () => {
     });
 
     const failed = await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
-    expect(failed.outcomes[0]).toMatchObject({ outcome: 'failed', error: expect.any(String) as string });
-    expect(assignmentOf(sid)).toMatchObject({ status: 'assigning', error: expect.any(String) as string });
+    const refused = { reason: 'failed', error: { code: 'twilio_rejected', twilioCode: 21606 } };
+    expect(failed.outcomes[0]).toMatchObject({ outcome: 'failed', error: refused });
+    expect(assignmentOf(sid)).toMatchObject({ status: 'assigning', error: refused });
 
     const retried = await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
     expect(retried.outcomes[0]).toMatchObject({ outcome: 'done' });
@@ -314,7 +314,10 @@ describe('deleting an agent', () => {
     expect(result.deleted).toBe(false);
     expect(result.outcomes[0]).toMatchObject({ outcome: 'failed' });
     expect(harness.core().services.agents.list()).toHaveLength(1);
-    expect(assignmentOf(sid)).toMatchObject({ status: 'unassigning', error: expect.any(String) as string });
+    expect(assignmentOf(sid)).toMatchObject({
+      status: 'unassigning',
+      error: { reason: 'failed', error: { code: 'twilio_rejected', twilioCode: 21606 } },
+    });
   });
 });
 
@@ -332,7 +335,7 @@ describe('after a crash', () => {
 
     const restarted = harness.startCore();
     const assignment = () => restarted.services.numbers.list().numbers.find((number) => number.sid === sid)?.assignment;
-    expect(assignment()).toMatchObject({ status: 'assigning', error: INTERRUPTED_CHANGE });
+    expect(assignment()).toMatchObject({ status: 'assigning', error: { reason: 'interrupted' } });
 
     await run({ action: 'assign', agentId: agent.id, numberSids: [sid] });
     expect(assignment()).toMatchObject({ status: 'configured', error: null });
@@ -374,7 +377,7 @@ describe('Messaging Service membership', () => {
     await harness.control.addNumberToService({ serviceSid: service.sid, numberSid: number.sid });
 
     const result = await run({ action: 'assign', agentId: agent.id, numberSids: [number.sid] });
-    expect(result.outcomes[0]).toMatchObject({ outcome: 'done', note: expect.stringContaining('already') as string });
+    expect(result.outcomes[0]).toMatchObject({ outcome: 'done', note: { reason: 'already-in-service' } });
     expect(assignmentOf(number.sid)).toMatchObject({ messaging: 'member' });
 
     await run({ action: 'unassign', numberSids: [number.sid] });
@@ -390,7 +393,7 @@ describe('Messaging Service membership', () => {
 
     expect(result.outcomes[0]).toMatchObject({
       outcome: 'done',
-      note: expect.stringContaining('another Messaging Service') as string,
+      note: { reason: 'in-other-service' },
     });
     expect(assignmentOf(number.sid)).toMatchObject({ status: 'configured', messaging: 'other-service' });
     expect(await harness.control.serviceNumbers(other.sid)).toEqual([number.sid]);

@@ -3,6 +3,8 @@
  * core: every check fails on an account set up to break it (changed "in the
  * Console" through the fake's control API), every fix Gleam can make repairs
  * it and the re-check passes, and offline the local copy still answers.
+ * Main answers findings (reason codes and facts); their words are the
+ * renderer's, and test/renderer/doctor asserts them.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,7 +94,10 @@ describe('a number that works', () => {
     expect(report.checks.map((entry) => entry.id)).toEqual([...DOCTOR_CHECK_IDS]);
     expect(report).toMatchObject({ numberSid: number.sid, phoneNumber: PHONE_NUMBER, offline: false });
     expect(Object.entries(statuses(report)).filter(([, status]) => status !== 'pass')).toEqual([]);
-    expect(checkOf(report, 'balance').message).toBe('Your Twilio balance is $20.00.');
+    expect(checkOf(report, 'balance').finding).toEqual({
+      kind: 'balance-ok',
+      balance: { amount: '20.00', currency: 'USD' },
+    });
   });
 
   it('answers through the IPC registry with the contract’s shape', async () => {
@@ -127,7 +132,10 @@ describe('the account', () => {
       'number-assigned': 'pass',
       'agent-active': 'pass',
     });
-    expect(checkOf(report, 'number-owned').message).toMatch(/does not accept the saved credentials/);
+    expect(checkOf(report, 'number-owned').finding).toMatchObject({
+      kind: 'not-checked',
+      why: { reason: 'credentials-refused' },
+    });
     expect(checkOf(report, 'trial-limits').asOf).not.toBeNull();
   });
 
@@ -150,10 +158,13 @@ describe('the account', () => {
     expect(checkOf(report, 'credentials').status).toBe('pass');
     expect(checkOf(report, 'account-active')).toMatchObject({
       status: 'fail',
-      message: expect.stringContaining('suspended') as string,
-      remedies: [{ kind: 'console', url: TWILIO_CONSOLE_PAGES.billing }],
+      finding: { kind: 'account-inactive', status: 'suspended' },
+      remedies: [{ kind: 'console', page: 'billing', url: TWILIO_CONSOLE_PAGES.billing }],
     });
-    expect(checkOf(report, 'number-owned').message).toMatch(/while the account is not active/);
+    expect(checkOf(report, 'number-owned').finding).toMatchObject({
+      kind: 'not-checked',
+      why: { reason: 'account-inactive' },
+    });
     expect(checkOf(report, 'webhooks-match').remedies).toEqual([]);
   });
 
@@ -164,7 +175,7 @@ describe('the account', () => {
 
     expect(checkOf(report, 'trial-limits')).toMatchObject({
       status: 'warning',
-      message: expect.stringContaining('one phone number') as string,
+      finding: { kind: 'trial-account' },
       remedies: [
         { kind: 'console', url: TWILIO_CONSOLE_PAGES.verifiedCallers },
         { kind: 'console', url: TWILIO_CONSOLE_PAGES.upgrade },
@@ -182,7 +193,11 @@ describe('the account', () => {
     await harness.control.updateAccount(account.sid, { balance: '0.50' });
     expect(checkOf(await doctor().check(number.sid), 'balance')).toMatchObject({
       status: 'warning',
-      message: 'Your Twilio balance ($0.50) is less than this number’s monthly fee ($1.15).',
+      finding: {
+        kind: 'balance-below-fee',
+        balance: { amount: '0.50', currency: 'USD' },
+        monthlyFee: { amount: '1.15', currency: 'USD' },
+      },
     });
   });
 
@@ -192,7 +207,7 @@ describe('the account', () => {
 
     expect(checkOf(await doctor().check(number.sid), 'balance')).toMatchObject({
       status: 'unknown',
-      message: 'Subaccount: no balance data.',
+      finding: { kind: 'subaccount' },
       remedies: [],
     });
   });
@@ -251,7 +266,7 @@ describe('the number', () => {
 
     expect(checkOf(report, 'webhooks-match')).toMatchObject({
       status: 'fail',
-      message: 'Twilio sends this number’s texts somewhere other than Front desk.',
+      finding: { kind: 'webhooks-elsewhere', agentName: 'Front desk', fields: ['smsUrl'] },
       remedies: [{ kind: 'fix', fix: 'repair-webhooks', blockedReason: null }],
     });
     expect(checkOf(report, 'no-override').status).toBe('pass');
@@ -274,10 +289,10 @@ describe('the number', () => {
 
     expect(checkOf(report, 'no-override')).toMatchObject({
       status: 'fail',
-      message: expect.stringMatching(/A TwiML App answers its texts\. A SIP trunk takes its calls\./) as string,
+      finding: { kind: 'override', fields: ['smsApplicationSid', 'trunkSid'], agentName: 'Front desk' },
       remedies: [
         { kind: 'fix', fix: 'repair-webhooks' },
-        { kind: 'console', url: `${TWILIO_CONSOLE_PAGES.activeNumbers}/${number.sid}/configure` },
+        { kind: 'console', page: 'number', url: `${TWILIO_CONSOLE_PAGES.activeNumbers}/${number.sid}/configure` },
       ],
     });
     expect(checkOf(report, 'webhooks-match').status).toBe('pass');
@@ -313,7 +328,7 @@ describe('the Messaging Service', () => {
     const report = await doctor().check(number.sid);
     expect(checkOf(report, 'messaging-service')).toMatchObject({
       status: 'fail',
-      message: expect.stringContaining('“Shop texts”') as string,
+      finding: { kind: 'service-answers', serviceName: 'Shop texts', agentName: null, connectedService: true },
       remedies: [{ kind: 'fix', fix: 'use-number-sms-webhook', blockedReason: null }],
     });
 
@@ -337,9 +352,9 @@ describe('the Messaging Service', () => {
 
     expect(check).toMatchObject({
       status: 'fail',
+      finding: { kind: 'service-answers', serviceName: 'Marketing', agentName: 'Front desk', connectedService: false },
       remedies: [{ kind: 'console', url: TWILIO_CONSOLE_PAGES.messagingServices }],
     });
-    expect(check.details.join(' ')).toMatch(/Defer to sender’s webhook/);
   });
 
   it('passes a number in a service that uses each number’s own webhook', async () => {
@@ -349,7 +364,7 @@ describe('the Messaging Service', () => {
 
     expect(checkOf(await doctor().check(number.sid), 'messaging-service')).toMatchObject({
       status: 'pass',
-      message: expect.stringContaining('“Shop texts”') as string,
+      finding: { kind: 'service-defers', serviceName: 'Shop texts' },
     });
   });
 });
@@ -380,7 +395,11 @@ describe('offline', () => {
     ] as const) {
       expect(checkOf(report, id), id).toMatchObject({ status: 'unknown', offline: true });
     }
-    expect(checkOf(report, 'credentials').message).toMatch(/^Offline/);
+    expect(checkOf(report, 'credentials').finding).toEqual({
+      kind: 'not-checked',
+      why: { reason: 'offline' },
+      lastKnown: null,
+    });
     expect(statuses(report)).toMatchObject({
       'trial-limits': 'pass',
       'number-assigned': 'pass',
@@ -395,7 +414,7 @@ describe('offline', () => {
     expect(checkOf(report, 'agent-active').remedies).toMatchObject([{ fix: 'activate-agent', blockedReason: null }]);
 
     const fixed = await doctor().fix(number.sid, 'repair-webhooks');
-    expect(fixed.fixError).toMatch(/offline/i);
+    expect(fixed.fixError).toMatchObject({ reason: 'failed', error: { code: 'offline' } });
     const activated = await doctor().fix(number.sid, 'activate-agent');
     expect(activated.fixError).toBeNull();
     expect(checkOf(activated.report, 'agent-active').status).toBe('pass');
@@ -409,7 +428,7 @@ describe('offline', () => {
 
     expect(checkOf(report, 'number-assigned')).toMatchObject({
       status: 'fail',
-      remedies: [{ kind: 'assign', blockedReason: 'You are offline, and this needs Twilio.' }],
+      remedies: [{ kind: 'assign', blockedReason: 'offline' }],
     });
   });
 });
@@ -451,6 +470,6 @@ describe('US texting registration (A2P 10DLC)', () => {
     const { number } = await setUp();
     const check = checkOf(await doctor().check(number.sid), 'us-sms-registration');
     expect(check.status).toBe('fail');
-    expect(check.message).toMatch(/^No Messaging Service is set in Gleam/);
+    expect(check.finding).toEqual({ kind: 'registration-no-service' });
   });
 });

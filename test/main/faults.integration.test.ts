@@ -514,7 +514,7 @@ function expectShownRight(outcome: AssignmentOutcome, atTwilio: SeededNumber, ag
     expect(assignment, label).toMatchObject({ agentId, status: 'configured', error: null });
   } else {
     expect(outcome.outcome, label).toBe('failed');
-    expect(outcome.error, label).toEqual(expect.any(String));
+    expect(outcome.error, label).toMatchObject({ reason: 'failed', error: { code: expect.any(String) as string } });
     // Either nothing was begun, or the number reads "assigning" with the same error.
     if (assignment !== null) expect(assignment, label).toMatchObject({ status: 'assigning', error: outcome.error });
   }

@@ -1,6 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { MessagingMembership } from '../../../shared/domain/agents';
+import {
+  AssignmentProblemSchema,
+  type AssignmentProblem,
+  type MessagingMembership,
+} from '../../../shared/domain/agents';
 import { NumberConfigurationSchema, type NumberConfiguration } from '../../../shared/domain/number-configuration';
+import { AppErrorDataSchema, type AppErrorData } from '../../../shared/errors';
 
 export type StoredAssignmentStatus = 'assigning' | 'configured' | 'unassigning';
 
@@ -11,14 +16,19 @@ export interface AssignmentRecord {
   previousConfiguration: NumberConfiguration;
   messagingServiceSid: string | null;
   messaging: MessagingMembership | null;
-  messagingError: string | null;
-  lastError: string | null;
+  /** Twilio's refusal to add the number to the Messaging Service. */
+  messagingError: AppErrorData | null;
+  /** Why the change under way did not finish. */
+  lastError: AssignmentProblem | null;
   assignedAt: string;
   updatedAt: string;
 }
 
-interface AssignmentRow extends Omit<AssignmentRecord, 'previousConfiguration'> {
+/** The JSON columns as stored. */
+interface AssignmentRow extends Omit<AssignmentRecord, 'previousConfiguration' | 'messagingError' | 'lastError'> {
   previousConfiguration: string;
+  messagingError: string | null;
+  lastError: string | null;
 }
 
 const SELECT_ASSIGNMENT = `SELECT number_sid AS numberSid, agent_id AS agentId, status,
@@ -29,7 +39,11 @@ const SELECT_ASSIGNMENT = `SELECT number_sid AS numberSid, agent_id AS agentId, 
 const fromRow = (row: AssignmentRow): AssignmentRecord => ({
   ...row,
   previousConfiguration: NumberConfigurationSchema.parse(JSON.parse(row.previousConfiguration)),
+  messagingError: row.messagingError === null ? null : AppErrorDataSchema.parse(JSON.parse(row.messagingError)),
+  lastError: row.lastError === null ? null : AssignmentProblemSchema.parse(JSON.parse(row.lastError)),
 });
+
+const toJson = (value: object | null): string | null => (value === null ? null : JSON.stringify(value));
 
 export function listAssignments(db: Database): AssignmentRecord[] {
   return (db.prepare(SELECT_ASSIGNMENT).all() as AssignmentRow[]).map(fromRow);
@@ -75,35 +89,37 @@ export function beginAssignment(
 export function setAssignmentStatus(
   db: Database,
   numberSid: string,
-  update: { status: StoredAssignmentStatus; lastError: string | null; at: string },
+  update: { status: StoredAssignmentStatus; lastError: AssignmentProblem | null; at: string },
 ): void {
   db.prepare(
     'UPDATE number_assignments SET status = @status, last_error = @lastError, updated_at = @at WHERE number_sid = @numberSid',
-  ).run({ ...update, numberSid });
+  ).run({ ...update, lastError: toJson(update.lastError), numberSid });
 }
 
+const INTERRUPTED: AssignmentProblem = { reason: 'interrupted' };
+
 /**
- * Changes still under way when the app starts were left by a process that died mid-job: give each the error
- * that makes the screens offer Retry, instead of "setting up" for ever. Answers how many there were.
+ * Changes still under way when the app starts were left by a process that died mid-job: mark each
+ * interrupted, which makes the screens offer Retry, instead of "setting up" for ever. Answers how many there were.
  */
-export function markInterruptedChanges(db: Database, update: { message: string; at: string }): number {
+export function markInterruptedChanges(db: Database, update: { at: string }): number {
   return db
     .prepare(
-      `UPDATE number_assignments SET last_error = @message, updated_at = @at
+      `UPDATE number_assignments SET last_error = @interrupted, updated_at = @at
        WHERE status IN ('assigning', 'unassigning') AND last_error IS NULL`,
     )
-    .run(update).changes;
+    .run({ ...update, interrupted: toJson(INTERRUPTED) }).changes;
 }
 
 export function setMessagingMembership(
   db: Database,
   numberSid: string,
-  membership: { serviceSid: string | null; state: MessagingMembership | null; error: string | null },
+  membership: { serviceSid: string | null; state: MessagingMembership | null; error: AppErrorData | null },
 ): void {
   db.prepare(
     `UPDATE number_assignments SET messaging_service_sid = @serviceSid, messaging = @state, messaging_error = @error
      WHERE number_sid = @numberSid`,
-  ).run({ ...membership, numberSid });
+  ).run({ ...membership, error: toJson(membership.error), numberSid });
 }
 
 export function deleteAssignment(db: Database, numberSid: string): void {

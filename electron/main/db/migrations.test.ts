@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configurationFromWire } from '../../../shared/domain/number-configuration';
+import { errorLine } from '../../../shared/errors';
+import { getAssignment } from './assignments-repo';
 import { openDatabase } from './database';
 import { DatabaseTooNewError, MIGRATIONS, migrate, schemaVersion, type Migration } from './migrations';
 
@@ -358,5 +361,78 @@ describe('migration 7: Messaging Service membership', () => {
     insert(ACCOUNT, `PN${'1'.repeat(32)}`);
     expect(() => insert(ACCOUNT, `PN${'1'.repeat(32)}`)).toThrow(/UNIQUE/);
     expect(() => insert(`AC${'9'.repeat(32)}`, `PN${'2'.repeat(32)}`)).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('migration 8: assignment errors as reason codes and error data', () => {
+  const INTERRUPTED =
+    'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.';
+  const AGENT = '0b7f6c1e-3d2a-4c5b-8e9f-1a2b3c4d5e6f';
+  const numberSid = (n: number) => `PN${String(n).padStart(32, '0')}`;
+
+  /** A version 7 database with one assignment per row given, as version 7 wrote them. */
+  function withAssignments(
+    rows: { status: string; lastError: string | null; messaging: string | null; messagingError: string | null }[],
+  ) {
+    const db = migratedTo(7);
+    db.prepare(
+      `INSERT INTO agents (id, name, greeting, instructions, voice, language, status, created_at, updated_at)
+       VALUES (?, 'Front desk', '', '', 'alloy', 'en-US', 'active', 'now', 'now')`,
+    ).run(AGENT);
+    rows.forEach((row, index) => {
+      const sid = numberSid(index + 1);
+      db.prepare(
+        `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, number_type, voice, sms, mms, fax,
+           fingerprint, synced_at)
+         VALUES (?, ?, ?, '', 'local', 1, 1, 0, 0, '', 'now')`,
+      ).run(sid, ACCOUNT, `+1303555010${index}`);
+      db.prepare(
+        `INSERT INTO number_assignments (number_sid, agent_id, status, previous_configuration, messaging,
+           messaging_error, last_error, assigned_at, updated_at)
+         VALUES (@sid, @agent, @status, @previous, @messaging, @messagingError, @lastError, 'now', 'now')`,
+      ).run({ sid, agent: AGENT, previous: JSON.stringify(configurationFromWire({})), ...row });
+    });
+    return db;
+  }
+
+  it('turns the interrupted sentence into its code, and a failure’s line into error data that reads the same', () => {
+    const failedLine = 'Twilio could not do this: This number cannot take calls.';
+    const db = withAssignments([
+      { status: 'assigning', lastError: INTERRUPTED, messaging: null, messagingError: null },
+      { status: 'unassigning', lastError: failedLine, messaging: null, messagingError: null },
+      { status: 'configured', lastError: null, messaging: 'added', messagingError: null },
+    ]);
+    migrate(db, null);
+
+    expect(getAssignment(db, numberSid(1))?.lastError).toEqual({ reason: 'interrupted' });
+    const failed = getAssignment(db, numberSid(2))?.lastError;
+    expect(failed).toEqual({ reason: 'failed', error: { code: 'internal', message: failedLine, hints: [] } });
+    expect(failed?.reason === 'failed' && errorLine(failed.error)).toBe(failedLine);
+    expect(getAssignment(db, numberSid(3))).toMatchObject({ lastError: null, messagingError: null });
+  });
+
+  it('keeps a refused Messaging Service join as its error, and drops what the other-service state says itself', () => {
+    const db = withAssignments([
+      {
+        status: 'configured',
+        lastError: null,
+        messaging: 'failed',
+        messagingError: 'Could not add it to your Messaging Service: Twilio did not respond',
+      },
+      {
+        status: 'configured',
+        lastError: null,
+        messaging: 'other-service',
+        messagingError: 'It is in another Messaging Service. Remove it there to send texts through yours.',
+      },
+    ]);
+    migrate(db, null);
+
+    expect(getAssignment(db, numberSid(1))?.messagingError).toEqual({
+      code: 'internal',
+      message: 'Twilio did not respond',
+      hints: [],
+    });
+    expect(getAssignment(db, numberSid(2))).toMatchObject({ messaging: 'other-service', messagingError: null });
   });
 });

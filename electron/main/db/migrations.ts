@@ -377,6 +377,35 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    description: 'Assignment errors as reason codes and error data (JSON) instead of sentences',
+    up(db) {
+      // What earlier versions stored: a number interrupted mid-change got this sentence; a failed change got
+      // its error's one line, which is all that is left of that error, so it becomes the message of an
+      // `internal` error (its code is not known) and reads as before. A refused Messaging Service join kept
+      // the job's note, the prefix before the error's line; `other-service` kept a sentence its state says.
+      db.prepare(
+        `UPDATE number_assignments SET last_error = CASE last_error
+           WHEN @interrupted THEN json_object('reason', 'interrupted')
+           ELSE json_object('reason', 'failed',
+             'error', json_object('code', 'internal', 'message', last_error, 'hints', json_array()))
+         END
+         WHERE last_error IS NOT NULL`,
+      ).run({
+        interrupted:
+          'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.',
+      });
+      db.prepare(
+        `UPDATE number_assignments SET messaging_error = CASE
+           WHEN messaging = 'failed' THEN json_object('code', 'internal', 'hints', json_array(), 'message',
+             CASE WHEN substr(messaging_error, 1, length(@prefix)) = @prefix
+               THEN substr(messaging_error, length(@prefix) + 1) ELSE messaging_error END)
+         END
+         WHERE messaging_error IS NOT NULL`,
+      ).run({ prefix: 'Could not add it to your Messaging Service: ' });
+    },
+  },
 ];
 
 type TriggerRow = 'new' | 'old';

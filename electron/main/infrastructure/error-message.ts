@@ -1,10 +1,10 @@
-/** A failure in one line for the person: what the assignment jobs record per number and the number doctor shows. */
-import { AppError } from '../../../shared/errors';
+/** A failure as data: what the assignment jobs record per number and the number doctor reports (the renderer words it). */
+import { AppError, errorLine, reasonError, type AppErrorData } from '../../../shared/errors';
 
-/** One line per failure: Twilio's own explanation when it refused, since it names the problem. */
-export function messageOf(error: unknown): string {
-  if (!(error instanceof AppError)) return 'Something unexpected went wrong';
-  const twilioSays =
-    error.code === 'twilio_rejected' && error.data.twilioCode !== undefined ? error.data.hints[0] : undefined;
-  return twilioSays ? `${error.message}: ${twilioSays}` : error.message;
+/** An AppError's own data; anything else is the catalogue's "unexpected", since its text is not for people. */
+export function errorDataOf(error: unknown): AppErrorData {
+  return error instanceof AppError ? error.data : reasonError('unexpected').data;
 }
+
+/** The failure in one line, for the log. */
+export const messageOf = (error: unknown): string => errorLine(errorDataOf(error));

@@ -11,7 +11,7 @@
  * `internal`, without the detail.
  */
 import { z } from 'zod';
-import { AppError, appError } from '../../../shared/errors';
+import { AppError, appError, reasonError } from '../../../shared/errors';
 import {
   contract,
   type Channel,
@@ -103,7 +103,7 @@ export function createIpcRegistry({ handlers, isTrustedSender, logger }: IpcRegi
         return { ok: false, error: appError('forbidden').data };
       }
       if (!isChannel(channel)) {
-        return { ok: false, error: appError('validation', { message: 'Unknown request' }).data };
+        return { ok: false, error: reasonError('unknown_request').data };
       }
       try {
         return { ok: true, value: await dispatch(channel, rawInput) };

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Agent, AssignmentResult } from '../../../shared/domain/agents';
-import { appError } from '../../../shared/errors';
+import { appError, reasonError } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import type { Clock } from '../infrastructure/clock';
 import type { EmitEvent } from '../infrastructure/events';
@@ -70,7 +70,7 @@ export function createAgentsService(deps: AgentsServiceDeps): AgentsService {
         insertAgent(db, created, draft, at);
         saved = getAgent(db, created);
       } else {
-        if (!updateAgent(db, id, draft, at)) throw appError('not_found', { message: 'That agent no longer exists' });
+        if (!updateAgent(db, id, draft, at)) throw reasonError('agent_gone');
         saved = getAgent(db, id);
       }
       changed();
@@ -80,7 +80,7 @@ export function createAgentsService(deps: AgentsServiceDeps): AgentsService {
     },
 
     async delete({ id, jobId }) {
-      if (!getAgent(db, id)) throw appError('not_found', { message: 'That agent no longer exists' });
+      if (!getAgent(db, id)) throw reasonError('agent_gone');
       const numberSids = assignmentsOfAgent(db, id).map((assignment) => assignment.numberSid);
       const result: AssignmentResult =
         numberSids.length > 0

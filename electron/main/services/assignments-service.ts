@@ -14,20 +14,17 @@
  * without the screens showing it.
  */
 import type { Database } from 'better-sqlite3';
+import { inWriteTransaction } from '../db/database';
 import type {
   AssignmentAction,
+  AssignmentFailure,
+  AssignmentNote,
   AssignmentOutcome,
   AssignmentResult,
   MessagingMembership,
 } from '../../../shared/domain/agents';
-import { AppError, appError } from '../../../shared/errors';
+import { AppError, reasonError, type AppErrorData } from '../../../shared/errors';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
-import type { Logger } from '../infrastructure/logger';
-import type { Clock } from '../infrastructure/clock';
-import type { EmitEvent } from '../infrastructure/events';
-import { messageOf } from '../infrastructure/error-message';
-import type { TwilioNumber } from '../domain/twilio-number';
-import { inWriteTransaction } from '../db/database';
 import type { AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
 import {
@@ -42,11 +39,16 @@ import {
 import { getOwnedNumber, markReleased, saveNumbers, type NumberRecord } from '../db/numbers-repo';
 import { noteServiceMember } from '../db/service-numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { ChannelHandlers } from '../ipc/registrar';
+import type { TwilioNumber } from '../domain/twilio-number';
 import type { ConnectionService } from './connection-service';
+import type { Logger } from '../infrastructure/logger';
 import { liveRecordOf } from './owned-numbers';
 import { agentConfiguration, restoringConfiguration } from './webhooks';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import { errorDataOf, messageOf } from '../infrastructure/error-message';
 import type { NumbersService } from './numbers-service';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface AssignmentsServiceDeps {
   db: Database;
@@ -105,14 +107,13 @@ interface JobContext {
   freshlyListed: boolean;
 }
 
-/** What a number shows after the app was closed or crashed while Twilio was being changed for it. */
-export const INTERRUPTED_CHANGE =
-  'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.';
+/** A change that failed with this error, as its number keeps it and its job reports it. */
+const failed = (error: unknown) => ({ reason: 'failed', error: errorDataOf(error) }) as const;
 
 export function createAssignmentsService(deps: AssignmentsServiceDeps): AssignmentsService {
   const { db, connection, emit, logger, webhookBaseUrl } = deps;
   // Only one app process uses the database (single instance), so a change under way now is a dead process's.
-  const interrupted = markInterruptedChanges(db, { message: INTERRUPTED_CHANGE, at: deps.clock().toISOString() });
+  const interrupted = markInterruptedChanges(db, { at: deps.clock().toISOString() });
   if (interrupted > 0) logger.warn('assignment changes interrupted by a previous exit', { count: interrupted });
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pool = createPool(deps.concurrency ?? DEFAULT_CONCURRENCY);
@@ -124,7 +125,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
   function ownedNumber(context: JobContext, sid: string): NumberRecord {
     const number = getOwnedNumber(db, sid);
     if (!number || number.accountSid !== context.account.sid) {
-      throw appError('not_found', { message: 'This number is not in your Twilio account any more' });
+      throw reasonError('number_left_account');
     }
     return number;
   }
@@ -138,14 +139,14 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     context: JobContext,
     number: NumberRecord,
     existing: AssignmentRecord | null,
-  ): Promise<string | null> {
+  ): Promise<AssignmentNote | null> {
     const serviceSid = context.account.messagingServiceSid;
     if (!serviceSid || !(number.capabilities.sms || number.capabilities.mms)) return null;
     const joined = existing?.messagingServiceSid === serviceSid;
     if (joined && (existing.messaging === 'added' || existing.messaging === 'member')) return null;
 
     let state: MessagingMembership;
-    let error: string | null = null;
+    let error: AppErrorData | null = null;
     try {
       context.serviceReady ??= context.api.useNumbersOwnSmsWebhooks(serviceSid);
       await context.serviceReady;
@@ -158,12 +159,10 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     } catch (failure) {
       const code = failure instanceof AppError ? failure.data.twilioCode : undefined;
       if (code === 21710) state = 'member';
-      else if (code === 21712) {
-        state = 'other-service';
-        error = 'It is in another Messaging Service. Remove it there to send texts through yours.';
-      } else {
+      else if (code === 21712) state = 'other-service';
+      else {
         state = 'failed';
-        error = `Could not add it to your Messaging Service: ${messageOf(failure)}`;
+        error = errorDataOf(failure);
       }
     }
     // Only a number Gleam added is removed again on unassign.
@@ -171,11 +170,12 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     if (state === 'added' || state === 'member') {
       noteServiceMember(db, { accountSid: context.account.sid, serviceSid, numberSid: number.sid, member: true });
     }
-    if (state === 'member') return 'It was already in your Messaging Service.';
-    return error;
+    if (state === 'member') return { reason: 'already-in-service' };
+    if (state === 'other-service') return { reason: 'in-other-service' };
+    return error === null ? null : { reason: 'service-refused', error };
   }
 
-  async function assign(context: JobContext, sid: string, agentId: string): Promise<string | null> {
+  async function assign(context: JobContext, sid: string, agentId: string): Promise<AssignmentNote | null> {
     const number = ownedNumber(context, sid);
     const existing = getAssignment(db, sid);
     let previous = existing?.previousConfiguration ?? (context.freshlyListed ? number.configuration : undefined);
@@ -184,7 +184,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
       const live = await context.api.fetchOwnedNumber(sid);
       if (!live) {
         markReleased(db, [sid], now());
-        throw appError('not_found', { message: 'This number was released outside Gleam' });
+        throw reasonError('number_released_elsewhere');
       }
       store(number, live);
       previous = live.configuration;
@@ -194,7 +194,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     try {
       updated = await context.api.configureNumber(sid, agentConfiguration(webhookBaseUrl(), agentId));
     } catch (error) {
-      setAssignmentStatus(db, sid, { status: 'assigning', lastError: messageOf(error), at: now() });
+      setAssignmentStatus(db, sid, { status: 'assigning', lastError: failed(error), at: now() });
       throw error;
     }
     // One commit for both: a bulk job makes hundreds of these, each a disk sync.
@@ -205,9 +205,9 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     return joinMessagingService(context, number, existing);
   }
 
-  async function unassign(context: JobContext, sid: string): Promise<string | null> {
+  async function unassign(context: JobContext, sid: string): Promise<AssignmentNote | null> {
     const assignment = getAssignment(db, sid);
-    if (!assignment) return 'It was not assigned.';
+    if (!assignment) return { reason: 'not-assigned' };
     const number = ownedNumber(context, sid);
     setAssignmentStatus(db, sid, { status: 'unassigning', lastError: null, at: now() });
     try {
@@ -229,9 +229,9 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') {
         markReleased(db, [sid], now());
-        return 'It had been released outside Gleam.';
+        return { reason: 'released-elsewhere' };
       }
-      setAssignmentStatus(db, sid, { status: 'unassigning', lastError: messageOf(error), at: now() });
+      setAssignmentStatus(db, sid, { status: 'unassigning', lastError: failed(error), at: now() });
       throw error;
     }
   }
@@ -239,11 +239,11 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
   function perform(context: JobContext, action: AssignmentAction, sid: string, agentId: string | undefined) {
     switch (action) {
       case 'assign':
-        if (!agentId) throw appError('validation', { message: 'Choose the agent to assign the numbers to' });
+        if (!agentId) throw reasonError('agent_not_chosen');
         return assign(context, sid, agentId);
       case 'repair': {
         const assignment = getAssignment(db, sid);
-        if (!assignment) throw appError('not_found', { message: 'This number is not assigned to an agent' });
+        if (!assignment) throw reasonError('number_not_assigned');
         return assign(context, sid, assignment.agentId);
       }
       case 'unassign':
@@ -282,7 +282,11 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
 
     const runOne = async (sid: string): Promise<AssignmentOutcome> => {
       const phoneNumber = getOwnedNumber(db, sid)?.phoneNumber ?? sid;
-      const outcome = (result: AssignmentOutcome['outcome'], error: string | null, note: string | null) => {
+      const outcome = (
+        result: AssignmentOutcome['outcome'],
+        error: AssignmentFailure | null,
+        note: AssignmentNote | null,
+      ) => {
         if (result === 'failed') progress.failed += 1;
         progress.done += 1;
         emit('assignments:progress', { ...progress });
@@ -290,7 +294,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
       };
       if (controller.signal.aborted) return outcome('cancelled', null, null);
       if (busy.has(sid)) {
-        return outcome('failed', 'Another task is changing this number. Try again when it has finished.', null);
+        return outcome('failed', { reason: 'busy' }, null);
       }
       busy.add(sid);
       try {
@@ -298,7 +302,7 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
         return outcome('done', null, note);
       } catch (error) {
         logger.warn('assignment failed', { action, number: sid, error: messageOf(error) });
-        return outcome('failed', messageOf(error), null);
+        return outcome('failed', failed(error), null);
       } finally {
         busy.delete(sid);
       }
@@ -311,9 +315,9 @@ export function createAssignmentsService(deps: AssignmentsServiceDeps): Assignme
 
   return {
     async run({ jobId, action, agentId, numberSids }) {
-      if (jobs.has(jobId)) throw appError('validation', { message: 'That job is already running' });
+      if (jobs.has(jobId)) throw reasonError('job_running');
       if (action === 'assign' && agentId && !getAgent(db, agentId)) {
-        throw appError('not_found', { message: 'That agent no longer exists' });
+        throw reasonError('agent_gone');
       }
       const controller = new AbortController();
       jobs.set(jobId, controller);

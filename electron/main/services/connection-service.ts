@@ -8,7 +8,7 @@
  * tries again.
  */
 import type { Database } from 'better-sqlite3';
-import { AppError, appError } from '../../../shared/errors';
+import { AppError, appError, reasonError } from '../../../shared/errors';
 import { maskSid } from '../../../shared/domain/credentials';
 import type { AccountSummary, ConnectionStatus } from '../../../shared/domain/connection';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
@@ -121,10 +121,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
   async function requireConnection(): Promise<{ row: AccountRow; api: TwilioAccountApi }> {
     const connection = await current();
     if (connection.kind === 'unreadable') {
-      throw appError('not_connected', {
-        message: 'Gleam could not read your saved Twilio credentials',
-        hints: [connection.reason, 'To replace them, open Settings and connect your Twilio account again.'],
-      });
+      throw reasonError({ reason: 'credentials_unreadable', why: connection.reason });
     }
     if (connection.kind === 'disconnected') throw appError('not_connected');
     const { accountSid, authToken } = connection.stored;

@@ -1,34 +1,44 @@
 /**
- * The checks of "Why isn't my number working?", in plain words: each is a
- * pure function of what the number doctor found (the local copy and, when it
- * could ask, Twilio), so what a person reads follows from the facts alone.
+ * The checks of "Why isn't my number working?": each is a pure function of
+ * what the number doctor found (the local copy and, when it could ask,
+ * Twilio), answering a status, a finding with the facts behind it and the
+ * remedies; the renderer's doctor feature puts findings into words.
  *
- * A check that needs Twilio and could not ask says why (`unknown`, and
+ * A check that needs Twilio and could not ask says why (`not-checked`, and
  * `offline` when this computer is offline); a check the local copy answers
  * says how old that answer is (`asOf`).
  */
 import {
   TWILIO_CONSOLE_PAGES,
   twilioConsoleNumberPage,
+  type DoctorBlockedReason,
   type DoctorCheck,
   type DoctorCheckId,
   type DoctorCheckStatus,
+  type DoctorFinding,
+  type DoctorLastKnown,
+  type DoctorNotChecked,
   type DoctorRemedy,
+  type DoctorWebhookField,
 } from '../../../shared/domain/doctor';
 import type { NumberConfiguration } from '../../../shared/domain/number-configuration';
 import type { MonthlyPrice } from '../../../shared/domain/numbers';
 import type { UsSmsRegistration } from '../../../shared/domain/a2p';
-import { formatMoney, toMicros } from '../../../shared/money';
-import { balanceCovers } from '../infrastructure/balance';
-import type { MessagingServiceSettings } from '../domain/messaging-service';
+import type { AppErrorData } from '../../../shared/errors';
+import { toMicros } from '../../../shared/money';
 import type { AccountRow } from '../db/accounts-repo';
 import type { AgentRecord } from '../db/agents-repo';
 import type { AssignmentRecord } from '../db/assignments-repo';
 import type { StoredBalance } from '../db/costs-repo';
+import type { MessagingServiceSettings } from '../domain/messaging-service';
 import { driftedFields, OVERRIDING_FIELDS, type ManagedConfiguration } from './webhooks';
+import { balanceCovers } from '../infrastructure/balance';
+
+/** Why Twilio did not answer: this computer is offline, or Twilio failed with this error. */
+export type Unanswered = { reason: 'offline' } | { reason: 'twilio-error'; error: AppErrorData };
 
 /** What Twilio said, or why it was not asked. */
-export type Answer<T> = { known: true; value: T } | { known: false; why: string; offline: boolean };
+export type Answer<T> = { known: true; value: T } | { known: false; why: DoctorNotChecked };
 
 /** How far Gleam got with Twilio, as the credentials check found out. */
 export type TwilioAccess =
@@ -40,61 +50,58 @@ export type TwilioAccess =
   | { kind: 'other-account' }
   /** Twilio does not accept the saved credentials. */
   | { kind: 'refused' }
-  | { kind: 'unreachable'; why: string; offline: boolean };
+  | { kind: 'unreachable'; why: Unanswered };
 
 export type AccessProblem = Exclude<TwilioAccess, { kind: 'ready' }>;
 
 /** Why checks that need Twilio were not run. */
-export function notAsked(access: AccessProblem): { why: string; offline: boolean } {
+export function notAsked(access: AccessProblem): DoctorNotChecked {
   switch (access.kind) {
     case 'inactive':
-      return { why: 'Not checked: Twilio answers nothing else while the account is not active.', offline: false };
+      return { reason: 'account-inactive' };
     case 'not-connected':
-      return { why: 'Not checked: no Twilio account is connected.', offline: false };
+      return { reason: 'not-connected' };
     case 'other-account':
-      return { why: 'Not checked: this number’s Twilio account is not the one connected now.', offline: false };
+      return { reason: 'other-account' };
     case 'refused':
-      return { why: 'Not checked: Twilio does not accept the saved credentials.', offline: false };
+      return { reason: 'credentials-refused' };
     case 'unreachable':
-      return { why: access.why, offline: access.offline };
+      return access.why;
   }
 }
 
 /** Why a remedy that changes Twilio cannot run now; null when it can. */
-export function twilioBlockedReason(access: TwilioAccess): string | null {
+export function twilioBlockedReason(access: TwilioAccess): DoctorBlockedReason | null {
   switch (access.kind) {
     case 'ready':
       return null;
     case 'inactive':
-      return 'Twilio accepts no changes while the account is not active.';
+      return 'account-inactive';
     case 'not-connected':
+      return 'not-connected';
     case 'other-account':
-      return 'Connect this number’s Twilio account in Settings first.';
+      return 'other-account';
     case 'refused':
-      return 'Update the Twilio credentials in Settings first.';
+      return 'credentials-refused';
     case 'unreachable':
-      return access.offline
-        ? 'You are offline, and this needs Twilio.'
-        : 'Gleam cannot reach Twilio right now. Try again in a minute.';
+      return access.why.reason === 'offline' ? 'offline' : 'twilio-unreachable';
   }
 }
 
 interface CheckParts {
   status: DoctorCheckStatus;
-  message: string;
-  details?: string[];
-  offline?: boolean;
+  finding: DoctorFinding;
   asOf?: string | null;
   remedies?: DoctorRemedy[];
 }
 
 function check(id: DoctorCheckId, parts: CheckParts): DoctorCheck {
+  const { finding } = parts;
   return {
     id,
     status: parts.status,
-    message: parts.message,
-    details: parts.details ?? [],
-    offline: parts.offline ?? false,
+    finding,
+    offline: finding.kind === 'not-checked' && finding.why.reason === 'offline',
     asOf: parts.asOf ?? null,
     remedies: parts.remedies ?? [],
   };
@@ -103,23 +110,23 @@ function check(id: DoctorCheckId, parts: CheckParts): DoctorCheck {
 /** A check that could not be run, for the reason given; `lastKnown` is what the local copy said, and when. */
 const unknownBecause = (
   id: DoctorCheckId,
-  reason: { why: string; offline: boolean },
-  lastKnown: { detail: string; asOf: string } | null = null,
+  why: DoctorNotChecked,
+  lastKnown: { fact: DoctorLastKnown; asOf: string } | null = null,
 ) =>
   check(id, {
     status: 'unknown',
-    message: reason.why,
-    offline: reason.offline,
-    details: lastKnown ? [lastKnown.detail] : [],
+    finding: { kind: 'not-checked', why, lastKnown: lastKnown?.fact ?? null },
     asOf: lastKnown?.asOf ?? null,
   });
 
-const OPEN_SETTINGS: DoctorRemedy = { kind: 'open-settings', label: 'Open Settings' };
-const ADD_FUNDS: DoctorRemedy = {
-  kind: 'console',
-  label: 'Add funds in the Twilio Console',
-  url: TWILIO_CONSOLE_PAGES.billing,
-};
+const OPEN_SETTINGS: DoctorRemedy = { kind: 'open-settings' };
+
+/** A Console page as a remedy (the number's own page is built where its SID is known). */
+function consolePage(page: keyof typeof TWILIO_CONSOLE_PAGES): DoctorRemedy {
+  return { kind: 'console', page, url: TWILIO_CONSOLE_PAGES[page] };
+}
+
+const ADD_FUNDS = consolePage('billing');
 
 export function credentialsCheck(access: TwilioAccess): DoctorCheck {
   switch (access.kind) {
@@ -127,70 +134,47 @@ export function credentialsCheck(access: TwilioAccess): DoctorCheck {
     case 'inactive':
       return check('credentials', {
         status: 'pass',
-        message: access.account
-          ? `Twilio accepted the saved Account SID and Auth Token for “${access.account.friendlyName}”.`
-          : 'Twilio accepted the saved Account SID and Auth Token.',
+        finding: { kind: 'credentials-accepted', accountName: access.account?.friendlyName ?? null },
       });
     case 'not-connected':
       return check('credentials', {
         status: 'fail',
-        message: 'No Twilio account is connected, so nothing can reach this number’s agent.',
-        details: ['Connect your Twilio account in Settings → Twilio Configuration.'],
+        finding: { kind: 'no-account-connected' },
         remedies: [OPEN_SETTINGS],
       });
     case 'other-account':
       return check('credentials', {
         status: 'fail',
-        message: 'This number belongs to a Twilio account that is not connected now.',
-        details: ['Connect that account again in Settings to manage this number.'],
+        finding: { kind: 'other-account-connected' },
         remedies: [OPEN_SETTINGS],
       });
     case 'refused':
       return check('credentials', {
         status: 'fail',
-        message: 'Twilio no longer accepts the saved Account SID and Auth Token.',
-        details: [
-          'This happens when the Auth Token is changed in the Twilio Console.',
-          'Copy the current Auth Token from the Console dashboard and enter it in Settings → Twilio Configuration.',
-        ],
-        remedies: [
-          OPEN_SETTINGS,
-          { kind: 'console', label: 'Open the Twilio Console dashboard', url: TWILIO_CONSOLE_PAGES.dashboard },
-        ],
+        finding: { kind: 'credentials-refused' },
+        remedies: [OPEN_SETTINGS, consolePage('dashboard')],
       });
     case 'unreachable':
-      return unknownBecause('credentials', access);
+      return unknownBecause('credentials', access.why);
   }
 }
 
 export function accountActiveCheck(access: TwilioAccess, lastKnown: AccountRow | null): DoctorCheck {
   if (access.kind === 'ready') {
-    return check('account-active', { status: 'pass', message: 'Twilio says the account is active.' });
+    return check('account-active', { status: 'pass', finding: { kind: 'account-active' } });
   }
   if (access.kind === 'inactive') {
-    const closed = access.account?.status === 'closed';
+    const status = access.account?.status ?? null;
     return check('account-active', {
       status: 'fail',
-      message: closed
-        ? 'Twilio has closed this account, so it no longer connects calls or texts.'
-        : access.account
-          ? 'Twilio has suspended this account, so it does not connect calls or texts.'
-          : 'Twilio says this account is not active, so it does not connect calls or texts.',
-      details: closed
-        ? ['A closed account cannot be used again. Connect another Twilio account in Settings.']
-        : [
-            'A suspended account has usually run out of balance. Add funds in the Twilio Console.',
-            'After a payment, Twilio can take 5 to 10 minutes to make the account active again.',
-          ],
-      remedies: closed ? [OPEN_SETTINGS] : [ADD_FUNDS],
+      finding: { kind: 'account-inactive', status },
+      remedies: status === 'closed' ? [OPEN_SETTINGS] : [ADD_FUNDS],
     });
   }
   return unknownBecause(
     'account-active',
     notAsked(access),
-    lastKnown
-      ? { detail: `When Gleam last checked, the account was ${lastKnown.status}.`, asOf: lastKnown.lastVerifiedAt }
-      : null,
+    lastKnown ? { fact: { fact: 'account-status', status: lastKnown.status }, asOf: lastKnown.lastVerifiedAt } : null,
   );
 }
 
@@ -198,59 +182,32 @@ export function accountActiveCheck(access: TwilioAccess, lastKnown: AccountRow |
 export function trialLimitsCheck(access: TwilioAccess, lastKnown: AccountRow | null): DoctorCheck {
   const fresh = access.kind === 'ready' || access.kind === 'inactive' ? access.account : null;
   const account = fresh ?? lastKnown;
-  if (!account) {
-    return unknownBecause('trial-limits', { why: 'Not checked: no Twilio account is connected.', offline: false });
-  }
+  if (!account) return unknownBecause('trial-limits', { reason: 'not-connected' });
   const asOf = fresh ? null : account.lastVerifiedAt;
   if (account.type === 'Full') {
-    return check('trial-limits', {
-      status: 'pass',
-      message: 'This is a full (upgraded) account: no trial limits.',
-      asOf,
-    });
+    return check('trial-limits', { status: 'pass', finding: { kind: 'full-account' }, asOf });
   }
   return check('trial-limits', {
     status: 'warning',
-    message:
-      'This is a Twilio trial account: it can own one phone number, and it calls and texts only phone numbers verified in the Twilio Console.',
-    details: [
-      'Calls from numbers that are not verified do not get through, and callers first hear a short trial message from Twilio.',
-      'Verify the numbers you test with in the Twilio Console, or upgrade the account to remove these limits.',
-    ],
+    finding: { kind: 'trial-account' },
     asOf,
-    remedies: [
-      {
-        kind: 'console',
-        label: 'Verify a phone number in the Twilio Console',
-        url: TWILIO_CONSOLE_PAGES.verifiedCallers,
-      },
-      { kind: 'console', label: 'Upgrade in the Twilio Console', url: TWILIO_CONSOLE_PAGES.upgrade },
-    ],
+    remedies: [consolePage('verifiedCallers'), consolePage('upgrade')],
   });
 }
 
 /** `live`: Twilio's copy of the number now, null when the account no longer owns it. */
 export function numberOwnedCheck(live: Answer<unknown>, syncedAt: string): DoctorCheck {
   if (!live.known) {
-    return unknownBecause('number-owned', live, {
-      detail: 'At the last sync it was in your account.',
-      asOf: syncedAt,
-    });
+    return unknownBecause('number-owned', live.why, { fact: { fact: 'number-owned' }, asOf: syncedAt });
   }
   if (live.value === null) {
     return check('number-owned', {
       status: 'fail',
-      message: 'Twilio says your account no longer owns this number: it was released outside Gleam.',
-      details: [
-        'A released number cannot be brought back by Gleam. Buy another number and give it to the agent.',
-        'The next sync of your numbers takes it off this list.',
-      ],
-      remedies: [
-        { kind: 'console', label: 'See your numbers in the Twilio Console', url: TWILIO_CONSOLE_PAGES.activeNumbers },
-      ],
+      finding: { kind: 'number-released' },
+      remedies: [consolePage('activeNumbers')],
     });
   }
-  return check('number-owned', { status: 'pass', message: 'Your Twilio account still owns this number.' });
+  return check('number-owned', { status: 'pass', finding: { kind: 'number-owned' } });
 }
 
 export interface AssignedAgent {
@@ -263,75 +220,48 @@ export function numberAssignedCheck(assigned: AssignedAgent | null, access: Twil
   if (!assigned) {
     return check('number-assigned', {
       status: 'fail',
-      message: 'No agent is set to answer this number, so Twilio has nowhere to send its calls and texts.',
-      details: ['Give it to an agent: Gleam then sets up the number in Twilio for you.'],
-      remedies: [{ kind: 'assign', label: 'Give it to an agent…', blockedReason }],
+      finding: { kind: 'no-agent' },
+      remedies: [{ kind: 'assign', blockedReason }],
     });
   }
   const { assignment, agent } = assigned;
+  const agentName = agent.name;
+  const problem = assignment.lastError;
   switch (assignment.status) {
     case 'configured':
-      return check('number-assigned', { status: 'pass', message: `${agent.name} answers this number.` });
+      return check('number-assigned', { status: 'pass', finding: { kind: 'agent-answers', agentName } });
     case 'assigning':
-      return assignment.lastError === null
-        ? check('number-assigned', {
-            status: 'warning',
-            message: `Gleam is setting this number up for ${agent.name} right now.`,
-          })
+      return problem === null
+        ? check('number-assigned', { status: 'warning', finding: { kind: 'assigning', agentName, problem } })
         : check('number-assigned', {
             status: 'fail',
-            message: `Setting this number up for ${agent.name} did not finish: ${assignment.lastError}`,
-            remedies: [{ kind: 'fix', fix: 'repair-webhooks', label: 'Try again', blockedReason }],
+            finding: { kind: 'assigning', agentName, problem },
+            remedies: [{ kind: 'fix', fix: 'repair-webhooks', blockedReason }],
           });
     case 'unassigning':
-      return check('number-assigned', {
-        status: 'fail',
-        message:
-          assignment.lastError === null
-            ? `Gleam is taking this number away from ${agent.name}.`
-            : `Taking this number away from ${agent.name} did not finish: ${assignment.lastError}`,
-        details: ['Use Fix… on the number’s row to finish unassigning it, then give it to an agent again.'],
-      });
+      return check('number-assigned', { status: 'fail', finding: { kind: 'unassigning', agentName, problem } });
   }
 }
 
 /** The agent's status is Gleam's own, so this check answers offline too. */
 export function agentActiveCheck(assigned: AssignedAgent | null): DoctorCheck {
-  if (!assigned) {
-    return unknownBecause('agent-active', { why: 'Not checked: no agent answers this number yet.', offline: false });
-  }
-  const { agent } = assigned;
-  if (agent.status === 'active') {
-    return check('agent-active', { status: 'pass', message: `${agent.name} is Active.` });
+  if (!assigned) return unknownBecause('agent-active', { reason: 'no-agent' });
+  const agentName = assigned.agent.name;
+  if (assigned.agent.status === 'active') {
+    return check('agent-active', { status: 'pass', finding: { kind: 'agent-active', agentName } });
   }
   return check('agent-active', {
     status: 'fail',
-    message: `${agent.name} is set to Inactive, so it does not answer calls or texts.`,
-    remedies: [{ kind: 'fix', fix: 'activate-agent', label: `Set ${agent.name} to Active`, blockedReason: null }],
+    finding: { kind: 'agent-inactive', agentName },
+    remedies: [{ kind: 'fix', fix: 'activate-agent', blockedReason: null }],
   });
 }
 
-type UrlField = Exclude<keyof ManagedConfiguration, (typeof OVERRIDING_FIELDS)[number]>;
+type OverridingField = (typeof OVERRIDING_FIELDS)[number];
 
-/** What each webhook field is for, in words. */
-const WHAT_FIELD_HANDLES: Record<UrlField, string> = {
-  voiceUrl: 'calls',
-  voiceMethod: 'calls',
-  smsUrl: 'texts',
-  smsMethod: 'texts',
-  statusCallback: 'call status updates',
-  statusCallbackMethod: 'call status updates',
-  voiceFallbackUrl: 'the backup for calls',
-  voiceFallbackMethod: 'the backup for calls',
-};
-
-const isUrlField = (field: keyof ManagedConfiguration): field is UrlField => field in WHAT_FIELD_HANDLES;
-
-/** "calls, texts and call status updates" */
-function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
+/** The webhook fields: every managed field but those that take over from the webhooks (the next check's). */
+const isWebhookField = (field: keyof ManagedConfiguration): field is Exclude<typeof field, OverridingField> =>
+  !(OVERRIDING_FIELDS as readonly string[]).includes(field);
 
 /**
  * Drift, as the Phone Numbers list computes it (webhooks.ts), on Twilio's
@@ -344,46 +274,20 @@ export function webhooksMatchCheck(
   expected: ManagedConfiguration | null,
   access: TwilioAccess,
 ): DoctorCheck {
-  if (!assigned || !expected) {
-    return unknownBecause('webhooks-match', {
-      why: 'Not checked: there is no agent to compare with yet.',
-      offline: false,
-    });
-  }
-  if (!live.known) return unknownBecause('webhooks-match', live);
-  if (live.value === null) {
-    return unknownBecause('webhooks-match', { why: 'Not checked: the number is not in your account.', offline: false });
-  }
-  const handled = [
-    ...new Set(
-      driftedFields(live.value, expected)
-        .filter(isUrlField)
-        .map((f) => WHAT_FIELD_HANDLES[f]),
-    ),
-  ];
-  const { agent } = assigned;
-  if (handled.length === 0) {
-    return check('webhooks-match', {
-      status: 'pass',
-      message: `Twilio sends this number’s calls and texts to ${agent.name}.`,
-    });
+  if (!assigned || !expected) return unknownBecause('webhooks-match', { reason: 'no-agent-to-compare' });
+  if (!live.known) return unknownBecause('webhooks-match', live.why);
+  if (live.value === null) return unknownBecause('webhooks-match', { reason: 'number-not-in-account' });
+  const fields: DoctorWebhookField[] = driftedFields(live.value, expected).filter(isWebhookField);
+  const agentName = assigned.agent.name;
+  if (fields.length === 0) {
+    return check('webhooks-match', { status: 'pass', finding: { kind: 'webhooks-match', agentName } });
   }
   return check('webhooks-match', {
     status: 'fail',
-    message: `Twilio sends this number’s ${listInWords(handled)} somewhere other than ${agent.name}.`,
-    details: [
-      'Its settings were changed outside Gleam (in the Twilio Console, say), or the webhook address in Settings → Advanced changed since it was set up.',
-      `Repair sets it up for ${agent.name} again.`,
-    ],
-    remedies: [{ kind: 'fix', fix: 'repair-webhooks', label: 'Repair', blockedReason: twilioBlockedReason(access) }],
+    finding: { kind: 'webhooks-elsewhere', agentName, fields },
+    remedies: [{ kind: 'fix', fix: 'repair-webhooks', blockedReason: twilioBlockedReason(access) }],
   });
 }
-
-const WHAT_OVERRIDES: Record<(typeof OVERRIDING_FIELDS)[number], string> = {
-  voiceApplicationSid: 'A TwiML App answers its calls',
-  smsApplicationSid: 'A TwiML App answers its texts',
-  trunkSid: 'A SIP trunk takes its calls',
-};
 
 export function noOverrideCheck(
   live: Answer<NumberConfiguration | null>,
@@ -391,34 +295,18 @@ export function noOverrideCheck(
   assigned: AssignedAgent | null,
   access: TwilioAccess,
 ): DoctorCheck {
-  if (!live.known) return unknownBecause('no-override', live);
-  if (live.value === null) {
-    return unknownBecause('no-override', { why: 'Not checked: the number is not in your account.', offline: false });
-  }
+  if (!live.known) return unknownBecause('no-override', live.why);
+  if (live.value === null) return unknownBecause('no-override', { reason: 'number-not-in-account' });
   const configuration = live.value;
-  const overrides = OVERRIDING_FIELDS.filter((field) => configuration[field] !== '').map((f) => WHAT_OVERRIDES[f]);
-  if (overrides.length === 0) {
-    return check('no-override', { status: 'pass', message: 'No TwiML App or SIP trunk is set on this number.' });
-  }
+  const fields = OVERRIDING_FIELDS.filter((field) => configuration[field] !== '');
+  if (fields.length === 0) return check('no-override', { status: 'pass', finding: { kind: 'no-override' } });
   const blockedReason = twilioBlockedReason(access);
-  const agentName = assigned?.agent.name ?? 'an agent';
   return check('no-override', {
     status: 'fail',
-    message: `${overrides.join('. ')}. Twilio gives these priority over the webhooks, so ${agentName} never gets them.`,
-    details: [
-      'Gleam clears it, and keeps a note of it: unassigning the number later puts it back.',
-      'If you set it up on purpose in the Twilio Console, change it there instead.',
-    ],
+    finding: { kind: 'override', fields, agentName: assigned?.agent.name ?? null },
     remedies: [
-      assigned
-        ? {
-            kind: 'fix',
-            fix: 'repair-webhooks',
-            label: `Clear it and send calls to ${assigned.agent.name}`,
-            blockedReason,
-          }
-        : { kind: 'assign', label: 'Give it to an agent…', blockedReason },
-      { kind: 'console', label: 'See the number in the Twilio Console', url: twilioConsoleNumberPage(numberSid) },
+      assigned ? { kind: 'fix', fix: 'repair-webhooks', blockedReason } : { kind: 'assign', blockedReason },
+      { kind: 'console', page: 'number', url: twilioConsoleNumberPage(numberSid) },
     ],
   });
 }
@@ -433,63 +321,29 @@ export function messagingServiceCheck(
   assigned: AssignedAgent | null,
   access: TwilioAccess,
 ): DoctorCheck {
-  if (!canText) {
-    return check('messaging-service', {
-      status: 'pass',
-      message: 'This number cannot receive texts, so no Messaging Service is involved.',
-    });
-  }
-  if (!found.known) return unknownBecause('messaging-service', found);
+  if (!canText) return check('messaging-service', { status: 'pass', finding: { kind: 'cannot-receive-texts' } });
+  if (!found.known) return unknownBecause('messaging-service', found.why);
   const service = found.value;
   if (service === 'too-many') {
     return check('messaging-service', {
       status: 'unknown',
-      message: 'Not checked: your account has more Messaging Services than Gleam looks through.',
-      details: ['In the Twilio Console, check whether this number is in a Messaging Service.'],
-      remedies: [{ kind: 'console', label: 'Open Messaging Services', url: TWILIO_CONSOLE_PAGES.messagingServices }],
+      finding: { kind: 'too-many-services' },
+      remedies: [consolePage('messagingServices')],
     });
   }
-  if (service === null) {
-    return check('messaging-service', {
-      status: 'pass',
-      message: 'This number is in no Messaging Service, so its own settings decide where texts go.',
-    });
-  }
-  const name = `“${service.friendlyName}”`;
+  if (service === null) return check('messaging-service', { status: 'pass', finding: { kind: 'in-no-service' } });
+  const serviceName = service.friendlyName;
   if (service.usesNumbersOwnSmsWebhooks) {
-    return check('messaging-service', {
-      status: 'pass',
-      message: `This number is in the Messaging Service ${name}, which lets each number’s own settings answer texts.`,
-    });
+    return check('messaging-service', { status: 'pass', finding: { kind: 'service-defers', serviceName } });
   }
-  const receiver = assigned?.agent.name ?? 'the agent';
-  const message = `This number is in the Messaging Service ${name}, whose own settings answer its texts, so they never reach ${receiver}.`;
-  if (service.sid === connectedServiceSid) {
-    return check('messaging-service', {
-      status: 'fail',
-      message,
-      details: [
-        `This is the Messaging Service set in Gleam’s Settings. Gleam can set it to use each number’s own settings for texts, as it does when it assigns numbers.`,
-        'That applies to every number in the service: numbers whose own settings are empty then get no answer to texts.',
-      ],
-      remedies: [
-        {
-          kind: 'fix',
-          fix: 'use-number-sms-webhook',
-          label: `Let each number answer its own texts in ${name}`,
-          blockedReason: twilioBlockedReason(access),
-        },
-      ],
-    });
-  }
-  // Another service may serve other numbers that rely on its settings: the person decides, in the Console.
+  const connectedService = service.sid === connectedServiceSid;
   return check('messaging-service', {
     status: 'fail',
-    message,
-    details: [
-      `In the Twilio Console, open Messaging → Services → ${name} → Integration and choose “Defer to sender’s webhook” for incoming messages, or remove this number from that service.`,
-    ],
-    remedies: [{ kind: 'console', label: 'Open Messaging Services', url: TWILIO_CONSOLE_PAGES.messagingServices }],
+    finding: { kind: 'service-answers', serviceName, agentName: assigned?.agent.name ?? null, connectedService },
+    // Another service may serve other numbers that rely on its settings: the person decides, in the Console.
+    remedies: connectedService
+      ? [{ kind: 'fix', fix: 'use-number-sms-webhook', blockedReason: twilioBlockedReason(access) }]
+      : [consolePage('messagingServices')],
   });
 }
 
@@ -498,13 +352,12 @@ function judgeBalance(
   monthlyPrice: MonthlyPrice | null,
   asOf: string | null,
 ): DoctorCheck {
-  const shown = formatMoney(balance.amount, balance.currency);
+  const amount = { amount: balance.amount, currency: balance.currency };
   const micros = toMicros(balance.amount);
   if (micros !== null && micros <= 0) {
     return check('balance', {
       status: 'fail',
-      message: `Your Twilio balance is ${shown}. Twilio stops connecting calls and texts when the balance runs out.`,
-      details: ['Add funds or turn on auto-recharge in the Twilio Console (Billing).'],
+      finding: { kind: 'balance-empty', balance: amount },
       asOf,
       remedies: [ADD_FUNDS],
     });
@@ -512,13 +365,16 @@ function judgeBalance(
   if (monthlyPrice && balanceCovers(balance, monthlyPrice) === false) {
     return check('balance', {
       status: 'warning',
-      message: `Your Twilio balance (${shown}) is less than this number’s monthly fee (${formatMoney(monthlyPrice.amount, monthlyPrice.currency)}).`,
-      details: ['When the balance runs out, Twilio stops connecting calls and may suspend the account.'],
+      finding: {
+        kind: 'balance-below-fee',
+        balance: amount,
+        monthlyFee: { amount: monthlyPrice.amount, currency: monthlyPrice.currency },
+      },
       asOf,
       remedies: [ADD_FUNDS],
     });
   }
-  return check('balance', { status: 'pass', message: `Your Twilio balance is ${shown}.`, asOf });
+  return check('balance', { status: 'pass', finding: { kind: 'balance-ok', balance: amount }, asOf });
 }
 
 /**
@@ -530,16 +386,10 @@ export function balanceCheck(
   stored: StoredBalance | null,
   monthlyPrice: MonthlyPrice | null,
 ): DoctorCheck {
-  if (fresh === 'subaccount') {
-    return check('balance', {
-      status: 'unknown',
-      message: 'Subaccount: no balance data.',
-      details: ['Twilio keeps the balance on the main account, which pays for this subaccount’s calls and texts.'],
-    });
-  }
+  if (fresh === 'subaccount') return check('balance', { status: 'unknown', finding: { kind: 'subaccount' } });
   if (fresh.known) return judgeBalance(fresh.value, monthlyPrice, null);
   if (stored) return judgeBalance(stored, monthlyPrice, stored.fetchedAt);
-  return unknownBecause('balance', fresh);
+  return unknownBecause('balance', fresh.why);
 }
 
 /** The A2P 10DLC answer as a check: texts from US numbers to US phones need an approved campaign. */
@@ -547,53 +397,22 @@ function registrationVerdict(registration: UsSmsRegistration): CheckParts {
   const remedies = [OPEN_SETTINGS];
   switch (registration.state) {
     case 'registered':
-      return {
-        status: 'pass',
-        message: 'The Messaging Service’s A2P 10DLC campaign is approved, so US carriers accept its texts.',
-        asOf: registration.asOf,
-      };
+      return { status: 'pass', finding: { kind: 'campaign-approved' }, asOf: registration.asOf };
     case 'unknown':
-      return {
-        status: 'unknown',
-        message:
-          registration.reason === 'never_read'
-            ? 'Gleam has not read the A2P 10DLC registration from Twilio yet. Refresh it in Settings → A2P 10DLC.'
-            : 'The Messaging Service was changed since Gleam last read the A2P 10DLC registration. Refresh it in Settings → A2P 10DLC.',
-        remedies,
-      };
+      return { status: 'unknown', finding: { kind: 'registration-not-read', reason: registration.reason }, remedies };
     case 'not_registered':
       break;
   }
   const asOf = registration.asOf;
   switch (registration.reason) {
     case 'no_messaging_service':
-      return {
-        status: 'fail',
-        message: 'No Messaging Service is set in Gleam, so there is no A2P 10DLC campaign for this number’s texts.',
-        details: ['US carriers block or filter texts from unregistered 10-digit numbers.'],
-        remedies,
-      };
+      return { status: 'fail', finding: { kind: 'registration-no-service' }, remedies };
     case 'no_campaign':
-      return {
-        status: 'fail',
-        message: 'The Messaging Service has no A2P 10DLC campaign, so US carriers block or filter its texts.',
-        asOf,
-        remedies,
-      };
+      return { status: 'fail', finding: { kind: 'no-campaign' }, asOf, remedies };
     case 'campaign_not_approved':
       return registration.campaignStage === 'draft' || registration.campaignStage === 'in_review'
-        ? {
-            status: 'warning',
-            message: 'The A2P 10DLC campaign is waiting for approval, which usually takes one to two weeks.',
-            asOf,
-            remedies,
-          }
-        : {
-            status: 'fail',
-            message: 'The A2P 10DLC campaign is not approved: Settings → A2P 10DLC shows why.',
-            asOf,
-            remedies,
-          };
+        ? { status: 'warning', finding: { kind: 'campaign-waiting' }, asOf, remedies }
+        : { status: 'fail', finding: { kind: 'campaign-not-approved' }, asOf, remedies };
   }
 }
 
@@ -603,16 +422,10 @@ export function usSmsRegistrationCheck(
   registration: UsSmsRegistration,
 ): DoctorCheck {
   if (!appliesTo.canText) {
-    return check('us-sms-registration', {
-      status: 'pass',
-      message: 'This number cannot send texts, so A2P 10DLC registration does not apply.',
-    });
+    return check('us-sms-registration', { status: 'pass', finding: { kind: 'cannot-send-texts' } });
   }
   if (!appliesTo.isUsNumber) {
-    return check('us-sms-registration', {
-      status: 'pass',
-      message: 'A2P 10DLC registration is for US numbers; this number is not one.',
-    });
+    return check('us-sms-registration', { status: 'pass', finding: { kind: 'not-a-us-number' } });
   }
   return check('us-sms-registration', registrationVerdict(registration));
 }

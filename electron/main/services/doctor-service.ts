@@ -18,23 +18,19 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { draftOf } from '../../../shared/domain/agents';
 import type { UsSmsRegistration } from '../../../shared/domain/a2p';
-import type { DoctorFix, DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
-import { AppError, appError, type ErrorCode } from '../../../shared/errors';
-import type { Logger } from '../infrastructure/logger';
-import type { Clock } from '../infrastructure/clock';
-import type { EmitEvent } from '../infrastructure/events';
-import { messageOf } from '../infrastructure/error-message';
-import type { TwilioNumber } from '../domain/twilio-number';
+import type { DoctorFix, DoctorFixError, DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
+import { AppError, errorLine, reasonError, type ErrorCode } from '../../../shared/errors';
 import { getConnectedAccount, type AccountRow } from '../db/accounts-repo';
 import { getAgent } from '../db/agents-repo';
 import { getAssignment } from '../db/assignments-repo';
 import { storedBalance } from '../db/costs-repo';
 import { fingerprintOf, getOwnedNumber, saveNumbers, type NumberRecord } from '../db/numbers-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { ChannelHandlers } from '../ipc/registrar';
+import type { TwilioNumber } from '../domain/twilio-number';
 import type { AgentsService } from './agents-service';
 import type { AssignmentsService } from './assignments-service';
 import type { ConnectionService } from './connection-service';
+import type { Logger } from '../infrastructure/logger';
 import {
   accountActiveCheck,
   agentActiveCheck,
@@ -53,10 +49,15 @@ import {
   type AssignedAgent,
   type ServiceOfNumber,
   type TwilioAccess,
+  type Unanswered,
 } from './doctor-checks';
 import { liveRecordOf, toOwnedNumber } from './owned-numbers';
 import { countryOfNumber, type PriceBook } from './price-book';
 import { agentConfiguration } from './webhooks';
+import type { Clock } from '../infrastructure/clock';
+import type { EmitEvent } from '../infrastructure/events';
+import { errorDataOf } from '../infrastructure/error-message';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface DoctorServiceDeps {
   db: Database;
@@ -74,7 +75,7 @@ export interface DoctorServiceDeps {
 
 export interface DoctorService {
   check(numberSid: string): Promise<DoctorReport>;
-  /** Makes the fix, then checks again; `fixError` says why the fix did not work, if it did not. */
+  /** Makes the fix, then checks again; `fixError` is why the fix did not work, if it did not. */
   fix(numberSid: string, fix: DoctorFix): Promise<DoctorFixResult>;
 }
 
@@ -87,17 +88,8 @@ export const MAX_SERVICES_SEARCHED = 20;
 const codeOf = (error: unknown): ErrorCode | null => (error instanceof AppError ? error.code : null);
 
 /** A failed read, as the reason its check was not answered. */
-function notAnswered(error: unknown): { known: false; why: string; offline: boolean } {
-  if (codeOf(error) === 'offline') {
-    return { known: false, why: 'Offline: Gleam could not reach Twilio to check this.', offline: true };
-  }
-  return { known: false, why: `Not checked: ${messageOf(error).replace(/\.$/, '')}.`, offline: false };
-}
-
-const notChecked = (problem: AccessProblem): { known: false; why: string; offline: boolean } => ({
-  known: false,
-  ...notAsked(problem),
-});
+const unanswered = (error: unknown): Unanswered =>
+  codeOf(error) === 'offline' ? { reason: 'offline' } : { reason: 'twilio-error', error: errorDataOf(error) };
 
 /** Twilio's API for the number's account, once the credentials check found it usable. */
 type Reached =
@@ -129,18 +121,17 @@ export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
         return { access: { kind: 'refused' }, api: null };
       }
       if (code === 'account_inactive') return { access: { kind: 'inactive', account: null }, api: null };
-      const { why, offline } = notAnswered(error);
-      return { access: { kind: 'unreachable', why, offline }, api: null };
+      return { access: { kind: 'unreachable', why: unanswered(error) }, api: null };
     }
   }
 
   /** Asks Twilio, or says why it was not asked. */
   async function ask<T>(reached: Reached, work: (api: TwilioAccountApi) => Promise<T>): Promise<Answer<T>> {
-    if (reached.api === null) return notChecked(reached.access);
+    if (reached.api === null) return { known: false, why: notAsked(reached.access) };
     try {
       return { known: true, value: await work(reached.api) };
     } catch (error) {
-      return notAnswered(error);
+      return { known: false, why: unanswered(error) };
     }
   }
 
@@ -176,7 +167,7 @@ export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
 
   async function check(numberSid: string): Promise<DoctorReport> {
     const number = getOwnedNumber(db, numberSid);
-    if (!number) throw appError('not_found', { message: 'This number is not in your list any more' });
+    if (!number) throw reasonError('number_not_listed');
     const reached = await reachTwilio(number);
     const { access } = reached;
     const account: AccountRow | null = access.kind === 'ready' ? access.account : null;
@@ -225,22 +216,23 @@ export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
   }
 
   /** Makes one fix; answers why it did not work, or null. */
-  async function applyFix(numberSid: string, fix: DoctorFix): Promise<string | null> {
+  async function applyFix(numberSid: string, fix: DoctorFix): Promise<DoctorFixError | null> {
     switch (fix) {
       case 'activate-agent': {
         const assigned = assignedAgentOf(numberSid);
-        if (!assigned) return 'No agent answers this number.';
+        if (!assigned) return { reason: 'no-agent' };
         agents.save({ id: assigned.agent.id, agent: { ...draftOf(assigned.agent), status: 'active' } });
         return null;
       }
       case 'repair-webhooks': {
         const { outcomes } = await assignments.run({ jobId: randomUUID(), action: 'repair', numberSids: [numberSid] });
         const notDone = outcomes.find((outcome) => outcome.outcome !== 'done');
-        return notDone ? (notDone.error ?? 'The repair was stopped before it finished.') : null;
+        if (!notDone) return null;
+        return notDone.error ?? { reason: 'repair-stopped' };
       }
       case 'use-number-sms-webhook': {
         const { row, api } = await connection.connected();
-        if (!row.messagingServiceSid) return 'No Messaging Service is set in Settings.';
+        if (!row.messagingServiceSid) return { reason: 'no-messaging-service' };
         await api.useNumbersOwnSmsWebhooks(row.messagingServiceSid);
         return null;
       }
@@ -252,16 +244,18 @@ export function createDoctorService(deps: DoctorServiceDeps): DoctorService {
 
     async fix(numberSid, fix) {
       if (!getOwnedNumber(db, numberSid)) {
-        throw appError('not_found', { message: 'This number is not in your list any more' });
+        throw reasonError('number_not_listed');
       }
-      let fixError: string | null;
+      let fixError: DoctorFixError | null;
       try {
         fixError = await applyFix(numberSid, fix);
       } catch (error) {
-        fixError = messageOf(error);
+        fixError = { reason: 'failed', error: errorDataOf(error) };
       }
-      if (fixError !== null) logger.warn('number doctor fix failed', { fix, number: numberSid, error: fixError });
-      else logger.info('number doctor fix made', { fix, number: numberSid });
+      if (fixError !== null) {
+        const error = fixError.reason === 'failed' ? errorLine(fixError.error) : fixError.reason;
+        logger.warn('number doctor fix failed', { fix, number: numberSid, error });
+      } else logger.info('number doctor fix made', { fix, number: numberSid });
       return { report: await check(numberSid), fixError };
     },
   };

@@ -20,7 +20,8 @@
  *   (reconcile) — now, and again on the next start for anything still open.
  */
 import type { Database } from 'better-sqlite3';
-import { AppError, appError, type ErrorCode } from '../../../shared/errors';
+import { inWriteTransaction } from '../db/database';
+import { AppError, appError, reasonError, type ErrorCode } from '../../../shared/errors';
 import {
   purchaseBlocker,
   PURCHASE_OUTCOME_UNKNOWN,
@@ -30,12 +31,8 @@ import {
   type PurchaseQuote,
 } from '../../../shared/domain/numbers';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
-import { formatMoney, toMicros } from '../../../shared/money';
-import type { Logger } from '../infrastructure/logger';
-import type { Clock } from '../infrastructure/clock';
-import { balanceCovers } from '../infrastructure/balance';
-import type { TwilioNumber } from '../domain/twilio-number';
-import { inWriteTransaction } from '../db/database';
+import type { Confirmations, ConfirmedAction } from './confirmations';
+import { toMicros } from '../../../shared/money';
 import { getLatestAccount, type AccountRow } from '../db/accounts-repo';
 import { addActivity, listActivity, settlePurchaseActivity } from '../db/activity-repo';
 import { countOwnedNumbers, getOwnedNumber, isOwned, markReleased, saveNumbers } from '../db/numbers-repo';
@@ -48,11 +45,14 @@ import {
   type PurchaseIntent,
 } from '../db/purchases-repo';
 import type { TwilioAccountApi } from '../twilio/gateway';
-import type { ChannelHandlers } from '../ipc/registrar';
-import type { Confirmations, ConfirmedAction } from './confirmations';
+import type { TwilioNumber } from '../domain/twilio-number';
 import type { ConnectionService } from './connection-service';
+import type { Logger } from '../infrastructure/logger';
 import { toOwnedNumber, toRecord } from './owned-numbers';
 import type { PriceBook } from './price-book';
+import type { Clock } from '../infrastructure/clock';
+import { balanceCovers } from '../infrastructure/balance';
+import type { ChannelHandlers } from '../ipc/registrar';
 
 export interface PurchasesServiceDeps {
   db: Database;
@@ -75,13 +75,7 @@ export interface PurchasesService {
   activity(): ActivityEntry[];
 }
 
-const OUTCOME_UNCONFIRMED = appError('twilio_unavailable', {
-  message: 'Twilio did not confirm the purchase',
-  hints: [
-    'Gleam will check with Twilio whether the number was bought before doing anything else, and will not buy it twice.',
-    'Look at the list of numbers after the next sync, or try again in a minute.',
-  ],
-});
+const OUTCOME_UNCONFIRMED = reasonError('purchase_unconfirmed');
 
 /**
  * Twilio was asked after an unknown outcome and does not own the number: a known outcome, nothing bought. Its
@@ -108,7 +102,7 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
   function ownedNumberOf(row: AccountRow, sid: string) {
     const number = getOwnedNumber(db, sid);
     if (!number || number.accountSid !== row.sid) {
-      throw appError('not_found', { message: 'That number is not in this account any more' });
+      throw reasonError('number_not_in_account');
     }
     return number;
   }
@@ -187,22 +181,16 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
 
   async function checkBeforeBuying(row: AccountRow, api: TwilioAccountApi, confirmed: ConfirmedPurchase) {
     if (isOwned(db, confirmed.phoneNumber)) {
-      throw appError('number_not_available', { message: 'This account already owns that number', hints: [] });
+      throw reasonError('number_already_owned');
     }
     if (row.type === 'Trial' && (await ownedCountOf(row, api)) >= 1) throw appError('trial_limit');
     const price = prices.priceOf(confirmed.country, confirmed.type);
     if (!samePrice(price, confirmed.monthlyPrice)) {
-      const shown = (amount: Pick<MonthlyPrice, 'amount' | 'currency'> | null) =>
-        amount ? formatMoney(amount.amount, amount.currency) : 'unknown';
-      throw appError('price_changed', {
-        message: `The monthly price changed from ${shown(confirmed.monthlyPrice)} to ${shown(price)} since you confirmed`,
-      });
+      throw reasonError({ reason: 'price_changed_since_confirmed', confirmed: confirmed.monthlyPrice, current: price });
     }
     const { balance } = await balanceOf(row, api);
     if (price && balance && balanceCovers(balance, price) === false) {
-      throw appError('insufficient_funds', {
-        message: `Your Twilio balance (${formatMoney(balance.amount, balance.currency)}) is less than this number’s monthly price (${formatMoney(price.amount, price.currency)})`,
-      });
+      throw reasonError({ reason: 'balance_below_price', balance, price });
     }
     return price;
   }

@@ -11,7 +11,7 @@ import type { AccountStatus, AccountType } from '../../../shared/domain/connecti
 import type { Logger } from '../infrastructure/logger';
 import type { SecretRedactor } from '../infrastructure/secret-redactor';
 import { createA2pApi, type A2pApi } from './a2p-api';
-import { describeTwilioFailure, toAppError, type MessageOverrides } from './twilio-errors';
+import { describeTwilioFailure, toAppError, type ReasonOverrides } from './twilio-errors';
 import { GleamRequestClient, type RetryPolicy } from './request-client';
 import type { TwilioHostMap } from './hosts';
 import { createMessagingApi, type MessagingApi } from './messaging-api';
@@ -120,7 +120,7 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
           return { sid: service.sid, friendlyName: service.friendlyName };
         },
       };
-      latest = { key, api: guard(api, { logger, overrides: MESSAGE_OVERRIDES }) };
+      latest = { key, api: guard(api, { logger, overrides: REASON_OVERRIDES }) };
       return latest.api;
     },
 
@@ -130,10 +130,10 @@ export function createTwilioGateway(options: TwilioGatewayOptions): TwilioGatewa
   };
 }
 
-/** Friendlier words for a code, per operation. */
-const MESSAGE_OVERRIDES: Partial<Record<keyof TwilioAccountApi, MessageOverrides>> = {
-  fetchMessagingService: { not_found: 'That Messaging Service does not exist in this Twilio account' },
-  listCampaigns: { not_found: 'The Messaging Service set in Settings no longer exists in this Twilio account' },
+/** Friendlier words for a code, per operation: the catalogue's reason for what the code means there. */
+const REASON_OVERRIDES: Partial<Record<keyof TwilioAccountApi, ReasonOverrides>> = {
+  fetchMessagingService: { not_found: 'messaging_service_missing' },
+  listCampaigns: { not_found: 'connected_service_missing' },
 };
 
 /**
@@ -142,7 +142,7 @@ const MESSAGE_OVERRIDES: Partial<Record<keyof TwilioAccountApi, MessageOverrides
  */
 function guard<Api extends object>(
   api: Api,
-  options: { logger: Logger; overrides: Partial<Record<keyof Api, MessageOverrides>> },
+  options: { logger: Logger; overrides: Partial<Record<keyof Api, ReasonOverrides>> },
 ): Api {
   const guarded = {} as Record<string, unknown>;
   for (const [operation, method] of Object.entries(api) as [keyof Api & string, unknown][]) {

@@ -54,9 +54,10 @@ describe('toAppError', () => {
     expect(toAppError(new TwilioTransportError('timeout', 'GET', 'u')).message).toBe('Twilio did not answer in time');
   });
 
-  it('uses a caller’s message for a code when given', () => {
-    const error = toAppError(rest(404, { code: 20404 }), { not_found: 'No such Messaging Service' });
-    expect(error.message).toBe('No such Messaging Service');
+  it('uses the words of a caller’s reason for a code when given', () => {
+    const error = toAppError(rest(404, { code: 20404 }), { not_found: 'messaging_service_missing' });
+    expect(error.data).toMatchObject({ code: 'not_found', reason: 'messaging_service_missing' });
+    expect(error.message).toBe('That Messaging Service does not exist in this Twilio account');
     expect(error.data.hints).toEqual(ERROR_COPY.not_found.hints);
   });
 });

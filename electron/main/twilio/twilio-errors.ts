@@ -4,10 +4,11 @@
  * Input is whatever the SDK or our request client threw; output is an
  * AppError built only from allow-listed fields (status, Twilio code, Twilio's
  * message, the more_info link), so no request data — and so no credential —
- * can travel on. Callers may name a more specific message per code.
+ * can travel on. Callers may name a reason of the error catalogue per code, for
+ * its more specific words.
  */
 import twilio from 'twilio';
-import { appError, type AppError, type ErrorCode } from '../../../shared/errors';
+import { appError, reasonError, type AppError, type ErrorCode, type ReasonOfCode } from '../../../shared/errors';
 import { TwilioTransportError } from './request-client';
 
 /** What the gateway keeps of a Twilio error. */
@@ -65,19 +66,19 @@ function errorCodeOf(failure: TwilioFailure): ErrorCode {
   return 'twilio_rejected';
 }
 
-export type MessageOverrides = Partial<Record<ErrorCode, string>>;
+/** Per code, the reason whose words say what the code means for one operation. */
+export type ReasonOverrides = { [C in ErrorCode]?: ReasonOfCode<C> };
 
-export function toAppError(error: unknown, overrides: MessageOverrides = {}): AppError {
+export function toAppError(error: unknown, overrides: ReasonOverrides = {}): AppError {
   const failure = describeTwilioFailure(error);
   const code = errorCodeOf(failure);
-  const message = overrides[code];
-  return appError(code, {
-    ...(message ? { message } : {}),
-    ...(failure.transport === 'timeout' ? { message: 'Twilio did not answer in time' } : {}),
+  const reason = failure.transport === 'timeout' ? 'twilio_timeout' : overrides[code];
+  const extras = {
     ...(failure.twilioCode !== undefined ? { twilioCode: failure.twilioCode } : {}),
     ...(failure.moreInfo ? { moreInfo: failure.moreInfo } : {}),
     ...(code === 'twilio_rejected' && failure.twilioMessage
       ? { hints: [failure.twilioMessage, ...appError('twilio_rejected').data.hints] }
       : {}),
-  });
+  };
+  return reason ? reasonError(reason, extras) : appError(code, extras);
 }

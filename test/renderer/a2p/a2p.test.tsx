@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { A2pStatus } from '../../../shared/domain/a2p';
-import { appError } from '../../../shared/errors';
+import { appError, reasonError } from '../../../shared/errors';
 import { formatDateTime } from '../../../renderer/src/lib/format-date';
 import { inputsTo } from '../support/fake-bridge';
 import { deferred } from '../numbers/test-fixtures';
@@ -188,9 +188,7 @@ describe('A2P 10DLC → refresh', () => {
   it('shows what Twilio answered when the refresh fails, keeping the saved status', async () => {
     const { user } = await openA2pSection({
       'a2p:refresh': () => {
-        throw appError('not_found', {
-          message: 'The Messaging Service set in Settings no longer exists in this Twilio account',
-        });
+        throw reasonError('connected_service_missing');
       },
     });
     await user.click(refreshStatusButton());

@@ -5,7 +5,7 @@ import type { Agent, AgentDraft } from '../../../shared/domain/agents';
 import { appError } from '../../../shared/errors';
 import { inputsTo } from '../support/fake-bridge';
 import { deferred, numberList, ownedNumber, THREE_NUMBERS } from '../numbers/test-fixtures';
-import { agent, assignedTo, FRONT_DESK, FRONT_DESK_ID, NIGHT_LINE, outcome, UUID } from './test-fixtures';
+import { agent, assignedTo, failedWith, FRONT_DESK, FRONT_DESK_ID, NIGHT_LINE, outcome, UUID } from './test-fixtures';
 import { openAgent, openAgentsScreen } from './test-kit';
 
 afterEach(() => {
@@ -193,9 +193,12 @@ describe('Agents → detail', () => {
     assignedTo(THREE_NUMBERS[1] ?? ownedNumber(2), front, { status: 'drifted', messaging: 'other-service' }),
     assignedTo(THREE_NUMBERS[2] ?? ownedNumber(3), front, {
       status: 'assigning',
-      error: 'Twilio did not respond',
+      error: failedWith('twilio_unavailable'),
       messaging: 'failed',
-      messagingError: 'The number cannot be added to this service.',
+      messagingError: appError('twilio_rejected', {
+        twilioCode: 21606,
+        hints: ['The number cannot be added to this service.'],
+      }).data,
     }),
     ownedNumber(4),
   ];
@@ -269,7 +272,7 @@ describe('Agents → detail', () => {
   it('retries a failed assign as an assign, and a failed unassign as an unassign', async () => {
     const stuck = assignedTo(ownedNumber(5, { phoneNumber: '+16465550005' }), front, {
       status: 'unassigning',
-      error: 'Twilio asked Gleam to slow down',
+      error: failedWith('rate_limited'),
     });
     const { user, calls } = await openAgent(
       {
@@ -342,7 +345,7 @@ describe('Agents → delete', () => {
           deleted: false,
           outcomes: [
             outcome(mine[0] ?? ownedNumber(1), 'done'),
-            outcome(mine[1] ?? ownedNumber(2), 'failed', 'Twilio did not respond'),
+            outcome(mine[1] ?? ownedNumber(2), 'failed', failedWith('twilio_unavailable')),
           ],
         }),
       },

@@ -1,6 +1,14 @@
 /** Agents and assignments for tests, shaped by the contract's types. */
-import type { Agent, Assignment, AssignmentOutcome, AssignmentResult } from '../../../shared/domain/agents';
+import type {
+  Agent,
+  Assignment,
+  AssignmentFailure,
+  AssignmentNote,
+  AssignmentOutcome,
+  AssignmentResult,
+} from '../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../shared/domain/numbers';
+import { appError, type ErrorCode } from '../../../shared/errors';
 
 export const FRONT_DESK_ID = '0b7f6c1e-3d2a-4c5b-8e9f-1a2b3c4d5e6f';
 export const NIGHT_LINE_ID = '5c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f';
@@ -43,12 +51,16 @@ export function assignedTo(number: OwnedNumber, to: Agent, overrides: Partial<As
   };
 }
 
+/** A change that failed with the code's error, as a job reports it and a number keeps it. */
+export const failedWith = (code: ErrorCode) => ({ reason: 'failed', error: appError(code).data }) as const;
+
 export function outcome(
   number: OwnedNumber,
   result: AssignmentOutcome['outcome'],
-  error: string | null = null,
+  error: AssignmentFailure | null = null,
+  note: AssignmentNote | null = null,
 ): AssignmentOutcome {
-  return { numberSid: number.sid, phoneNumber: number.phoneNumber, outcome: result, error, note: null };
+  return { numberSid: number.sid, phoneNumber: number.phoneNumber, outcome: result, error, note };
 }
 
 export function jobResult(jobId: string, outcomes: AssignmentOutcome[]): AssignmentResult {

@@ -1,9 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssignmentResult } from '../../../shared/domain/agents';
 import { appError } from '../../../shared/errors';
+import { noteText, problemText } from '../../../renderer/src/features/assignments/assignment-text';
 import { inputsTo } from '../support/fake-bridge';
-import { assignedTo, FRONT_DESK, NIGHT_LINE, outcome, UUID } from '../agents/test-fixtures';
+import { assignedTo, failedWith, FRONT_DESK, NIGHT_LINE, outcome, UUID } from '../agents/test-fixtures';
 import { openAgent } from '../agents/test-kit';
 import { deferred, numberList, ownedNumber, THREE_NUMBERS } from '../numbers/test-fixtures';
 import { giveElementsAHeight } from '../numbers/test-kit';
@@ -24,6 +26,15 @@ const OWNED = [
   tollFree,
   assignedTo(ownedNumber(4, { phoneNumber: '+16465550004' }), FRONT_DESK),
 ];
+
+/** Assigns every number the dialog offers, through its preview; `confirm` names the last button. */
+async function assignAllShown(user: UserEvent, confirm: string) {
+  await user.click(screen.getByRole('button', { name: 'Assign numbers…' }));
+  const dialog = screen.getByRole('dialog');
+  await user.click(within(dialog).getByRole('checkbox', { name: 'Select all shown' }));
+  await user.click(within(dialog).getByRole('button', { name: 'Review changes' }));
+  await user.click(within(dialog).getByRole('button', { name: confirm }));
+}
 
 describe('Assign numbers → choose, preview, run with progress', () => {
   it('previews each change, runs one job with progress and Cancel, lists failures, and retries them', async () => {
@@ -102,7 +113,7 @@ describe('Assign numbers → choose, preview, run with progress', () => {
         jobId,
         outcomes: [
           outcome(frontLine, 'done'),
-          outcome(emergency, 'failed', 'Twilio did not respond'),
+          outcome(emergency, 'failed', failedWith('twilio_unavailable')),
           outcome(tollFree, 'cancelled'),
         ],
       });
@@ -152,11 +163,7 @@ describe('Assign numbers → choose, preview, run with progress', () => {
       },
       'Front Desk',
     );
-    await user.click(screen.getByRole('button', { name: 'Assign numbers…' }));
-    const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('checkbox', { name: 'Select all shown' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Review changes' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Assign 1 number' }));
+    await assignAllShown(user, 'Assign 1 number');
     expect(within(await screen.findByRole('alert')).getByText('Twilio did not respond')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByText(/Assigned 1 number to Front Desk/);
@@ -183,5 +190,73 @@ describe('Assign numbers → choose, preview, run with progress', () => {
     }
     // Editing the agent needs no connection.
     expect(screen.getByRole('button', { name: 'Edit agent' })).toHaveProperty('disabled', false);
+  });
+});
+
+describe('What a finished job and a number’s state say', () => {
+  const front = { ...FRONT_DESK, numberCount: 3 };
+  /** A number's line in the finished job's panel (the agent's own list shows the numbers too). */
+  const listed = (formatted: string) =>
+    within(screen.getByRole('region', { name: 'Done' }))
+      .getByText(formatted)
+      .closest('li')?.textContent;
+
+  it('notes what it found on numbers that went through', async () => {
+    const { user } = await openAgent(
+      {
+        'agents:list': () => ({ agents: [FRONT_DESK] }),
+        'numbers:list': () => numberList(THREE_NUMBERS),
+        'assignments:run': ({ jobId }) => ({
+          jobId,
+          outcomes: [
+            outcome(frontLine, 'done', null, { reason: 'already-in-service' }),
+            outcome(emergency, 'done', null, { reason: 'in-other-service' }),
+            outcome(tollFree, 'done', null, {
+              reason: 'service-refused',
+              error: appError('twilio_rejected', { twilioCode: 21712, hints: ['Not allowed here.'] }).data,
+            }),
+          ],
+        }),
+      },
+      'Front Desk',
+    );
+    await assignAllShown(user, 'Assign 3 numbers');
+
+    await screen.findByText(/Assigned 3 numbers to Front Desk\./);
+    expect(listed('(415) 555-0100')).toBe('(415) 555-0100 — It was already in your Messaging Service.');
+    expect(listed('(212) 555-0199')).toBe(
+      '(212) 555-0199 — It is in another Messaging Service. Remove it there to send texts through yours.',
+    );
+    expect(listed('(800) 555-0123')).toBe(
+      '(800) 555-0123 — Could not add it to your Messaging Service: Twilio could not do this: Not allowed here.',
+    );
+  });
+
+  it('says a change Gleam was making when it stopped must be retried', async () => {
+    await openAgent(
+      {
+        'agents:list': () => ({ agents: [front] }),
+        'numbers:list': () =>
+          numberList([assignedTo(frontLine, front, { status: 'assigning', error: { reason: 'interrupted' } })]),
+      },
+      'Front Desk',
+    );
+    const [item] = within(await screen.findByRole('list', { name: 'Numbers assigned to Front Desk' })).getAllByTestId(
+      'agent-number',
+    );
+    expect(item?.textContent).toContain('Setup failed');
+    expect(item?.textContent).toContain(
+      'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.',
+    );
+  });
+});
+
+describe('What unassigning notes, and why a number of a job failed', () => {
+  it('reads the note and the failure main names', () => {
+    expect(noteText({ reason: 'not-assigned' })).toBe('It was not assigned.');
+    expect(noteText({ reason: 'released-elsewhere' })).toBe('It had been released outside Gleam.');
+    expect(problemText({ reason: 'busy' })).toBe(
+      'Another task is changing this number. Try again when it has finished.',
+    );
   });
 });

@@ -1,12 +1,14 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DoctorFixResult, DoctorReport } from '../../../shared/domain/doctor';
-import { appError } from '../../../shared/errors';
+import { appError, reasonError } from '../../../shared/errors';
+import { fixErrorText } from '../../../renderer/src/features/doctor/doctor-text';
 import { inputsTo } from '../support/fake-bridge';
 import { assignedTo, FRONT_DESK } from '../agents/test-fixtures';
 import { deferred, numberList, ownedNumber, THREE_NUMBERS } from '../numbers/test-fixtures';
 import { giveElementsAHeight, openNumbersScreen } from '../numbers/test-kit';
 import { DRIFTED, offlineReport, reportFor, TRIAL } from './test-fixtures';
+import { TWILIO_CONSOLE_PAGES } from '../../../shared/domain/doctor';
 
 beforeEach(() => {
   giveElementsAHeight();
@@ -124,7 +126,7 @@ describe('Why isn’t this number working?', () => {
       {
         'doctor:fix': () => ({
           report: reportFor(frontLine.sid, frontLine.phoneNumber, { 'webhooks-match': DRIFTED }),
-          fixError: 'Twilio could not do this',
+          fixError: { reason: 'failed', error: appError('twilio_rejected').data },
         }),
       },
     );
@@ -181,8 +183,8 @@ describe('Why isn’t this number working?', () => {
       reportFor(frontLine.sid, frontLine.phoneNumber, {
         'number-assigned': {
           status: 'fail',
-          message: 'No agent is set to answer this number.',
-          remedies: [{ kind: 'assign', label: 'Give it to an agent…', blockedReason: null }],
+          finding: { kind: 'no-agent' },
+          remedies: [{ kind: 'assign', blockedReason: null }],
         },
       }),
     );
@@ -193,9 +195,7 @@ describe('Why isn’t this number working?', () => {
   });
 
   it('shows why the checks could not run', async () => {
-    const { dialog } = await openDoctor(() =>
-      Promise.reject(appError('not_found', { message: 'This number is not in your list any more' })),
-    );
+    const { dialog } = await openDoctor(() => Promise.reject(reasonError('number_not_listed')));
     expect((await within(dialog).findByRole('alert')).textContent).toMatch(/This number is not in your list any more/);
   });
 
@@ -204,8 +204,8 @@ describe('Why isn’t this number working?', () => {
       reportFor(frontLine.sid, frontLine.phoneNumber, {
         'us-sms-registration': {
           status: 'unknown',
-          message: 'A2P 10DLC status is checked in Settings → A2P 10DLC.',
-          remedies: [{ kind: 'open-settings', label: 'Open Settings' }],
+          finding: { kind: 'registration-not-read', reason: 'never_read' },
+          remedies: [{ kind: 'open-settings' }],
         },
       }),
       { 'connection:getStatus': () => ({ state: 'disconnected', previousAccount: null }) },
@@ -215,5 +215,124 @@ describe('Why isn’t this number working?', () => {
     await user.click(within(registration).getByRole('button', { name: 'Open Settings' }));
     expect(screen.queryByRole('dialog', { name: DIALOG_NAME })).toBeNull();
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+  });
+});
+
+describe('What each check found, in words', () => {
+  const usd = (amount: string) => ({ amount, currency: 'USD' });
+  const TITLES = {
+    credentials: 'Twilio accepts Gleam’s credentials',
+    account: 'The Twilio account is active',
+    trial: 'Trial account limits',
+    owned: 'The number is still in your Twilio account',
+    assigned: 'An agent answers the number',
+    webhooks: 'Twilio sends calls and texts to the agent',
+    override: 'No TwiML App or SIP trunk takes over',
+    messaging: 'No Messaging Service takes over texts',
+    balance: 'Enough Twilio balance',
+    registration: 'Registered for texting US numbers (A2P 10DLC)',
+  };
+
+  it('words a suspended trial account, drifted webhooks, a takeover and a low balance', async () => {
+    const { dialog } = await openDoctor(
+      reportFor(frontLine.sid, frontLine.phoneNumber, {
+        credentials: {
+          status: 'unknown',
+          offline: true,
+          finding: { kind: 'not-checked', why: { reason: 'offline' }, lastKnown: null },
+        },
+        'account-active': { status: 'fail', finding: { kind: 'account-inactive', status: 'suspended' } },
+        'trial-limits': { status: 'warning', finding: { kind: 'trial-account' } },
+        'number-owned': {
+          status: 'unknown',
+          finding: { kind: 'not-checked', why: { reason: 'credentials-refused' }, lastKnown: null },
+        },
+        'webhooks-match': {
+          status: 'fail',
+          finding: { kind: 'webhooks-elsewhere', agentName: 'Front desk', fields: ['smsUrl', 'smsMethod'] },
+        },
+        'no-override': {
+          status: 'fail',
+          finding: { kind: 'override', fields: ['smsApplicationSid', 'trunkSid'], agentName: 'Front desk' },
+        },
+        'messaging-service': {
+          status: 'fail',
+          finding: { kind: 'service-answers', serviceName: 'Shop texts', agentName: null, connectedService: true },
+        },
+        balance: {
+          status: 'warning',
+          finding: { kind: 'balance-below-fee', balance: usd('0.50'), monthlyFee: usd('1.15') },
+        },
+        'us-sms-registration': { status: 'fail', finding: { kind: 'registration-no-service' } },
+      }),
+    );
+    const text = (title: string) => checkItem(dialog, title).textContent;
+
+    expect(text(TITLES.credentials)).toContain('Offline: Gleam could not reach Twilio to check this.');
+    expect(text(TITLES.account)).toContain('Twilio has suspended this account, so it does not connect calls or texts.');
+    expect(text(TITLES.trial)).toContain(
+      'This is a Twilio trial account: it can own one phone number, and it calls and texts only phone numbers verified in the Twilio Console.',
+    );
+    expect(text(TITLES.owned)).toContain('Not checked: Twilio does not accept the saved credentials.');
+    expect(text(TITLES.webhooks)).toContain('Twilio sends this number’s texts somewhere other than Front desk.');
+    expect(text(TITLES.override)).toMatch(/A TwiML App answers its texts\. A SIP trunk takes its calls\./);
+    expect(text(TITLES.messaging)).toContain(
+      'This number is in the Messaging Service “Shop texts”, whose own settings answer its texts, so they never reach the agent.',
+    );
+    expect(text(TITLES.balance)).toContain(
+      'Your Twilio balance ($0.50) is less than this number’s monthly fee ($1.15).',
+    );
+    expect(text(TITLES.registration)).toMatch(/No Messaging Service is set in Gleam/);
+  });
+
+  it('words an inactive account, a balance, and a service Gleam does not manage', async () => {
+    const { dialog } = await openDoctor(
+      reportFor(frontLine.sid, frontLine.phoneNumber, {
+        'number-owned': {
+          status: 'unknown',
+          finding: { kind: 'not-checked', why: { reason: 'account-inactive' }, lastKnown: null },
+        },
+        'messaging-service': {
+          status: 'fail',
+          finding: {
+            kind: 'service-answers',
+            serviceName: 'Marketing',
+            agentName: 'Front desk',
+            connectedService: false,
+          },
+          remedies: [{ kind: 'console', page: 'messagingServices', url: TWILIO_CONSOLE_PAGES.messagingServices }],
+        },
+      }),
+    );
+    const text = (title: string) => checkItem(dialog, title).textContent;
+
+    expect(text(TITLES.owned)).toMatch(/while the account is not active/);
+    expect(text(TITLES.balance)).toContain('Your Twilio balance is $20.00.');
+    expect(text(TITLES.messaging)).toMatch(/Defer to sender’s webhook/);
+    expect(
+      within(checkItem(dialog, TITLES.messaging)).getByRole('link', {
+        name: 'Open Messaging Services (opens in your browser)',
+      }),
+    ).toBeTruthy();
+  });
+
+  it('words a subaccount’s balance and a service that lets the number answer', async () => {
+    const { dialog } = await openDoctor(
+      reportFor(frontLine.sid, frontLine.phoneNumber, {
+        balance: { status: 'unknown', finding: { kind: 'subaccount' } },
+        'messaging-service': { finding: { kind: 'service-defers', serviceName: 'Shop texts' } },
+      }),
+    );
+    expect(checkItem(dialog, TITLES.balance).textContent).toContain('Subaccount: no balance data.');
+    expect(checkItem(dialog, TITLES.messaging).textContent).toContain('“Shop texts”');
+  });
+});
+
+describe('Why a fix did not work', () => {
+  it('reads each reason main names', () => {
+    expect(fixErrorText({ reason: 'failed', error: appError('offline').data })).toMatch(/offline/i);
+    expect(fixErrorText({ reason: 'no-agent' })).toBe('No agent answers this number.');
+    expect(fixErrorText({ reason: 'no-messaging-service' })).toBe('No Messaging Service is set in Settings.');
+    expect(fixErrorText({ reason: 'repair-stopped' })).toBe('The repair was stopped before it finished.');
   });
 });

@@ -4,15 +4,30 @@ import {
   TWILIO_CONSOLE_PAGES,
   type DoctorCheck,
   type DoctorCheckId,
+  type DoctorFinding,
   type DoctorReport,
 } from '../../../shared/domain/doctor';
+
+/** What each check finds on a number that works. */
+const FINE: Record<DoctorCheckId, DoctorFinding> = {
+  credentials: { kind: 'credentials-accepted', accountName: 'Acme Plumbing' },
+  'account-active': { kind: 'account-active' },
+  'trial-limits': { kind: 'full-account' },
+  'number-owned': { kind: 'number-owned' },
+  'number-assigned': { kind: 'agent-answers', agentName: 'Front Desk' },
+  'agent-active': { kind: 'agent-active', agentName: 'Front Desk' },
+  'webhooks-match': { kind: 'webhooks-match', agentName: 'Front Desk' },
+  'no-override': { kind: 'no-override' },
+  'messaging-service': { kind: 'in-no-service' },
+  balance: { kind: 'balance-ok', balance: { amount: '20.00', currency: 'USD' } },
+  'us-sms-registration': { kind: 'campaign-approved' },
+};
 
 export function passing(id: DoctorCheckId, overrides: Partial<DoctorCheck> = {}): DoctorCheck {
   return {
     id,
     status: 'pass',
-    message: `${id} is fine.`,
-    details: [],
+    finding: FINE[id],
     offline: false,
     asOf: null,
     remedies: [],
@@ -39,26 +54,20 @@ export function reportFor(
 
 export const DRIFTED: Partial<DoctorCheck> = {
   status: 'fail',
-  message: 'Twilio sends this number’s calls somewhere other than Front Desk.',
-  remedies: [{ kind: 'fix', fix: 'repair-webhooks', label: 'Repair', blockedReason: null }],
+  finding: { kind: 'webhooks-elsewhere', agentName: 'Front Desk', fields: ['voiceUrl'] },
+  remedies: [{ kind: 'fix', fix: 'repair-webhooks', blockedReason: null }],
 };
 
 export const TRIAL: Partial<DoctorCheck> = {
   status: 'warning',
-  message: 'This is a Twilio trial account.',
-  remedies: [
-    {
-      kind: 'console',
-      label: 'Verify a phone number in the Twilio Console',
-      url: TWILIO_CONSOLE_PAGES.verifiedCallers,
-    },
-  ],
+  finding: { kind: 'trial-account' },
+  remedies: [{ kind: 'console', page: 'verifiedCallers', url: TWILIO_CONSOLE_PAGES.verifiedCallers }],
 };
 
 const OFFLINE = {
   status: 'unknown',
   offline: true,
-  message: 'Offline: Gleam could not reach Twilio to check this.',
+  finding: { kind: 'not-checked', why: { reason: 'offline' }, lastKnown: null },
 } as const;
 
 /** What main answers offline: Twilio's checks unknown, the local ones answered, Twilio fixes turned off. */
@@ -75,15 +84,13 @@ export function offlineReport(numberSid: string, phoneNumber: string): DoctorRep
       'messaging-service': OFFLINE,
       'number-assigned': {
         status: 'fail',
-        message: 'No agent is set to answer this number.',
-        remedies: [
-          { kind: 'assign', label: 'Give it to an agent…', blockedReason: 'You are offline, and this needs Twilio.' },
-        ],
+        finding: { kind: 'no-agent' },
+        remedies: [{ kind: 'assign', blockedReason: 'offline' }],
       },
       'agent-active': {
         status: 'fail',
-        message: 'Front Desk is set to Inactive.',
-        remedies: [{ kind: 'fix', fix: 'activate-agent', label: 'Set Front Desk to Active', blockedReason: null }],
+        finding: { kind: 'agent-inactive', agentName: 'Front Desk' },
+        remedies: [{ kind: 'fix', fix: 'activate-agent', blockedReason: null }],
       },
       balance: { asOf: new Date(Date.now() - 2 * 3600_000).toISOString() },
     },

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OwnedNumber, PurchaseQuote } from '../../../shared/domain/numbers';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
-import { appError } from '../../../shared/errors';
+import { appError, reasonError } from '../../../shared/errors';
 import type { FakeHandlers } from '../support/fake-bridge';
 import { channelsCalled, giveElementsAHeight, openNumbersScreen } from './test-kit';
 import {
@@ -253,8 +253,10 @@ describe('Buy Number → confirm and buy', () => {
         'purchases:buy': ({ confirmationId }) => {
           if (confirmationId === quotedConfirmations()[0]) {
             price = '1.25';
-            throw appError('price_changed', {
-              message: 'The monthly price changed from $1.15 to $1.25 since you confirmed',
+            throw reasonError({
+              reason: 'price_changed_since_confirmed',
+              confirmed: { amount: '1.15', currency: 'USD' },
+              current: { amount: '1.25', currency: 'USD' },
             });
           }
           return { number: bought(numberConfirmedBy(confirmationId)) };

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssignmentResult } from '../../../shared/domain/agents';
 import { inputsTo } from '../support/fake-bridge';
-import { assignedTo, FRONT_DESK, NIGHT_LINE, outcome, UUID } from '../agents/test-fixtures';
+import { assignedTo, failedWith, FRONT_DESK, NIGHT_LINE, outcome, UUID } from '../agents/test-fixtures';
 import { deferred, numberList, ownedNumber, THREE_NUMBERS } from './test-fixtures';
 import { giveElementsAHeight, openNumbersScreen } from './test-kit';
 
@@ -18,7 +18,7 @@ const [frontLine = ownedNumber(1), emergency = ownedNumber(2), tollFree = ownedN
 const OWNED = [
   assignedTo(frontLine, FRONT_DESK),
   assignedTo(emergency, FRONT_DESK, { status: 'drifted' }),
-  assignedTo(tollFree, NIGHT_LINE, { status: 'assigning', error: 'Twilio did not respond' }),
+  assignedTo(tollFree, NIGHT_LINE, { status: 'assigning', error: failedWith('twilio_unavailable') }),
   ownedNumber(4, { phoneNumber: '+16465550004', friendlyName: 'Spare' }),
 ];
 const AGENTS = { agents: [FRONT_DESK, NIGHT_LINE] };

@@ -2,7 +2,7 @@ import type { AssignmentOutcome } from '../../../../shared/domain/agents';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { jobSize, useAssignmentJob, type AssignmentJob } from './use-assignment-job';
 import { countOf, formatPhoneNumber } from '../../lib/format';
-import { describeDone, describeFailed, describeRunningJob } from './assignment-text';
+import { describeDone, describeFailed, describeRunningJob, noteText, problemText } from './assignment-text';
 import { ASSIGNMENT_JOB_STATUS_ID, useAssignmentActions } from './use-assignment-actions';
 import './assignments.css';
 
@@ -74,8 +74,8 @@ function OutcomeList({ outcomes, showError }: { outcomes: AssignmentOutcome[]; s
           <data value={outcome.phoneNumber} className="job-number">
             {formatPhoneNumber(outcome.phoneNumber)}
           </data>
-          {showError && <> — {outcome.error ?? 'Twilio gave no reason.'}</>}
-          {!showError && outcome.note && <> — {outcome.note}</>}
+          {showError && <> — {outcome.error ? problemText(outcome.error) : 'Twilio gave no reason.'}</>}
+          {!showError && outcome.note && <> — {noteText(outcome.note)}</>}
         </li>
       ))}
     </ul>

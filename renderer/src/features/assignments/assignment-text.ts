@@ -1,10 +1,20 @@
 /**
  * How assignments read, in plain words: a number's state with its agent,
  * Messaging Service notes, what an assignment will change, and what a job is
- * doing or did. Shared by the Agents and Phone Numbers screens.
+ * doing or did, from the reason codes and facts main answers. Shared by the
+ * Agents and Phone Numbers screens (and the number doctor, for why a change
+ * did not finish).
  */
-import type { Agent, Assignment, AssignmentAction } from '../../../../shared/domain/agents';
+import type {
+  Agent,
+  Assignment,
+  AssignmentAction,
+  AssignmentFailure,
+  AssignmentNote,
+  AssignmentProblem,
+} from '../../../../shared/domain/agents';
 import type { OwnedNumber } from '../../../../shared/domain/numbers';
+import { errorLine } from '../../../../shared/errors';
 import type { JobRequest } from './use-assignment-job';
 import { countOf } from '../../lib/format';
 
@@ -24,6 +34,34 @@ export interface AssignmentState {
 export const needsAttention = (assignment: Assignment | null): boolean =>
   assignment !== null && (assignment.status === 'drifted' || assignment.error !== null);
 
+/** Why a change to a number did not finish, or why one number of a job failed, in a sentence. */
+export function problemText(problem: AssignmentProblem | AssignmentFailure): string {
+  switch (problem.reason) {
+    case 'interrupted':
+      return 'Gleam stopped before Twilio confirmed this change. Retry to finish it; Twilio may already have part of it.';
+    case 'busy':
+      return 'Another task is changing this number. Try again when it has finished.';
+    case 'failed':
+      return errorLine(problem.error);
+  }
+}
+
+/** What a finished job says about a number that went through, in a sentence. */
+export function noteText(note: AssignmentNote): string {
+  switch (note.reason) {
+    case 'already-in-service':
+      return 'It was already in your Messaging Service.';
+    case 'in-other-service':
+      return 'It is in another Messaging Service. Remove it there to send texts through yours.';
+    case 'service-refused':
+      return `Could not add it to your Messaging Service: ${errorLine(note.error)}`;
+    case 'not-assigned':
+      return 'It was not assigned.';
+    case 'released-elsewhere':
+      return 'It had been released outside Gleam.';
+  }
+}
+
 export function describeAssignment(assignment: Assignment): AssignmentState {
   const agent = assignment.agentName;
   switch (assignment.status) {
@@ -39,11 +77,11 @@ export function describeAssignment(assignment: Assignment): AssignmentState {
     case 'assigning':
       return assignment.error === null
         ? { tone: 'progress', label: 'Setting up…', detail: `Gleam is pointing it at ${agent}.`, fix: null }
-        : { tone: 'failed', label: 'Setup failed', detail: assignment.error, fix: 'retry-assign' };
+        : { tone: 'failed', label: 'Setup failed', detail: problemText(assignment.error), fix: 'retry-assign' };
     case 'unassigning':
       return assignment.error === null
         ? { tone: 'progress', label: 'Unassigning…', detail: 'Gleam is putting back its earlier settings.', fix: null }
-        : { tone: 'failed', label: 'Unassign failed', detail: assignment.error, fix: 'retry-unassign' };
+        : { tone: 'failed', label: 'Unassign failed', detail: problemText(assignment.error), fix: 'retry-unassign' };
   }
 }
 
@@ -67,11 +105,14 @@ export function messagingNote(assignment: Assignment): { failed: boolean; text: 
         failed: true,
         text: 'In another Messaging Service — remove it there first to send texts through yours.',
       };
-    case 'failed':
-      return {
-        failed: true,
-        text: `Could not add it to your Messaging Service: ${assignment.messagingError ?? 'Twilio refused.'}`,
-      };
+    case 'failed': {
+      // The refusal was kept as the job's note for it reads, so the badge has always shown that note after its
+      // own "Could not add it to your Messaging Service:"; kept word for word until it is reworded on purpose.
+      const refusal = assignment.messagingError
+        ? noteText({ reason: 'service-refused', error: assignment.messagingError })
+        : 'Twilio refused.';
+      return { failed: true, text: `Could not add it to your Messaging Service: ${refusal}` };
+    }
   }
 }
 

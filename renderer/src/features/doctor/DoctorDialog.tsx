@@ -1,10 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import {
-  DOCTOR_CHECK_TITLES,
-  type DoctorCheck,
-  type DoctorCheckStatus,
-  type DoctorRemedy,
-} from '../../../../shared/domain/doctor';
+import type { DoctorCheck, DoctorCheckStatus, DoctorRemedy } from '../../../../shared/domain/doctor';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon, type IconName } from '../../components/icons';
@@ -12,7 +7,16 @@ import type { DoctorTarget } from '../../store/dialogs-slice';
 import { useAppStore } from '../../store/store-context';
 import { formatPhoneNumber, formatRelativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { FIXING_TEXT, statusLabel, summarizeReport } from './doctor-text';
+import {
+  blockedReasonText,
+  DOCTOR_CHECK_TITLES,
+  findingText,
+  fixErrorText,
+  FIXING_TEXT,
+  remedyLabel,
+  statusLabel,
+  summarizeReport,
+} from './doctor-text';
 import { useDoctor, type Doctor } from './use-doctor';
 import './doctor.css';
 
@@ -91,7 +95,7 @@ function OpenDoctorDialog({
         <div className="notice notice-error" role="alert">
           <div className="notice-title">
             <Icon name="alert" />
-            <strong>The fix did not work: {doctor.fixError}</strong>
+            <strong>The fix did not work: {fixErrorText(doctor.fixError)}</strong>
           </div>
         </div>
       )}
@@ -108,6 +112,7 @@ function OpenDoctorDialog({
 
 function CheckItem({ check, busy, doctor }: { check: DoctorCheck; busy: boolean; doctor: Doctor }) {
   const titleId = useId();
+  const words = findingText(check.finding);
   return (
     <li className={`doctor-check doctor-check-${check.status}`} aria-labelledby={titleId}>
       <div className="doctor-check-head">
@@ -119,10 +124,10 @@ function CheckItem({ check, busy, doctor }: { check: DoctorCheck; busy: boolean;
           {DOCTOR_CHECK_TITLES[check.id]}
         </h3>
       </div>
-      <p className="doctor-message">{check.message}</p>
-      {check.details.length > 0 && (
+      <p className="doctor-message">{words.message}</p>
+      {words.details.length > 0 && (
         <ul className="doctor-details">
-          {check.details.map((detail) => (
+          {words.details.map((detail) => (
             <li key={detail}>{detail}</li>
           ))}
         </ul>
@@ -130,9 +135,10 @@ function CheckItem({ check, busy, doctor }: { check: DoctorCheck; busy: boolean;
       {check.asOf && <AsOf iso={check.asOf} />}
       {check.remedies.length > 0 && (
         <div className="doctor-remedies">
-          {check.remedies.map((remedy) => (
-            <Remedy key={`${remedy.kind}:${remedy.label}`} remedy={remedy} busy={busy} doctor={doctor} />
-          ))}
+          {check.remedies.map((remedy) => {
+            const label = remedyLabel(remedy, words);
+            return <Remedy key={`${remedy.kind}:${label}`} remedy={remedy} label={label} busy={busy} doctor={doctor} />;
+          })}
         </div>
       )}
     </li>
@@ -148,7 +154,17 @@ function AsOf({ iso }: { iso: string }) {
   );
 }
 
-function Remedy({ remedy, busy, doctor }: { remedy: DoctorRemedy; busy: boolean; doctor: Doctor }) {
+function Remedy({
+  remedy,
+  label,
+  busy,
+  doctor,
+}: {
+  remedy: DoctorRemedy;
+  label: string;
+  busy: boolean;
+  doctor: Doctor;
+}) {
   const reasonId = useId();
 
   switch (remedy.kind) {
@@ -165,11 +181,11 @@ function Remedy({ remedy, busy, doctor }: { remedy: DoctorRemedy; busy: boolean;
             disabled={busy || blocked}
             aria-describedby={blocked ? reasonId : undefined}
           >
-            {remedy.label}
+            {label}
           </button>
-          {blocked && (
+          {remedy.blockedReason !== null && (
             <span id={reasonId} className="doctor-blocked">
-              {remedy.blockedReason}
+              {blockedReasonText(remedy.blockedReason)}
             </span>
           )}
         </span>
@@ -178,13 +194,13 @@ function Remedy({ remedy, busy, doctor }: { remedy: DoctorRemedy; busy: boolean;
     case 'open-settings':
       return (
         <button type="button" className="button button-small" disabled={busy} onClick={doctor.openSettings}>
-          {remedy.label}
+          {label}
         </button>
       );
     case 'console':
       return (
         <a className="doctor-console-link" href={remedy.url} target="_blank" rel="noreferrer">
-          {remedy.label} <span className="visually-hidden">(opens in your browser)</span>
+          {label} <span className="visually-hidden">(opens in your browser)</span>
         </a>
       );
   }

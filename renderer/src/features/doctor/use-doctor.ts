@@ -9,7 +9,7 @@
  * noted by the offline report like any other answer.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DoctorFix, DoctorFixResult, DoctorReport } from '../../../../shared/domain/doctor';
+import type { DoctorFix, DoctorFixError, DoctorFixResult, DoctorReport } from '../../../../shared/domain/doctor';
 import { asErrorData } from '../../lib/errors';
 import { useApi } from '../../lib/query/app-services';
 import { callChannel } from '../../lib/query/channels';
@@ -54,7 +54,8 @@ export function useDoctor(target: DoctorTarget) {
     /** The checks could not run at all (a fix since says what is true instead). */
     error: fixing.state ? null : readErrorOf(check),
     /** Why the last fix did not work. */
-    fixError: fixing.data?.fixError ?? (fixing.error ? asErrorData(fixing.error).message : null),
+    fixError: (fixing.data?.fixError ??
+      (fixing.error ? { reason: 'failed', error: asErrorData(fixing.error) } : null)) satisfies DoctorFixError | null,
     recheck: () => {
       if (busy()) return;
       fixing.dismiss();
