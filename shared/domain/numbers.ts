@@ -121,8 +121,8 @@ export const PurchaseQuoteSchema = z.object({
    */
   confirmation: ConfirmationSchema.nullable(),
   balance: z.object({ amount: z.string(), currency: z.string() }).nullable(),
-  /** Why there is no balance (subaccounts have none), when there is none. */
-  balanceNote: z.string().nullable(),
+  /** Why there is no balance when main knows why (subaccounts have none); null otherwise. */
+  balanceUnknown: z.enum(['subaccount']).nullable(),
   /** false: the balance is below the monthly price; null: unknown. */
   balanceSufficient: z.boolean().nullable(),
   trialAccount: z.boolean(),

@@ -314,6 +314,15 @@ describe('buying a number', () => {
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(0);
   });
 
+  it('quotes a subaccount without a balance of its own, saying why, and without asking Twilio for one', async () => {
+    const parent = await harness.control.seedAccount();
+    const account = await harness.connect({ ownerAccountSid: parent.sid });
+    const phoneNumber = await firstAvailable(harness.core());
+    const quote = await harness.core().services.purchases.quote({ ...US_LOCAL, phoneNumber });
+    expect(quote).toMatchObject({ balance: null, balanceUnknown: 'subaccount', balanceSufficient: null });
+    expect(await harness.control.requests({ accountSid: account.sid, pathIncludes: 'Balance' })).toEqual([]);
+  });
+
   it('explains the trial limit before buying a second number on a trial account', async () => {
     const account = await harness.connect({ type: 'Trial' });
     const phoneNumber = await firstAvailable(harness.core());

@@ -110,9 +110,8 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
   /** Balance is checked before buying; subaccounts have none. */
   async function balanceOf(row: AccountRow, api: TwilioAccountApi) {
     const isSubaccount = row.ownerAccountSid !== null && row.ownerAccountSid !== row.sid;
-    if (isSubaccount)
-      return { balance: null, note: 'Subaccounts have no balance of their own; the main account pays.' };
-    return { balance: await api.balance(), note: null };
+    if (isSubaccount) return { balance: null, unknown: 'subaccount' as const };
+    return { balance: await api.balance(), unknown: null };
   }
 
   function recordBought(intent: PurchaseIntent, number: TwilioNumber): OwnedNumber {
@@ -261,11 +260,11 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
       const { row, api } = await connection.connected();
       await prices.refresh(api, [input.country]);
       const monthlyPrice = prices.priceOf(input.country, input.type);
-      const { balance, note } = await balanceOf(row, api);
+      const { balance, unknown } = await balanceOf(row, api);
       const quote = {
         monthlyPrice,
         balance,
-        balanceNote: note,
+        balanceUnknown: unknown,
         balanceSufficient: balanceCovers(balance, monthlyPrice),
         trialAccount: row.type === 'Trial',
         ownedCount: await ownedCountOf(row, api),
