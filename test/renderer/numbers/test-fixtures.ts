@@ -12,7 +12,7 @@ export const connected = (type: 'Trial' | 'Full' = 'Full'): ConnectionStatus => 
   state: 'connected',
   account: { sidMask: 'AC0123…cdef', friendlyName: 'Acme Plumbing', status: 'active', type, isSubaccount: false },
   tokenStorage: 'encrypted',
-  tokenStorageNote: null,
+  tokenStorageReason: null,
   lastVerifiedAt: '2026-11-24T10:00:00.000Z',
   messagingService: null,
 });
