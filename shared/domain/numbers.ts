@@ -1,6 +1,6 @@
 import { ConfirmationSchema } from './confirmation';
 import { z } from 'zod';
-import type { ErrorCode } from '../errors';
+import { AppErrorDataSchema, type ErrorCode } from '../errors';
 import { AssignmentSchema } from './agents';
 
 /**
@@ -140,6 +140,18 @@ export function purchaseBlocker(quote: Omit<PurchaseQuote, 'confirmation'>): Pur
   return null;
 }
 
+/**
+ * What an activity line says beside its outcome: the error a purchase or release failed with (`failed`), a
+ * failure that was not one of the app's errors (`unexpected`), or that a release found the number already
+ * released outside Gleam (`released-elsewhere`).
+ */
+export const ActivityDetailSchema = z.discriminatedUnion('reason', [
+  z.object({ reason: z.literal('failed'), error: AppErrorDataSchema }),
+  z.object({ reason: z.literal('unexpected') }),
+  z.object({ reason: z.literal('released-elsewhere') }),
+]);
+export type ActivityDetail = z.infer<typeof ActivityDetailSchema>;
+
 export const ActivityEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
@@ -147,6 +159,6 @@ export const ActivityEntrySchema = z.object({
   phoneNumber: z.string(),
   monthlyPrice: MonthlyPriceSchema.pick({ amount: true, currency: true }).nullable(),
   outcome: z.enum(['succeeded', 'failed', 'pending']),
-  detail: z.string().nullable(),
+  detail: ActivityDetailSchema.nullable(),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;

@@ -291,7 +291,11 @@ describe('buying a number', () => {
     await harness.connect();
     expect(await codeOf(buyNumber(harness.core(), '+15005550000'))).toBe('number_not_available');
     expect(harness.core().services.purchases.activity()).toMatchObject([
-      { outcome: 'failed', phoneNumber: '+15005550000' },
+      {
+        outcome: 'failed',
+        phoneNumber: '+15005550000',
+        detail: { reason: 'failed', error: { code: 'number_not_available', message: 'Number not available' } },
+      },
     ]);
   });
 
@@ -396,10 +400,10 @@ describe('releasing a number', () => {
       harness
         .core()
         .services.purchases.activity()
-        .map((entry) => [entry.kind, entry.outcome]),
+        .map((entry) => [entry.kind, entry.outcome, entry.detail]),
     ).toEqual([
-      ['release', 'succeeded'],
-      ['release', 'succeeded'],
+      ['release', 'succeeded', { reason: 'released-elsewhere' }],
+      ['release', 'succeeded', null],
     ]);
   });
 

@@ -133,7 +133,11 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
   function recordFailed(intent: PurchaseIntent, error: AppError): void {
     inWriteTransaction(db, () => {
       setIntentState(db, { id: intent.id, state: 'failed', errorCode: error.code, at: now() });
-      settlePurchaseActivity(db, { purchaseId: intent.id, outcome: 'failed', detail: error.message });
+      settlePurchaseActivity(db, {
+        purchaseId: intent.id,
+        outcome: 'failed',
+        detail: { reason: 'failed', error: error.data },
+      });
     });
     logger.info('number purchase failed', { purchase: intent.id, code: error.code });
   }
@@ -320,7 +324,7 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
             ...activity,
             at: now(),
             outcome: 'succeeded',
-            detail: existed ? null : 'It had already been released outside Gleam.',
+            detail: existed ? null : { reason: 'released-elsewhere' },
           });
         });
         logger.info('number released', { number: sid, alreadyReleased: !existed });
@@ -330,7 +334,7 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
           ...activity,
           at: now(),
           outcome: 'failed',
-          detail: error instanceof AppError ? error.message : 'Unexpected error',
+          detail: error instanceof AppError ? { reason: 'failed', error: error.data } : { reason: 'unexpected' },
         });
         throw error;
       }

@@ -1,4 +1,4 @@
-import type { ActivityEntry } from '../../../../shared/domain/numbers';
+import type { ActivityDetail, ActivityEntry } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useActivity } from './use-numbers';
 import { formatDateTime } from '../../lib/format-date';
@@ -10,6 +10,20 @@ const OUTCOME_LABEL: Record<ActivityEntry['outcome'], string> = {
   failed: 'Failed',
   pending: 'Not confirmed yet',
 };
+
+/** What a line says beside its outcome; a failure reads as its error's message. */
+function detailText(detail: ActivityDetail | null): string {
+  switch (detail?.reason) {
+    case 'failed':
+      return detail.error.message;
+    case 'unexpected':
+      return 'Unexpected error';
+    case 'released-elsewhere':
+      return 'It had already been released outside Gleam.';
+    case undefined:
+      return '';
+  }
+}
 
 /** Every purchase and release Gleam made, newest as main orders them. */
 export function ActivityLog() {
@@ -57,7 +71,7 @@ export function ActivityLog() {
                   <td>
                     <span className={`pill pill-outcome-${entry.outcome}`}>{OUTCOME_LABEL[entry.outcome]}</span>
                   </td>
-                  <td>{entry.detail ?? ''}</td>
+                  <td>{detailText(entry.detail)}</td>
                 </tr>
               ))}
             </tbody>
