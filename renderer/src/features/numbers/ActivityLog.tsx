@@ -1,6 +1,7 @@
-import type { ActivityDetail, ActivityEntry } from '../../../../shared/domain/numbers';
+import type { ActivityEntry } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useActivity } from './use-numbers';
+import { activityDetailText } from './numbers-text';
 import { formatDateTime } from '../../lib/format-date';
 import { formatPhoneNumber, formatPrice } from '../../lib/format';
 
@@ -10,20 +11,6 @@ const OUTCOME_LABEL: Record<ActivityEntry['outcome'], string> = {
   failed: 'Failed',
   pending: 'Not confirmed yet',
 };
-
-/** What a line says beside its outcome; a failure reads as its error's message. */
-function detailText(detail: ActivityDetail | null): string {
-  switch (detail?.reason) {
-    case 'failed':
-      return detail.error.message;
-    case 'unexpected':
-      return 'Unexpected error';
-    case 'released-elsewhere':
-      return 'It had already been released outside Gleam.';
-    case undefined:
-      return '';
-  }
-}
 
 /** Every purchase and release Gleam made, newest as main orders them. */
 export function ActivityLog() {
@@ -71,7 +58,7 @@ export function ActivityLog() {
                   <td>
                     <span className={`pill pill-outcome-${entry.outcome}`}>{OUTCOME_LABEL[entry.outcome]}</span>
                   </td>
-                  <td>{detailText(entry.detail)}</td>
+                  <td>{activityDetailText(entry.detail)}</td>
                 </tr>
               ))}
             </tbody>

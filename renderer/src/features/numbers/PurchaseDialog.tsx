@@ -7,7 +7,7 @@ import { formatPhoneNumber, formatPrice, TYPICAL_PRICE_EXPLANATION } from '../..
 import { Modal } from '../../components/Modal';
 import { SEARCH_RESULTS_ID } from './SearchResults';
 import type { TwilioActions } from '../../lib/twilio-actions';
-import { SUBACCOUNT_BALANCE } from '../costs/balance-text';
+import { balanceMissingText } from './numbers-text';
 
 /**
  * The last step before money is spent: the number, what Twilio will bill
@@ -106,7 +106,7 @@ function QuoteDetails({ quote }: { quote: PurchaseQuote }) {
         </div>
         <div>
           <dt>Your Twilio balance</dt>
-          <dd>{quote.balance ? formatPrice(quote.balance) : balanceMissing(quote.balanceUnknown)}</dd>
+          <dd>{quote.balance ? formatPrice(quote.balance) : balanceMissingText(quote.balanceUnknown)}</dd>
         </div>
       </dl>
       {price?.source === 'typical' && <p className="field-help">{TYPICAL_PRICE_EXPLANATION}</p>}
@@ -119,11 +119,6 @@ function QuoteDetails({ quote }: { quote: PurchaseQuote }) {
       </p>
     </>
   );
-}
-
-/** Why the dialog shows no balance: main says when it knows (a subaccount); otherwise Twilio did not answer. */
-function balanceMissing(reason: PurchaseQuote['balanceUnknown']): string {
-  return reason === 'subaccount' ? SUBACCOUNT_BALANCE : 'Gleam could not read it';
 }
 
 function BlockerNotice({ id, quote }: { id: string; quote: PurchaseQuote }) {
