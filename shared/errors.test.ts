@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appError, ERROR_COPY, errorLine, reasonError } from './errors';
+import type { CredentialsUnreadable } from './domain/connection';
 
 describe('reasons of the error catalogue', () => {
   it('keep their code, and its hints unless they have their own', () => {
@@ -31,10 +32,27 @@ describe('reasons of the error catalogue', () => {
         current: { amount: '1.25', currency: 'USD' },
       }).message,
     ).toBe('The monthly price changed from unknown to $1.25 since you confirmed');
-    expect(reasonError({ reason: 'credentials_unreadable', why: 'The file is damaged.' }).data).toMatchObject({
+    expect(reasonError({ reason: 'credentials_unreadable', why: 'damaged-file' }).data).toMatchObject({
       code: 'not_connected',
-      hints: ['The file is damaged.', 'To replace them, open Settings and connect your Twilio account again.'],
+      hints: [
+        'The file holding your saved Twilio credentials is damaged, so Gleam cannot read it. Connecting again replaces it.',
+        'To replace them, open Settings and connect your Twilio account again.',
+      ],
     });
+  });
+
+  it('say why saved credentials could not be read, first of their hints', () => {
+    const firstHint = (why: CredentialsUnreadable) =>
+      reasonError({ reason: 'credentials_unreadable', why }).data.hints[0];
+    expect(firstHint('decrypt-declined')).toBe(
+      'Your computer’s secure storage did not decrypt the saved Auth Token (for example, the keychain is locked or access was declined). The credentials stay saved, and Gleam tries again the next time it needs them.',
+    );
+    expect(firstHint('no-secure-storage')).toBe(
+      'Your computer’s secure storage is not available, so the Auth Token is kept only until you quit Gleam. You will need to enter it again next time.',
+    );
+    expect(firstHint('linux-unprotected')).toBe(
+      'On Linux, Gleam cannot check that a system keyring (such as GNOME Keyring or KWallet) protects a saved Auth Token: without one, it would be saved under a key anyone can reproduce. So the Auth Token is kept only until you quit Gleam, and you will need to enter it again next time.',
+    );
   });
 
   it('take extras from Twilio without losing their words', () => {

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { formatMoney } from './money';
+import type { CredentialsUnreadable, SecureStorageUnavailable } from './domain/connection';
 
 export const ERROR_CODES = [
   'invalid_credentials',
@@ -237,9 +238,32 @@ interface Amount {
   currency: string;
 }
 
+/**
+ * Why the computer's secure storage cannot keep the Auth Token. Exported because the same words also say, in
+ * Settings, why a token is kept for this session only.
+ */
+export const SECURE_STORAGE_UNAVAILABLE_TEXT: Readonly<Record<SecureStorageUnavailable, string>> = {
+  'no-secure-storage':
+    'Your computer’s secure storage is not available, so the Auth Token is kept only until you quit Gleam. You will need to enter it again next time.',
+  'linux-unprotected':
+    'On Linux, Gleam cannot check that a system keyring (such as GNOME Keyring or KWallet) protects a saved Auth Token: without one, it would be saved under a key anyone can reproduce. So the Auth Token is kept only until you quit Gleam, and you will need to enter it again next time.',
+};
+
+/** Why saved credentials could not be read: the first hint of `credentials_unreadable`. */
+const CREDENTIALS_UNREADABLE_TEXT: Readonly<Record<CredentialsUnreadable, string>> = {
+  ...SECURE_STORAGE_UNAVAILABLE_TEXT,
+  'decrypt-declined':
+    'Your computer’s secure storage did not decrypt the saved Auth Token (for example, the keychain is locked or access was declined). The credentials stay saved, and Gleam tries again the next time it needs them.',
+  'damaged-file':
+    'The file holding your saved Twilio credentials is damaged, so Gleam cannot read it. Connecting again replaces it.',
+};
+
 /** A reason, with the facts its words need (most need none). */
 export type ReasonFacts =
-  | { reason: 'credentials_unreadable'; /** The credential store's own explanation. */ why: string }
+  | {
+      reason: 'credentials_unreadable';
+      /** Why the credential store could not read them. */ why: CredentialsUnreadable;
+    }
   | { reason: 'price_changed_since_confirmed'; confirmed: Amount | null; current: Amount | null }
   | { reason: 'balance_below_price'; balance: Amount; price: Amount };
 
@@ -298,7 +322,10 @@ function reasonCopy(facts: ReasonFacts | { reason: PlainReason }): ReasonCopy {
       return {
         code: 'not_connected',
         message: 'Gleam could not read your saved Twilio credentials',
-        hints: [facts.why, 'To replace them, open Settings and connect your Twilio account again.'],
+        hints: [
+          CREDENTIALS_UNREADABLE_TEXT[facts.why],
+          'To replace them, open Settings and connect your Twilio account again.',
+        ],
       };
     case 'price_changed_since_confirmed':
       return {

@@ -30,6 +30,20 @@ export type MessagingServiceSummary = z.infer<typeof MessagingServiceSummarySche
 export const TokenStorageSchema = z.enum(['encrypted', 'session']);
 export type TokenStorage = z.infer<typeof TokenStorageSchema>;
 
+/**
+ * Why the computer's secure storage cannot keep the Auth Token: there is none (`no-secure-storage`), or it is
+ * Linux, where Gleam cannot check that a keyring protects it (`linux-unprotected`).
+ */
+export const SecureStorageUnavailableSchema = z.enum(['no-secure-storage', 'linux-unprotected']);
+export type SecureStorageUnavailable = z.infer<typeof SecureStorageUnavailableSchema>;
+
+/** Why the Auth Token is kept for this session only: no secure storage, or it refused to encrypt this time. */
+export const TokenStorageReasonSchema = z.enum([...SecureStorageUnavailableSchema.options, 'encrypt-declined']);
+export type TokenStorageReason = z.infer<typeof TokenStorageReasonSchema>;
+
+/** Why saved credentials could not be read this time: no secure storage, it refused to decrypt, or a damaged file. */
+export type CredentialsUnreadable = SecureStorageUnavailable | 'decrypt-declined' | 'damaged-file';
+
 export const ConnectionStatusSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('disconnected'),
@@ -41,7 +55,7 @@ export const ConnectionStatusSchema = z.discriminatedUnion('state', [
     account: AccountSummarySchema,
     tokenStorage: TokenStorageSchema,
     /** Why the token could not be saved, when tokenStorage is `session`. */
-    tokenStorageNote: z.string().nullable(),
+    tokenStorageReason: TokenStorageReasonSchema.nullable(),
     /** ISO time of the last successful check against Twilio. */
     lastVerifiedAt: z.string(),
     messagingService: MessagingServiceSummarySchema.nullable(),

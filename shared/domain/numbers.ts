@@ -1,6 +1,6 @@
 import { ConfirmationSchema } from './confirmation';
 import { z } from 'zod';
-import type { ErrorCode } from '../errors';
+import { AppErrorDataSchema, type ErrorCode } from '../errors';
 import { AssignmentSchema } from './agents';
 
 /**
@@ -121,8 +121,8 @@ export const PurchaseQuoteSchema = z.object({
    */
   confirmation: ConfirmationSchema.nullable(),
   balance: z.object({ amount: z.string(), currency: z.string() }).nullable(),
-  /** Why there is no balance (subaccounts have none), when there is none. */
-  balanceNote: z.string().nullable(),
+  /** Why there is no balance when main knows why (subaccounts have none); null otherwise. */
+  balanceUnknown: z.enum(['subaccount']).nullable(),
   /** false: the balance is below the monthly price; null: unknown. */
   balanceSufficient: z.boolean().nullable(),
   trialAccount: z.boolean(),
@@ -140,6 +140,18 @@ export function purchaseBlocker(quote: Omit<PurchaseQuote, 'confirmation'>): Pur
   return null;
 }
 
+/**
+ * What an activity line says beside its outcome: the error a purchase or release failed with (`failed`), a
+ * failure that was not one of the app's errors (`unexpected`), or that a release found the number already
+ * released outside Gleam (`released-elsewhere`).
+ */
+export const ActivityDetailSchema = z.discriminatedUnion('reason', [
+  z.object({ reason: z.literal('failed'), error: AppErrorDataSchema }),
+  z.object({ reason: z.literal('unexpected') }),
+  z.object({ reason: z.literal('released-elsewhere') }),
+]);
+export type ActivityDetail = z.infer<typeof ActivityDetailSchema>;
+
 export const ActivityEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
@@ -147,6 +159,6 @@ export const ActivityEntrySchema = z.object({
   phoneNumber: z.string(),
   monthlyPrice: MonthlyPriceSchema.pick({ amount: true, currency: true }).nullable(),
   outcome: z.enum(['succeeded', 'failed', 'pending']),
-  detail: z.string().nullable(),
+  detail: ActivityDetailSchema.nullable(),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;

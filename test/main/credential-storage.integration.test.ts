@@ -11,9 +11,8 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../shared/ipc/contract';
 import { findSecret } from '../support/secret-scan';
-import { createSafeStorageCipher, LINUX_UNPROTECTED_REASON } from '../../electron/main/adapters/safe-storage-cipher';
+import { createSafeStorageCipher } from '../../electron/main/adapters/safe-storage-cipher';
 import { createCoreHarness, TEST_ORIGIN, type CoreHarness } from '../support/core-with-fake';
-import { ENCRYPT_REFUSED_REASON, DECRYPT_REFUSED_REASON } from '../../electron/main/services/credential-vault';
 
 /** Electron's safeStorage with async encryption "available", as it also is on Linux with no keyring running. */
 const electron = await vi.hoisted(async () => {
@@ -64,7 +63,7 @@ it('connects for this session when the Keychain prompt is declined, says why, an
       state: 'connected',
       account: { friendlyName: 'Declined Prompt Ltd' },
       tokenStorage: 'session',
-      tokenStorageNote: ENCRYPT_REFUSED_REASON,
+      tokenStorageReason: 'encrypt-declined',
     },
   });
   expect(electron.keychain.calls.encrypt).toBe(1);
@@ -100,8 +99,12 @@ it('keeps the account through a keychain locked at start, says so when Twilio is
     ok: false,
     error: {
       code: 'not_connected',
+      reason: 'credentials_unreadable',
       message: 'Gleam could not read your saved Twilio credentials',
-      hints: [DECRYPT_REFUSED_REASON, 'To replace them, open Settings and connect your Twilio account again.'],
+      hints: [
+        'Your computer’s secure storage did not decrypt the saved Auth Token (for example, the keychain is locked or access was declined). The credentials stay saved, and Gleam tries again the next time it needs them.',
+        'To replace them, open Settings and connect your Twilio account again.',
+      ],
     },
   });
   expect(JSON.stringify(sync)).not.toContain(account.authToken);
@@ -113,7 +116,7 @@ it('keeps the account through a keychain locked at start, says so when Twilio is
     state: 'connected',
     account: { friendlyName: 'Locked Keychain Ltd' },
     tokenStorage: 'encrypted',
-    tokenStorageNote: null,
+    tokenStorageReason: null,
   });
   expect(await core.registry.invoke(sender, 'numbers:sync', {})).toMatchObject({ ok: true });
 });
@@ -127,7 +130,7 @@ it('on Linux, keeps the token for this session even though safeStorage says it c
   expect(status).toMatchObject({
     state: 'connected',
     tokenStorage: 'session',
-    tokenStorageNote: LINUX_UNPROTECTED_REASON,
+    tokenStorageReason: 'linux-unprotected',
   });
   expect(fs.existsSync(core.paths.credentials)).toBe(false);
   // The token never reaches safeStorage, whose Linux fallback would encrypt it with a fixed key.

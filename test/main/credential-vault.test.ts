@@ -2,22 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createLockableCipher,
-  createTestCipher,
-  createUnavailableCipher,
-  NO_ENCRYPTION_REASON,
-} from '../support/test-cipher';
-import {
-  createCredentialVault,
-  DAMAGED_FILE_REASON,
-  ENCRYPT_REFUSED_REASON,
-  DECRYPT_REFUSED_REASON,
-} from '../../electron/main/services/credential-vault';
+import { createLockableCipher, createTestCipher, createUnavailableCipher } from '../support/test-cipher';
+import { createCredentialVault } from '../../electron/main/services/credential-vault';
 import type { SecretCipher } from '../../electron/main/infrastructure/secret-cipher';
 
 const credentials = { accountSid: `AC${'a'.repeat(32)}`, authToken: '0123456789abcdef0123456789abcdef' };
-const encrypted = { ...credentials, storage: 'encrypted', storageNote: null } as const;
+const encrypted = { ...credentials, storage: 'encrypted', storageReason: null } as const;
 let dir: string;
 let file: string;
 
@@ -43,7 +33,7 @@ describe('credential vault', () => {
   it('keeps the token for this session only when the OS cannot encrypt, and says why', async () => {
     const vault = createCredentialVault(file, createUnavailableCipher());
     const saved = await vault.save(credentials);
-    expect(saved).toEqual({ ...credentials, storage: 'session', storageNote: NO_ENCRYPTION_REASON });
+    expect(saved).toEqual({ ...credentials, storage: 'session', storageReason: 'no-secure-storage' });
     expect(fs.existsSync(file)).toBe(false);
     expect(await vault.load()).toEqual({ kind: 'stored', credentials: saved });
     expect(await createCredentialVault(file, createUnavailableCipher()).load()).toEqual({ kind: 'none' });
@@ -57,8 +47,8 @@ describe('credential vault', () => {
 
     const saved = await vault.save(credentials);
 
-    expect(saved).toEqual({ ...credentials, storage: 'session', storageNote: ENCRYPT_REFUSED_REASON });
-    expect(saved.storageNote).not.toContain(credentials.authToken);
+    expect(saved).toEqual({ ...credentials, storage: 'session', storageReason: 'encrypt-declined' });
+    expect(saved.storageReason).not.toContain(credentials.authToken);
     // Nothing written, and the earlier token is not left behind to come back on the next start.
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -72,7 +62,7 @@ describe('credential vault', () => {
     cipher.refuse.decrypt = true; // the keychain is locked, or the prompt was declined, at start
     const nextSession = createCredentialVault(file, cipher);
 
-    expect(await nextSession.load()).toEqual({ kind: 'unreadable', reason: DECRYPT_REFUSED_REASON });
+    expect(await nextSession.load()).toEqual({ kind: 'unreadable', reason: 'decrypt-declined' });
     expect(fs.readFileSync(file, 'utf8')).toBe(onDisk);
 
     cipher.refuse.decrypt = false;
@@ -112,7 +102,7 @@ describe('credential vault', () => {
     await vault.save(replacement);
     answerPrompt();
 
-    const replaced = { kind: 'stored', credentials: { ...replacement, storage: 'encrypted', storageNote: null } };
+    const replaced = { kind: 'stored', credentials: { ...replacement, storage: 'encrypted', storageReason: null } };
     expect(await waiting).toEqual(replaced);
     expect(await vault.load()).toEqual(replaced);
   });
@@ -124,18 +114,18 @@ describe('credential vault', () => {
     // Another key: a new keychain, or a file from another machine.
     expect(await createCredentialVault(file, createTestCipher()).load()).toEqual({
       kind: 'unreadable',
-      reason: DECRYPT_REFUSED_REASON,
+      reason: 'decrypt-declined',
     });
     expect(await createCredentialVault(file, createUnavailableCipher()).load()).toEqual({
       kind: 'unreadable',
-      reason: NO_ENCRYPTION_REASON,
+      reason: 'no-secure-storage',
     });
     expect(fs.existsSync(file)).toBe(true);
 
     fs.writeFileSync(file, '{ not json');
     expect(await createCredentialVault(file, createTestCipher()).load()).toEqual({
       kind: 'unreadable',
-      reason: DAMAGED_FILE_REASON,
+      reason: 'damaged-file',
     });
   });
 

@@ -291,7 +291,11 @@ describe('buying a number', () => {
     await harness.connect();
     expect(await codeOf(buyNumber(harness.core(), '+15005550000'))).toBe('number_not_available');
     expect(harness.core().services.purchases.activity()).toMatchObject([
-      { outcome: 'failed', phoneNumber: '+15005550000' },
+      {
+        outcome: 'failed',
+        phoneNumber: '+15005550000',
+        detail: { reason: 'failed', error: { code: 'number_not_available', message: 'Number not available' } },
+      },
     ]);
   });
 
@@ -312,6 +316,15 @@ describe('buying a number', () => {
       'insufficient_funds',
     );
     expect(await purchasePosts(harness.control, account.sid)).toHaveLength(0);
+  });
+
+  it('quotes a subaccount without a balance of its own, saying why, and without asking Twilio for one', async () => {
+    const parent = await harness.control.seedAccount();
+    const account = await harness.connect({ ownerAccountSid: parent.sid });
+    const phoneNumber = await firstAvailable(harness.core());
+    const quote = await harness.core().services.purchases.quote({ ...US_LOCAL, phoneNumber });
+    expect(quote).toMatchObject({ balance: null, balanceUnknown: 'subaccount', balanceSufficient: null });
+    expect(await harness.control.requests({ accountSid: account.sid, pathIncludes: 'Balance' })).toEqual([]);
   });
 
   it('explains the trial limit before buying a second number on a trial account', async () => {
@@ -387,10 +400,10 @@ describe('releasing a number', () => {
       harness
         .core()
         .services.purchases.activity()
-        .map((entry) => [entry.kind, entry.outcome]),
+        .map((entry) => [entry.kind, entry.outcome, entry.detail]),
     ).toEqual([
-      ['release', 'succeeded'],
-      ['release', 'succeeded'],
+      ['release', 'succeeded', { reason: 'released-elsewhere' }],
+      ['release', 'succeeded', null],
     ]);
   });
 

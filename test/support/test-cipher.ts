@@ -27,12 +27,10 @@ export function createTestCipher(key: Buffer = crypto.randomBytes(32)): SecretCi
   };
 }
 
-export const NO_ENCRYPTION_REASON = 'Secure storage is switched off for this test.';
-
 export function createUnavailableCipher(): SecretCipher {
   const refuse = () => Promise.reject(new Error('encryption unavailable'));
   return {
-    availability: () => Promise.resolve({ available: false, reason: NO_ENCRYPTION_REASON }),
+    availability: () => Promise.resolve({ available: false, reason: 'no-secure-storage' }),
     encrypt: refuse,
     decrypt: refuse,
   };

@@ -32,19 +32,14 @@
 import { safeStorage } from 'electron';
 import type { CipherAvailability, SecretCipher } from '../infrastructure/secret-cipher';
 
-const NO_SECURE_STORAGE_REASON =
-  'Your computer’s secure storage is not available, so the Auth Token is kept only until you quit Gleam. You will need to enter it again next time.';
-export const LINUX_UNPROTECTED_REASON =
-  'On Linux, Gleam cannot check that a system keyring (such as GNOME Keyring or KWallet) protects a saved Auth Token: without one, it would be saved under a key anyone can reproduce. So the Auth Token is kept only until you quit Gleam, and you will need to enter it again next time.';
-
 /** `platform` is the running one; tests pass another to check each platform's answer. */
 export function createSafeStorageCipher(platform: NodeJS.Platform = process.platform): SecretCipher {
   return {
     async availability(): Promise<CipherAvailability> {
-      if (platform === 'linux') return { available: false, reason: LINUX_UNPROTECTED_REASON };
+      if (platform === 'linux') return { available: false, reason: 'linux-unprotected' };
       // Resolves once the async encryptor is set up, which is when the OS is first asked.
       if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-        return { available: false, reason: NO_SECURE_STORAGE_REASON };
+        return { available: false, reason: 'no-secure-storage' };
       }
       return { available: true };
     },

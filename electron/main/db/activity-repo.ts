@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { ActivityEntry } from '../../../shared/domain/numbers';
+import { ActivityDetailSchema, type ActivityDetail, type ActivityEntry } from '../../../shared/domain/numbers';
+
+/** `detail` is stored as JSON (migration 9). */
+const toJson = (detail: ActivityDetail | null) => (detail === null ? null : JSON.stringify(detail));
 
 export interface NewActivity {
   accountSid: string;
@@ -9,7 +12,7 @@ export interface NewActivity {
   amount: string | null;
   currency: string | null;
   outcome: ActivityEntry['outcome'];
-  detail: string | null;
+  detail: ActivityDetail | null;
   purchaseId: string | null;
 }
 
@@ -17,17 +20,18 @@ export function addActivity(db: Database, entry: NewActivity): void {
   db.prepare(
     `INSERT INTO activity_log (account_sid, at, kind, phone_number, amount, currency, outcome, detail, purchase_id)
      VALUES (@accountSid, @at, @kind, @phoneNumber, @amount, @currency, @outcome, @detail, @purchaseId)`,
-  ).run(entry);
+  ).run({ ...entry, detail: toJson(entry.detail) });
 }
 
 /** Settles the line of a purchase written while its outcome was unknown. */
 export function settlePurchaseActivity(
   db: Database,
-  update: { purchaseId: string; outcome: ActivityEntry['outcome']; detail: string | null },
+  update: { purchaseId: string; outcome: ActivityEntry['outcome']; detail: ActivityDetail | null },
 ): void {
-  db.prepare('UPDATE activity_log SET outcome = @outcome, detail = @detail WHERE purchase_id = @purchaseId').run(
-    update,
-  );
+  db.prepare('UPDATE activity_log SET outcome = @outcome, detail = @detail WHERE purchase_id = @purchaseId').run({
+    ...update,
+    detail: toJson(update.detail),
+  });
 }
 
 interface ActivityRow {
@@ -52,6 +56,6 @@ export function listActivity(db: Database, accountSid: string, limit = 500): Act
     phoneNumber: row.phone_number,
     monthlyPrice: row.amount !== null && row.currency !== null ? { amount: row.amount, currency: row.currency } : null,
     outcome: row.outcome,
-    detail: row.detail,
+    detail: row.detail === null ? null : ActivityDetailSchema.parse(JSON.parse(row.detail)),
   }));
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configurationFromWire } from '../../../shared/domain/number-configuration';
 import { errorLine } from '../../../shared/errors';
 import { getAssignment } from './assignments-repo';
+import { listActivity } from './activity-repo';
 import { openDatabase } from './database';
 import { DatabaseTooNewError, MIGRATIONS, migrate, schemaVersion, type Migration } from './migrations';
 
@@ -434,5 +435,30 @@ describe('migration 8: assignment errors as reason codes and error data', () => 
       hints: [],
     });
     expect(getAssignment(db, numberSid(2))).toMatchObject({ messaging: 'other-service', messagingError: null });
+  });
+});
+
+describe('migration 9: activity details as reason codes and error data', () => {
+  it('turns the two sentences main wrote into their codes, and a failure’s message into error data that reads the same', () => {
+    const db = migratedTo(8);
+    const insert = (id: number, detail: string | null) =>
+      db
+        .prepare(
+          `INSERT INTO activity_log (id, account_sid, at, kind, phone_number, outcome, detail)
+           VALUES (?, ?, '2026-11-24T10:00:00.000Z', 'release', '+13035550100', 'failed', ?)`,
+        )
+        .run(id, ACCOUNT, detail);
+    insert(4, 'It had already been released outside Gleam.');
+    insert(3, 'Unexpected error');
+    insert(2, 'Number not available');
+    insert(1, null);
+    migrate(db, null);
+
+    expect(listActivity(db, ACCOUNT).map((entry) => entry.detail)).toEqual([
+      { reason: 'released-elsewhere' },
+      { reason: 'unexpected' },
+      { reason: 'failed', error: { code: 'internal', message: 'Number not available', hints: [] } },
+      null,
+    ]);
   });
 });

@@ -406,6 +406,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ).run({ prefix: 'Could not add it to your Messaging Service: ' });
     },
   },
+  {
+    version: 9,
+    description: 'Activity details as reason codes and error data (JSON) instead of sentences',
+    up(db) {
+      // What earlier versions stored: a release that found the number gone, and a failure that was not an
+      // AppError, got these sentences; any other detail is a failure's message, which is all that is left of
+      // that error, so it becomes the message of an `internal` error (its code is not known) and reads as before.
+      db.prepare(
+        `UPDATE activity_log SET detail = CASE detail
+           WHEN @releasedElsewhere THEN json_object('reason', 'released-elsewhere')
+           WHEN @unexpected THEN json_object('reason', 'unexpected')
+           ELSE json_object('reason', 'failed',
+             'error', json_object('code', 'internal', 'message', detail, 'hints', json_array()))
+         END
+         WHERE detail IS NOT NULL`,
+      ).run({ releasedElsewhere: 'It had already been released outside Gleam.', unexpected: 'Unexpected error' });
+    },
+  },
 ];
 
 type TriggerRow = 'new' | 'old';

@@ -3,7 +3,9 @@
  * it, adapters/safe-storage-cipher.ts implements it over Electron safeStorage,
  * and tests pass their own, so neither side imports the other.
  */
-export type CipherAvailability = { available: true } | { available: false; reason: string };
+import type { SecureStorageUnavailable } from '../../../shared/domain/connection';
+
+export type CipherAvailability = { available: true } | { available: false; reason: SecureStorageUnavailable };
 
 export interface SecretCipher {
   availability(): Promise<CipherAvailability>;

@@ -25,7 +25,7 @@ import {
 } from '../db/accounts-repo';
 import type { MessagingServiceInfo, TwilioAccountApi, TwilioGateway } from '../twilio/gateway';
 import type { ChannelHandlers } from '../ipc/registrar';
-import type { CredentialVault, StoredCredentials } from './credential-vault';
+import type { CredentialVault, StoredCredentials, VaultContents } from './credential-vault';
 
 export interface ConnectionServiceDeps {
   db: Database;
@@ -75,7 +75,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
    */
   async function current(): Promise<
     | { kind: 'connected'; row: AccountRow; stored: StoredCredentials }
-    | { kind: 'unreadable'; reason: string }
+    | Extract<VaultContents, { kind: 'unreadable' }>
     | { kind: 'disconnected' }
   > {
     const row = getConnectedAccount(db);
@@ -99,7 +99,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
       state: 'connected',
       account: summaryOf(row),
       tokenStorage: stored.storage,
-      tokenStorageNote: stored.storageNote,
+      tokenStorageReason: stored.storageReason,
       lastVerifiedAt: row.lastVerifiedAt,
       messagingService:
         row.messagingServiceSid && row.messagingServiceName

@@ -5,7 +5,8 @@
  * service (Electron safeStorage, through the SecretCipher port) has
  * encrypted it. When the OS offers no real encryption, or refuses this time
  * (the person declined the Keychain prompt), the token is kept in memory for
- * this session only, nothing is left on disk, and the person is told why.
+ * this session only, nothing is left on disk, and the reason is kept for the
+ * person to be told.
  * The file holds the Account SID in clear (it is an identifier, not a secret)
  * and the encrypted token; it is replaced atomically so a crash never leaves
  * half of it. Credentials once read are kept in memory, so the OS keychain is
@@ -18,14 +19,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { TokenStorage } from '../../../shared/domain/connection';
+import type { CredentialsUnreadable, TokenStorage, TokenStorageReason } from '../../../shared/domain/connection';
 import type { SecretCipher } from '../infrastructure/secret-cipher';
 import type { TwilioCredentials } from '../twilio/gateway';
 
 export interface StoredCredentials extends TwilioCredentials {
   storage: TokenStorage;
   /** Why the token is kept for this session only, when it is. */
-  storageNote: string | null;
+  storageReason: TokenStorageReason | null;
 }
 
 /** What the vault holds. */
@@ -34,21 +35,14 @@ export type VaultContents =
   | { kind: 'stored'; credentials: StoredCredentials }
   /** No file: never connected, disconnected, or kept for a past session only. */
   | { kind: 'none' }
-  /** A file that could not be read this time; `reason` is for the person. */
-  | { kind: 'unreadable'; reason: string };
+  /** A file that could not be read this time, and why. */
+  | { kind: 'unreadable'; reason: CredentialsUnreadable };
 
 export interface CredentialVault {
   save(credentials: TwilioCredentials): Promise<StoredCredentials>;
   load(): Promise<VaultContents>;
   clear(): void;
 }
-
-export const ENCRYPT_REFUSED_REASON =
-  'Your computer’s secure storage did not let Gleam encrypt the Auth Token (for example, the keychain prompt was declined), so it is kept only until you quit Gleam. To save it, connect again and allow access.';
-export const DECRYPT_REFUSED_REASON =
-  'Your computer’s secure storage did not decrypt the saved Auth Token (for example, the keychain is locked or access was declined). The credentials stay saved, and Gleam tries again the next time it needs them.';
-export const DAMAGED_FILE_REASON =
-  'The file holding your saved Twilio credentials is damaged, so Gleam cannot read it. Connecting again replaces it.';
 
 const VaultFileSchema = z.object({
   version: z.literal(1),
@@ -90,7 +84,7 @@ export function createCredentialVault(filePath: string, cipher: SecretCipher): C
   async function readFile(): Promise<VaultContents> {
     if (!fs.existsSync(filePath)) return NOTHING_STORED;
     const stored = readVaultFile();
-    if (!stored) return { kind: 'unreadable', reason: DAMAGED_FILE_REASON };
+    if (!stored) return { kind: 'unreadable', reason: 'damaged-file' };
     const availability = await cipher.availability();
     if (!availability.available) return { kind: 'unreadable', reason: availability.reason };
     let decrypted: { plain: string; shouldReEncrypt: boolean };
@@ -99,7 +93,7 @@ export function createCredentialVault(filePath: string, cipher: SecretCipher): C
     } catch {
       // Locked, declined, or a key this keychain no longer has: the same to the person, and the
       // error says nothing they can act on. The file stays for the next read.
-      return { kind: 'unreadable', reason: DECRYPT_REFUSED_REASON };
+      return { kind: 'unreadable', reason: 'decrypt-declined' };
     }
     if (decrypted.shouldReEncrypt) {
       // Best effort: the copy on disk still decrypts, so a refusal now only postpones the rewrite.
@@ -109,13 +103,13 @@ export function createCredentialVault(filePath: string, cipher: SecretCipher): C
         .catch(() => undefined);
     }
     const credentials = { accountSid: stored.accountSid, authToken: decrypted.plain };
-    return { kind: 'stored', credentials: { ...credentials, storage: 'encrypted', storageNote: null } };
+    return { kind: 'stored', credentials: { ...credentials, storage: 'encrypted', storageReason: null } };
   }
 
-  function keepForSession(credentials: TwilioCredentials, reason: string): StoredCredentials {
+  function keepForSession(credentials: TwilioCredentials, reason: TokenStorageReason): StoredCredentials {
     // An earlier file would bring back replaced credentials on the next start.
     fs.rmSync(filePath, { force: true });
-    return { ...credentials, storage: 'session', storageNote: reason };
+    return { ...credentials, storage: 'session', storageReason: reason };
   }
 
   return {
@@ -125,13 +119,13 @@ export function createCredentialVault(filePath: string, cipher: SecretCipher): C
       if (!availability.available) {
         stored = keepForSession(credentials, availability.reason);
       } else {
-        // The rejection's own text is dropped: the person gets the plain reason instead.
+        // The rejection's own text is dropped: the person is told the plain reason instead.
         const encrypted = await cipher.encrypt(credentials.authToken).catch(() => null);
         if (encrypted) {
           writeFile(credentials.accountSid, encrypted);
-          stored = { ...credentials, storage: 'encrypted', storageNote: null };
+          stored = { ...credentials, storage: 'encrypted', storageReason: null };
         } else {
-          stored = keepForSession(credentials, ENCRYPT_REFUSED_REASON);
+          stored = keepForSession(credentials, 'encrypt-declined');
         }
       }
       generation += 1;

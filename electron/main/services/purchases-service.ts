@@ -110,9 +110,8 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
   /** Balance is checked before buying; subaccounts have none. */
   async function balanceOf(row: AccountRow, api: TwilioAccountApi) {
     const isSubaccount = row.ownerAccountSid !== null && row.ownerAccountSid !== row.sid;
-    if (isSubaccount)
-      return { balance: null, note: 'Subaccounts have no balance of their own; the main account pays.' };
-    return { balance: await api.balance(), note: null };
+    if (isSubaccount) return { balance: null, unknown: 'subaccount' as const };
+    return { balance: await api.balance(), unknown: null };
   }
 
   function recordBought(intent: PurchaseIntent, number: TwilioNumber): OwnedNumber {
@@ -134,7 +133,11 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
   function recordFailed(intent: PurchaseIntent, error: AppError): void {
     inWriteTransaction(db, () => {
       setIntentState(db, { id: intent.id, state: 'failed', errorCode: error.code, at: now() });
-      settlePurchaseActivity(db, { purchaseId: intent.id, outcome: 'failed', detail: error.message });
+      settlePurchaseActivity(db, {
+        purchaseId: intent.id,
+        outcome: 'failed',
+        detail: { reason: 'failed', error: error.data },
+      });
     });
     logger.info('number purchase failed', { purchase: intent.id, code: error.code });
   }
@@ -261,11 +264,11 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
       const { row, api } = await connection.connected();
       await prices.refresh(api, [input.country]);
       const monthlyPrice = prices.priceOf(input.country, input.type);
-      const { balance, note } = await balanceOf(row, api);
+      const { balance, unknown } = await balanceOf(row, api);
       const quote = {
         monthlyPrice,
         balance,
-        balanceNote: note,
+        balanceUnknown: unknown,
         balanceSufficient: balanceCovers(balance, monthlyPrice),
         trialAccount: row.type === 'Trial',
         ownedCount: await ownedCountOf(row, api),
@@ -321,7 +324,7 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
             ...activity,
             at: now(),
             outcome: 'succeeded',
-            detail: existed ? null : 'It had already been released outside Gleam.',
+            detail: existed ? null : { reason: 'released-elsewhere' },
           });
         });
         logger.info('number released', { number: sid, alreadyReleased: !existed });
@@ -331,7 +334,7 @@ export function createPurchasesService(deps: PurchasesServiceDeps): PurchasesSer
           ...activity,
           at: now(),
           outcome: 'failed',
-          detail: error instanceof AppError ? error.message : 'Unexpected error',
+          detail: error instanceof AppError ? { reason: 'failed', error: error.data } : { reason: 'unexpected' },
         });
         throw error;
       }

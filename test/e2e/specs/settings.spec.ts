@@ -163,7 +163,11 @@ test.describe('Settings → Twilio Configuration', () => {
     test('connects for this session only and says why', async ({ app, gleam, twilio }) => {
       const account = await twilio.seedAccount({ friendlyName: 'Session Only Ltd' });
       await enterCredentials(app, account.sid, account.authToken);
-      await expect(app.getByText('Secure storage is switched off for this test.')).toBeVisible();
+      await expect(
+        app.getByText(
+          'Your computer’s secure storage is not available, so the Auth Token is kept only until you quit Gleam. You will need to enter it again next time.',
+        ),
+      ).toBeVisible();
       expect(scannedFiles(gleam.dataDir)).not.toContain('twilio-credentials.json');
       await gleam.restart();
       await expect(app.getByRole('form', { name: 'Twilio credentials' })).toBeVisible();

@@ -336,19 +336,21 @@ describe('Buy Number → confirm and buy', () => {
     expect(channelsCalled(calls)).not.toContain('purchases:buy');
   });
 
-  it('shows the balance note when there is no balance, such as for a subaccount', async () => {
+  it('says why there is no balance for a subaccount', async () => {
     const { user } = await searchFor415(
       purchaseHandlers({
         'purchases:quote': () => ({
           ...GOOD_QUOTE,
           balance: null,
-          balanceNote: 'Subaccounts are billed to the main account.',
+          balanceUnknown: 'subaccount',
           balanceSufficient: null,
         }),
       }),
     );
     const dialog = await chooseNumber(user, '(415) 555-0101');
-    expect(await within(dialog).findByText('Subaccounts are billed to the main account.')).toBeTruthy();
+    expect(
+      await within(dialog).findByText('Subaccounts have no balance of their own; the main account pays.'),
+    ).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Buy number' })).toHaveProperty('disabled', false);
   });
 

@@ -388,6 +388,24 @@ describe('Phone Numbers → activity', () => {
       'purchases:activity': () => ({
         entries: [
           {
+            id: 4,
+            at: '2026-11-24T10:15:00.000Z',
+            kind: 'release',
+            phoneNumber: '+14155550101',
+            monthlyPrice: null,
+            outcome: 'failed',
+            detail: { reason: 'unexpected' },
+          },
+          {
+            id: 3,
+            at: '2026-11-24T10:10:00.000Z',
+            kind: 'release',
+            phoneNumber: '+14155550102',
+            monthlyPrice: null,
+            outcome: 'succeeded',
+            detail: { reason: 'released-elsewhere' },
+          },
+          {
             id: 2,
             at: '2026-11-24T10:05:00.000Z',
             kind: 'release',
@@ -403,14 +421,18 @@ describe('Phone Numbers → activity', () => {
             phoneNumber: '+14155550100',
             monthlyPrice: { amount: '1.15', currency: 'USD' },
             outcome: 'failed',
-            detail: 'Number not available',
+            detail: { reason: 'failed', error: appError('number_not_available').data },
           },
         ],
       }),
     });
     await user.click(screen.getByRole('tab', { name: 'Activity' }));
     const table = await screen.findByRole('table', { name: 'Purchases and releases' });
-    const [, released, bought] = within(table).getAllByRole('row');
+    const [, unexpected, releasedElsewhere, released, bought] = within(table).getAllByRole('row');
+    expect(unexpected?.textContent).toMatch(/Released.*\(415\) 555-0101.*Failed.*Unexpected error$/);
+    expect(releasedElsewhere?.textContent).toMatch(
+      /Released.*\(415\) 555-0102.*Done.*It had already been released outside Gleam\.$/,
+    );
     expect(released?.textContent).toMatch(/Released.*\(415\) 555-0100.*Done/);
     expect(bought?.textContent).toMatch(/Bought.*\$1\.15.*Failed.*Number not available/);
   });

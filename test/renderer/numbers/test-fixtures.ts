@@ -12,7 +12,7 @@ export const connected = (type: 'Trial' | 'Full' = 'Full'): ConnectionStatus => 
   state: 'connected',
   account: { sidMask: 'AC0123…cdef', friendlyName: 'Acme Plumbing', status: 'active', type, isSubaccount: false },
   tokenStorage: 'encrypted',
-  tokenStorageNote: null,
+  tokenStorageReason: null,
   lastVerifiedAt: '2026-11-24T10:00:00.000Z',
   messagingService: null,
 });
@@ -96,7 +96,7 @@ export const GOOD_QUOTE: PurchaseQuote = {
   monthlyPrice: { amount: '1.15', currency: 'USD', source: 'twilio', asOf: '2026-11-24T10:00:00.000Z' },
   confirmation: { id: '7d0e8c56-3f4a-4b8e-9c21-5a6f0e1d2b3c', expiresAt: '2026-11-24T10:10:00.000Z' },
   balance: { amount: '20.00', currency: 'USD' },
-  balanceNote: null,
+  balanceUnknown: null,
   balanceSufficient: true,
   trialAccount: false,
   ownedCount: 3,

@@ -13,7 +13,7 @@ const connected = (type: 'Trial' | 'Full'): ConnectionStatus => ({
   state: 'connected',
   account: { sidMask: 'AC0123…cdef', friendlyName: 'Acme Plumbing', status: 'active', type, isSubaccount: false },
   tokenStorage: 'encrypted',
-  tokenStorageNote: null,
+  tokenStorageReason: null,
   lastVerifiedAt: '2026-11-24T10:00:00.000Z',
   messagingService: null,
 });
@@ -85,6 +85,27 @@ describe('Settings → Twilio Configuration', () => {
     await user.click(await screen.findByRole('button', { name: 'Troubleshooting help' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Help' })).toBeTruthy();
     expect(document.activeElement?.id).toBe('help-credentials');
+  });
+
+  it.each([
+    [
+      'encrypt-declined',
+      'Your computer’s secure storage did not let Gleam encrypt the Auth Token (for example, the keychain prompt was declined), so it is kept only until you quit Gleam. To save it, connect again and allow access.',
+    ],
+    [
+      'linux-unprotected',
+      'On Linux, Gleam cannot check that a system keyring (such as GNOME Keyring or KWallet) protects a saved Auth Token: without one, it would be saved under a key anyone can reproduce. So the Auth Token is kept only until you quit Gleam, and you will need to enter it again next time.',
+    ],
+    [
+      'no-secure-storage',
+      'Your computer’s secure storage is not available, so the Auth Token is kept only until you quit Gleam. You will need to enter it again next time.',
+    ],
+  ] as const)('says why the Auth Token is kept for this session only (%s)', async (reason, words) => {
+    renderApp({
+      'connection:getStatus': () => ({ ...connected('Full'), tokenStorage: 'session', tokenStorageReason: reason }),
+    });
+    const card = await screen.findByTestId('connected-account');
+    expect(within(card).getByText(words).getAttribute('role')).toBe('status');
   });
 
   it('asks before disconnecting, and Cancel keeps the connection', async () => {

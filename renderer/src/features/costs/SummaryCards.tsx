@@ -7,6 +7,7 @@ import { countOf, NUMBER_TYPE_LABEL } from '../../lib/format';
 import { PriceLabel } from '../../components/PriceLabel';
 import { Amount } from './Amount';
 import { formatMonth } from './format';
+import { SUBACCOUNT_BALANCE } from './balance-text';
 
 /** A card that is a named region, so the three figures can be found by name. */
 function Card({ title, children }: { title: string; children: ReactNode }) {
@@ -71,7 +72,7 @@ function BalanceCard({ balance }: { balance: Balance }) {
           </p>
         </>
       ) : balance.state === 'subaccount' ? (
-        <p>Subaccounts have no balance of their own; the main account pays.</p>
+        <p>{SUBACCOUNT_BALANCE}</p>
       ) : (
         <p>Unknown until Gleam can reach Twilio.</p>
       )}

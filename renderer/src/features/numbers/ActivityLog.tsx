@@ -1,6 +1,7 @@
 import type { ActivityEntry } from '../../../../shared/domain/numbers';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useActivity } from './use-numbers';
+import { activityDetailText } from './numbers-text';
 import { formatDateTime } from '../../lib/format-date';
 import { formatPhoneNumber, formatPrice } from '../../lib/format';
 
@@ -57,7 +58,7 @@ export function ActivityLog() {
                   <td>
                     <span className={`pill pill-outcome-${entry.outcome}`}>{OUTCOME_LABEL[entry.outcome]}</span>
                   </td>
-                  <td>{entry.detail ?? ''}</td>
+                  <td>{activityDetailText(entry.detail)}</td>
                 </tr>
               ))}
             </tbody>

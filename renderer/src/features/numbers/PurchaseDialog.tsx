@@ -7,6 +7,7 @@ import { formatPhoneNumber, formatPrice, TYPICAL_PRICE_EXPLANATION } from '../..
 import { Modal } from '../../components/Modal';
 import { SEARCH_RESULTS_ID } from './SearchResults';
 import type { TwilioActions } from '../../lib/twilio-actions';
+import { balanceMissingText } from './numbers-text';
 
 /**
  * The last step before money is spent: the number, what Twilio will bill
@@ -105,7 +106,7 @@ function QuoteDetails({ quote }: { quote: PurchaseQuote }) {
         </div>
         <div>
           <dt>Your Twilio balance</dt>
-          <dd>{quote.balance ? formatPrice(quote.balance) : (quote.balanceNote ?? 'Gleam could not read it')}</dd>
+          <dd>{quote.balance ? formatPrice(quote.balance) : balanceMissingText(quote.balanceUnknown)}</dd>
         </div>
       </dl>
       {price?.source === 'typical' && <p className="field-help">{TYPICAL_PRICE_EXPLANATION}</p>}

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/icons';
 import { useConnectionActions } from './use-connection';
 import { CredentialsForm } from './CredentialsForm';
+import { TOKEN_STORAGE_TEXT } from './settings-text';
 
 type Connected = Extract<ConnectionStatus, { state: 'connected' }>;
 
@@ -63,9 +64,9 @@ export function ConnectedAccount({ status }: { status: Connected }) {
           Console to remove these limits.
         </div>
       )}
-      {status.tokenStorage === 'session' && status.tokenStorageNote && (
+      {status.tokenStorage === 'session' && status.tokenStorageReason && (
         <div className="notice notice-warning" role="status">
-          {status.tokenStorageNote}
+          {TOKEN_STORAGE_TEXT[status.tokenStorageReason]}
         </div>
       )}
       {error && <ErrorNotice error={error} onDismiss={dismissError} />}
