@@ -4,7 +4,7 @@
 import type { Linter } from 'eslint';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
-export interface Layer {
+interface Layer {
   /** A folder or file, from the repository root. */
   readonly path: string;
   /** The sibling layers (same table) its files may import; a layer may always import itself. */
@@ -14,7 +14,7 @@ export interface Layer {
 }
 
 /** The processes and the folders around them. Nothing that ships imports test code, and tools import no app code. */
-export const TOP_LAYERS: readonly Layer[] = [
+const TOP_LAYERS: readonly Layer[] = [
   { path: 'shared', mayImport: [] },
   { path: 'renderer', mayImport: ['shared'] },
   { path: 'electron/preload', mayImport: ['shared'] },
@@ -28,7 +28,7 @@ export const TOP_LAYERS: readonly Layer[] = [
  * Inside main, from the bottom up, as core.ts's header draws it. The shell (index.ts, app.ts, window.ts,
  * menu.ts) composes everything and is outside this table.
  */
-export const MAIN_LAYERS: readonly Layer[] = [
+const MAIN_LAYERS: readonly Layer[] = [
   { path: 'electron/main/infrastructure', mayImport: [] },
   { path: 'electron/main/domain', mayImport: [] },
   { path: 'electron/main/db', mayImport: ['electron/main/domain', 'electron/main/infrastructure'] },
@@ -64,7 +64,7 @@ export const MAIN_LAYERS: readonly Layer[] = [
  * (components/) above them, features above those, and app/ (the shell and its screens) on top. Features may
  * use each other's pieces (the assign flow opens from Phone Numbers and Agents alike).
  */
-export const RENDERER_LAYERS: readonly Layer[] = [
+const RENDERER_LAYERS: readonly Layer[] = [
   { path: 'renderer/src/api', mayImport: [] },
   { path: 'renderer/src/store', mayImport: [] },
   { path: 'renderer/src/lib', mayImport: ['renderer/src/api', 'renderer/src/store'] },
@@ -86,7 +86,7 @@ export const RENDERER_LAYERS: readonly Layer[] = [
 ];
 
 /** One zone per layer and sibling it may not import. */
-export function zonesOf(layers: readonly Layer[]) {
+function zonesOf(layers: readonly Layer[]) {
   return layers.flatMap((layer) =>
     layers
       .filter((other) => other !== layer && !layer.mayImport.includes(other.path))
